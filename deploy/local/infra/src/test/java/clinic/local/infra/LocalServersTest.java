@@ -1,0 +1,61 @@
+package clinic.local.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+
+import org.junit.jupiter.api.Test;
+
+/** The real servers start, answer, keep their data across a restart and leave nothing listening. */
+class LocalServersTest {
+
+    @Test
+    void postgresKeepsDataAcrossRestartAndHasBtreeGist() throws Exception {
+        Path home = Files.createTempDirectory("pg-test");
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        int port = FreePort.find();
+        try (PostgresServer server = PostgresServer.start(home, port, false)) {
+            server.createDatabases("probe");
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl("probe"), "postgres", "postgres")) {
+                c.createStatement().execute("CREATE EXTENSION IF NOT EXISTS btree_gist");
+                c.createStatement().execute("CREATE TABLE kept (v int)");
+                c.createStatement().execute("INSERT INTO kept VALUES (42)");
+            }
+        }
+        assertTrue(!listening(port), "PostgreSQL still listens after close");
+        try (PostgresServer server = PostgresServer.start(home, port, false);
+                Connection c = DriverManager.getConnection(server.jdbcUrl("probe"), "postgres", "postgres")) {
+            ResultSet rs = c.createStatement().executeQuery("SELECT v FROM kept");
+            assertTrue(rs.next());
+            assertEquals(42, rs.getInt(1));
+        }
+    }
+
+    @Test
+    void kafkaStartsAndStops() throws Exception {
+        Path home = Files.createTempDirectory("kafka-test");
+        int port = FreePort.find();
+        try (KafkaBroker broker = KafkaBroker.start(home, port, FreePort.find(), 1)) {
+            assertTrue(listening(port));
+            assertEquals("127.0.0.1:" + port, broker.bootstrapServers());
+        }
+        assertTrue(!listening(port), "Kafka still listens after close");
+    }
+
+    private static boolean listening(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
