@@ -20,4 +20,11 @@ class HealthTest {
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
     }
+
+    @Test
+    void unknownPathsAnswerProblemJson() {
+        given().auth().preemptive().basic("admin", "admin").when().get("/api/no-such-thing").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:clinic:problem:http-404"));
+    }
 }

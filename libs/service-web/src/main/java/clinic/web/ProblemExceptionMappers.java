@@ -1,0 +1,148 @@
+package clinic.web;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Turns every error a request can meet into an RFC 9457 problem body: validation and JSON errors
+ * name the field, domain errors keep their own type, and an unexpected failure answers a bare 500
+ * without internals (which could include patient data) while the log keeps the cause.
+ */
+public class ProblemExceptionMappers {
+
+    @ServerExceptionMapper
+    public Response domain(ProblemException e) {
+        return ProblemResponses.of(e.problem(), e.retryAfterSeconds());
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response validation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(err -> err.field() + ": " + err.message()).reduce((a, b) -> a + "; " + b).orElse("");
+        return ProblemResponses.of(Problem.of(400, "invalid-request", "Invalid request", detail).withErrors(errors));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response malformedJson(JsonParseException e) {
+        return ProblemResponses.of(Problem.of(400, "malformed-json", "Malformed JSON",
+                "The request body is not valid JSON: " + e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response wrongShape(MismatchedInputException e) {
+        return fieldProblem(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response wrongValue(InvalidFormatException e) {
+        return fieldProblem(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unmappable(JsonMappingException e) {
+        return fieldProblem(e);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String title = e.getResponse().getStatusInfo().getReasonPhrase();
+        return ProblemResponses.of(Problem.of(status, "http-" + status, title, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return ProblemResponses.of(Problem.of(401, "unauthenticated", "Authentication required", "Sign in to use this endpoint."));
+    }
+
+    @ServerExceptionMapper
+    public Response failedAuthentication(AuthenticationFailedException e) {
+        return unauthenticated(null);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return ProblemResponses.of(Problem.of(403, "forbidden", "Not allowed for your role",
+                "Your role may not use this endpoint."));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        Log.error("Unexpected failure while handling a request", e);
+        return ProblemResponses.of(Problem.of(500, "internal-error", "Internal error",
+                "The request could not be completed; nothing was changed. The error is logged."));
+    }
+
+    private static Response fieldProblem(JsonMappingException e) {
+        String field = jsonPath(e);
+        String message = e instanceof InvalidFormatException ife
+                ? "cannot read " + quote(ife.getValue()) + " as " + ife.getTargetType().getSimpleName()
+                : "has the wrong type or shape";
+        return ProblemResponses.of(Problem.of(400, "invalid-request", "Invalid request", field + ": " + message)
+                .withErrors(List.of(new Problem.FieldError(field, message))));
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "body" : path.toString();
+    }
+
+    /** The last node of the violation's path: the request field, not the Java method and parameter. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        String name = null;
+        boolean sawParameter = false;
+        StringBuilder afterParameter = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR -> { }
+                case PARAMETER -> {
+                    sawParameter = true;
+                    name = node.getName();
+                }
+                default -> {
+                    if (sawParameter) {
+                        afterParameter.append(afterParameter.length() == 0 ? "" : ".").append(node.getName());
+                    } else {
+                        name = node.getName();
+                    }
+                }
+            }
+        }
+        if (afterParameter.length() > 0) {
+            return afterParameter.toString();
+        }
+        return name == null ? "body" : name;
+    }
+
+    private static String quote(Object value) {
+        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    }
+}
