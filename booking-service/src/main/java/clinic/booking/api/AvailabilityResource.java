@@ -1,0 +1,49 @@
+package clinic.booking.api;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import clinic.booking.api.AppointmentDtos.SlotView;
+import clinic.booking.config.ClinicConfig;
+import clinic.booking.service.AvailabilityService;
+
+/** Free slots for a procedure over a date range. */
+@Path("/api/availability")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Availability")
+public class AvailabilityResource {
+
+    @Inject
+    AvailabilityService availability;
+
+    @Inject
+    ClinicConfig config;
+
+    @GET
+    @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
+    @Operation(summary = "Free slots (all roles)",
+            description = "Dates are clinic-local and inclusive; at most 62 days. With patientId, only slots that "
+                    + "patient could pass the interval rules for.")
+    @APIResponse(responseCode = "200", description = "Slots ordered by start: [{start, end, practitionerId, roomId}]")
+    @APIResponse(responseCode = "400", description = "Missing or invalid parameter, or a range over 62 days")
+    @APIResponse(responseCode = "422", description = "Unknown patient")
+    @APIResponse(responseCode = "503", description = "With patientId: screening unavailable")
+    public List<SlotView> slots(@RestQuery String procedure, @RestQuery String from, @RestQuery String to,
+            @RestQuery String practitionerId, @RestQuery String patientId) {
+        var slots = availability.freeSlots(QueryParams.requiredProcedure("procedure", procedure),
+                QueryParams.requiredDate("from", from), QueryParams.requiredDate("to", to),
+                QueryParams.optionalId("practitionerId", practitionerId), QueryParams.optionalId("patientId", patientId));
+        return slots.stream().map(s -> SlotView.of(s, config.timeZone())).toList();
+    }
+}

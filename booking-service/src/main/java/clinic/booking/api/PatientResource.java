@@ -1,0 +1,111 @@
+package clinic.booking.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import clinic.booking.api.AppointmentDtos.AppointmentView;
+import clinic.booking.api.PatientDtos.NewPatient;
+import clinic.booking.api.PatientDtos.PatientView;
+import clinic.booking.config.ClinicConfig;
+import clinic.booking.domain.Appointment;
+import clinic.booking.service.IdempotencyService;
+import clinic.booking.service.IntakeService;
+import clinic.booking.service.PatientService;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** Patients: registration, search, their appointments, and passing their intake to screening. */
+@Path("/api/patients")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Patients")
+public class PatientResource {
+
+    @Inject
+    PatientService patients;
+
+    @Inject
+    IntakeService intakes;
+
+    @Inject
+    IdempotencyService idempotency;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    ClinicConfig config;
+
+    @POST
+    @RolesAllowed({ Roles.FRONT_DESK, Roles.ADMIN })
+    @Operation(summary = "Register a patient (roles: front-desk, admin)")
+    @APIResponse(responseCode = "201", description = "Registered; body has the id")
+    @APIResponse(responseCode = "400", description = "Invalid field (problem+json naming it)")
+    public Response register(@Valid @NotNull NewPatient body, @RestHeader("Idempotency-Key") String idempotencyKey) {
+        return idempotency.run(idempotencyKey, identity.getPrincipal().getName(), "POST /api/patients", body, () -> {
+            var patient = patients.register(body.firstName(), body.lastName(), body.email(), body.dateOfBirth(), body.phone());
+            return Response.created(URI.create("/api/patients/" + patient.id)).entity(PatientView.of(patient)).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
+    @Operation(summary = "Find patients by name or e-mail (all roles)")
+    public List<PatientView> search(@RestQuery String query) {
+        return patients.search(query).stream().map(PatientView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
+    @Operation(summary = "One patient (all roles)")
+    @APIResponse(responseCode = "404", description = "No such patient")
+    public PatientView get(@RestPath UUID id) {
+        return PatientView.of(patients.get(id));
+    }
+
+    @GET
+    @Path("/{id}/appointments")
+    @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
+    @Operation(summary = "A patient's appointments, oldest first (all roles)")
+    public List<AppointmentView> appointments(@RestPath UUID id) {
+        patients.get(id);
+        return Appointment.<Appointment>list("patientId = ?1 order by startAt", id).stream()
+                .map(a -> AppointmentView.of(a, config.timeZone())).toList();
+    }
+
+    @PUT
+    @Path("/{id}/intake")
+    @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN })
+    @Operation(summary = "Record the intake questionnaire (roles: front-desk, clinician)",
+            description = "Stored by screening-service only; booking keeps none of it. The patient's upcoming "
+                    + "appointments are screened again with the new answers.")
+    @APIResponse(responseCode = "200", description = "Stored; receipt and what re-screening did")
+    @APIResponse(responseCode = "400", description = "Invalid answer (problem+json naming the field)")
+    @APIResponse(responseCode = "503", description = "Screening unavailable; retry after the Retry-After delay")
+    public IntakeService.Recorded recordIntake(@RestPath UUID id, @NotNull JsonNode intake) {
+        return intakes.record(id, intake);
+    }
+}

@@ -1,0 +1,29 @@
+package clinic.booking.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A patient's identity and contact details. Nothing medical: that lives in screening-service. */
+@Entity
+@Table(name = "patient")
+public class Patient extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String firstName;
+    public String lastName;
+    public String email;
+    public String phone;
+    public LocalDate dateOfBirth;
+    public Instant createdAt;
+
+    /** See the migration: bumped by every schedule change, checked by every booking. */
+    public long scheduleVersion;
+}

@@ -1,0 +1,99 @@
+package clinic.booking.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import clinic.booking.domain.Appointment;
+import clinic.booking.domain.AppointmentStatus;
+import clinic.booking.domain.ProcedureType;
+import clinic.booking.domain.Slot;
+import clinic.booking.outbox.AppointmentEventType;
+import clinic.booking.outbox.AppointmentEvents;
+import clinic.booking.screening.ScreeningDecision;
+import clinic.booking.screening.ScreeningDecision.Outcome;
+import clinic.web.ProblemException;
+
+/** The appointment writes of booking and rescheduling, each one transaction with its outbox event. */
+@ApplicationScoped
+public class AppointmentStore {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    PatientSchedule schedules;
+
+    @Inject
+    AppointmentEvents events;
+
+    public Appointment get(UUID id) {
+        Appointment appointment = Appointment.findById(id);
+        if (appointment == null) {
+            throw ProblemException.notFound("Appointment", id);
+        }
+        return appointment;
+    }
+
+    @Transactional
+    Appointment create(UUID id, PatientSchedule.Snapshot snapshot, ProcedureType procedure, Slot slot,
+            ScreeningDecision decision) {
+        schedules.claim(snapshot);
+        Instant now = clock.instant();
+        Appointment appointment = new Appointment();
+        appointment.id = id;
+        appointment.patientId = snapshot.patient().id;
+        appointment.procedureCode = procedure.code;
+        place(appointment, procedure, slot);
+        appointment.status = statusFor(decision);
+        appointment.recordScreening(decision.decisionId(), decision.outcome().name(), decision.ruleIds());
+        appointment.createdAt = now;
+        appointment.updatedAt = now;
+        appointment.persist();
+        flush();
+        events.record(AppointmentEventType.reaching(appointment.status), appointment, null, null);
+        return appointment;
+    }
+
+    @Transactional
+    Appointment move(UUID id, long expectedVersion, PatientSchedule.Snapshot snapshot, ProcedureType procedure,
+            Slot slot, ScreeningDecision decision) {
+        schedules.claim(snapshot);
+        Appointment appointment = get(id);
+        if (appointment.version != expectedVersion) {
+            throw new StaleScheduleException();
+        }
+        Instant previousStart = appointment.startAt;
+        appointment.moveTo(statusFor(decision), clock.instant());
+        place(appointment, procedure, slot);
+        appointment.recordScreening(decision.decisionId(), decision.outcome().name(), decision.ruleIds());
+        flush();
+        events.record(AppointmentEventType.AppointmentRescheduled, appointment, previousStart, null);
+        return appointment;
+    }
+
+    private static void place(Appointment appointment, ProcedureType procedure, Slot slot) {
+        appointment.practitionerId = slot.practitionerId();
+        appointment.roomId = slot.roomId();
+        appointment.startAt = slot.start();
+        appointment.endAt = slot.start().plus(procedure.duration());
+        appointment.occupiedUntil = slot.start().plus(procedure.occupancy());
+    }
+
+    private static AppointmentStatus statusFor(ScreeningDecision decision) {
+        return decision.outcome() == Outcome.CLEARED ? AppointmentStatus.CONFIRMED : AppointmentStatus.PENDING_REVIEW;
+    }
+
+    private static void flush() {
+        try {
+            Appointment.flush();
+        } catch (PersistenceException e) {
+            throw ScheduleConflicts.translate(e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package clinic.booking.service;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import clinic.booking.config.ClinicConfig;
+import clinic.booking.domain.Appointment;
+import clinic.booking.domain.AppointmentStatus;
+import clinic.booking.domain.ProcedureCode;
+import clinic.booking.domain.ProcedureType;
+import clinic.booking.domain.Slot;
+import clinic.booking.screening.ScreeningClient;
+import clinic.booking.screening.ScreeningDecision;
+import clinic.booking.screening.ScreeningDecision.Outcome;
+import clinic.booking.screening.ScreeningRequest;
+import clinic.web.Problem;
+import clinic.web.ProblemException;
+
+/**
+ * Books and reschedules appointments through the safety gate. Screening is asked outside any
+ * transaction; the result is committed only if the patient's schedule did not change meanwhile
+ * (otherwise the booking is screened again), and the database's exclusion constraints decide
+ * races for the same practitioner or room.
+ */
+@ApplicationScoped
+public class BookingService {
+
+    private static final int SCREENING_ATTEMPTS = 3;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ClinicConfig config;
+
+    @Inject
+    CatalogService catalog;
+
+    @Inject
+    AvailabilityService availability;
+
+    @Inject
+    PatientSchedule schedules;
+
+    @Inject
+    ScreeningClient screening;
+
+    @Inject
+    AppointmentStore store;
+
+    /** What a booking or reschedule produced: the appointment and the decision that let it through. */
+    public record Booked(Appointment appointment, ScreeningDecision decision) {
+    }
+
+    public Booked book(UUID patientId, ProcedureCode code, OffsetDateTime start, UUID practitionerId, UUID roomId) {
+        ProcedureType procedure = catalog.offered(code, "procedure");
+        requireFuture(start);
+        UUID appointmentId = UUID.randomUUID();
+        for (int attempt = 0; attempt < SCREENING_ATTEMPTS; attempt++) {
+            PatientSchedule.Snapshot snapshot = schedules.snapshot(patientId, "patientId", null);
+            Slot slot = availability.slotFor(procedure, start.toInstant(), practitionerId, roomId, null);
+            ScreeningDecision decision = screenOrRefuse(snapshot, appointmentId, code, start);
+            try {
+                return new Booked(store.create(appointmentId, snapshot, procedure, slot, decision), decision);
+            } catch (StaleScheduleException changedMeanwhile) {
+                // screen again against the schedule as it is now
+            }
+        }
+        throw PatientSchedule.busy();
+    }
+
+    public Booked reschedule(UUID appointmentId, OffsetDateTime start, UUID practitionerId, UUID roomId) {
+        requireFuture(start);
+        for (int attempt = 0; attempt < SCREENING_ATTEMPTS; attempt++) {
+            Appointment current = store.get(appointmentId);
+            if (!AppointmentStatus.RESCHEDULABLE.contains(current.status)) {
+                throw ProblemException.conflict("illegal-transition", "Cannot reschedule",
+                        "The appointment is " + current.status + "; only pending or confirmed appointments can move.");
+            }
+            ProcedureType procedure = catalog.offered(current.procedureCode, "procedure");
+            PatientSchedule.Snapshot snapshot = schedules.snapshot(current.patientId, "patientId", appointmentId);
+            Slot slot = availability.slotFor(procedure, start.toInstant(), practitionerId, roomId, appointmentId);
+            ScreeningDecision decision = screenOrRefuse(snapshot, appointmentId, current.procedureCode, start);
+            try {
+                return new Booked(store.move(appointmentId, current.version, snapshot, procedure, slot, decision), decision);
+            } catch (StaleScheduleException changedMeanwhile) {
+                // screen again against the schedule as it is now
+            }
+        }
+        throw PatientSchedule.busy();
+    }
+
+    /** Screens, and refuses (422 with the decision) what screening does not clear or send to review. */
+    private ScreeningDecision screenOrRefuse(PatientSchedule.Snapshot snapshot, UUID appointmentId, ProcedureCode code,
+            OffsetDateTime start) {
+        ScreeningDecision decision = screening.screen(new ScreeningRequest(snapshot.patient().id, appointmentId, code,
+                start.atZoneSameInstant(config.timeZone()).toOffsetDateTime(), snapshot.others()));
+        if (decision.outcome() == Outcome.BLOCKED || decision.outcome() == Outcome.NEEDS_INTAKE) {
+            throw refusal(decision);
+        }
+        return decision;
+    }
+
+    static ProblemException refusal(ScreeningDecision decision) {
+        boolean needsIntake = decision.outcome() == Outcome.NEEDS_INTAKE;
+        return new ProblemException(Problem.of(422, needsIntake ? "screening-needs-intake" : "screening-blocked",
+                needsIntake ? "Intake questionnaire needed" : "Blocked by screening",
+                needsIntake ? "The patient's intake questionnaire is missing or too old for this date; record it first."
+                        : "This appointment cannot be booked: " + String.join("; ", decision.reasons().stream()
+                                .map(ScreeningDecision.Reason::frontDeskMessage).filter(m -> m != null).toList()))
+                .with("screening", decision));
+    }
+
+    private void requireFuture(OffsetDateTime start) {
+        if (!start.toInstant().isAfter(clock.instant())) {
+            throw ProblemException.badRequest("start", "must be in the future");
+        }
+    }
+}

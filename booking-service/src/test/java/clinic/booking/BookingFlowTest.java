@@ -1,0 +1,106 @@
+package clinic.booking;
+
+import static clinic.booking.support.Api.as;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import clinic.booking.support.Api;
+import clinic.booking.support.EventLog;
+import clinic.booking.support.ScreeningStub;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The thin path through booking: patient, intake, availability, booking, completion, events. */
+@QuarkusTest
+class BookingFlowTest {
+
+    @BeforeEach
+    void screeningClears() {
+        ScreeningStub.reset();
+    }
+
+    @Test
+    void bookConfirmCompleteAndPublishEventsThatMatchTheSchema() throws Exception {
+        String patient = Api.newPatient();
+        as("frontdesk").body(Map.of("takingIsotretinoin", false, "completedOn", LocalDate.now().toString()))
+                .put("/api/patients/" + patient + "/intake").then().statusCode(200)
+                .body("receipt.intakeVersion", equalTo(1));
+        assertEquals(1, ScreeningStub.intakes());
+
+        LocalDate day = Api.freshTuesday();
+        List<Map<String, Object>> slots = as("frontdesk")
+                .queryParams("procedure", "MICRONEEDLING", "from", day.toString(), "to", day.toString())
+                .get("/api/availability").then().statusCode(200)
+                .body("size()", greaterThan(0)).extract().jsonPath().getList("$");
+        String start = (String) slots.get(0).get("start");
+
+        String id = as("frontdesk").body(Api.booking(patient, "MICRONEEDLING", start)).post("/api/appointments")
+                .then().statusCode(201)
+                .body("status", equalTo("CONFIRMED"))
+                .body("screening.outcome", equalTo("CLEARED"))
+                .body("screening.decisionId", notNullValue())
+                .body("practitionerId", notNullValue())
+                .body("roomId", notNullValue())
+                .extract().path("id");
+
+        as("frontdesk").post("/api/appointments/" + id + "/complete").then().statusCode(403);
+        as("clinician").post("/api/appointments/" + id + "/complete").then().statusCode(200)
+                .body("status", equalTo("COMPLETED"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> EventLog.of(id).size() == 2);
+        List<EventLog.Event> events = EventLog.of(id);
+        assertEquals(List.of("AppointmentConfirmed", "AppointmentCompleted"), events.stream().map(EventLog.Event::type).toList());
+        assertEquals(1, events.get(0).value().get("sequence").asInt());
+        assertEquals(2, events.get(1).value().get("sequence").asInt());
+        JsonSchema schema = eventSchema();
+        for (EventLog.Event event : events) {
+            Set<ValidationMessage> problems = schema.validate(event.value());
+            assertTrue(problems.isEmpty(), "event does not match the schema: " + problems);
+            assertFalse(event.value().has("takingIsotretinoin"), "medical data in an event");
+        }
+    }
+
+    @Test
+    void theTakenSlotIsNoLongerOffered() {
+        String patient = Api.newPatient();
+        LocalDate day = Api.freshTuesday();
+        String start = Api.at(day, 10, 0);
+        String practitioner = as("frontdesk").body(Map.of("patientId", patient, "procedure", "MICRODERMABRASION",
+                "start", start, "practitionerId", Api.EWA)).post("/api/appointments")
+                .then().statusCode(201).extract().path("practitionerId");
+        List<String> ewasStarts = as("frontdesk")
+                .queryParams("procedure", "MICRODERMABRASION", "from", day.toString(), "to", day.toString(),
+                        "practitionerId", practitioner)
+                .get("/api/availability").then().statusCode(200).extract().jsonPath().getList("start");
+        assertFalse(ewasStarts.stream().anyMatch(s -> s.startsWith(day + "T10:00")), "booked slot still offered");
+        assertFalse(ewasStarts.stream().anyMatch(s -> s.startsWith(day + "T10:45")), "buffer after the procedure offered");
+        assertTrue(ewasStarts.stream().anyMatch(s -> s.startsWith(day + "T11:00")), "the slot after the buffer is missing");
+    }
+
+    static JsonSchema eventSchema() throws Exception {
+        try (InputStream in = Files.newInputStream(Path.of("src/main/resources/events/appointment-event-v1.schema.json"))) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+        }
+    }
+}

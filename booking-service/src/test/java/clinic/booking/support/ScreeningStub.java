@@ -1,0 +1,168 @@
+package clinic.booking.support;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import clinic.local.infra.FreePort;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A stand-in for screening-service speaking its HTTP contract, so booking's tests can choose the
+ * decision and make screening fail or go slow. The real screening-service is exercised by its own
+ * tests and by the end-to-end test of the whole stack.
+ */
+public class ScreeningStub implements QuarkusTestResourceLifecycleManager {
+
+    /** How the stub behaves: answer normally, fail with 500, or answer too late. */
+    public enum Mode { UP, ERROR, SLOW }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static volatile Mode mode = Mode.UP;
+    private static volatile Function<JsonNode, String> outcome = request -> "CLEARED";
+    private static volatile Function<JsonNode, ArrayNode> blockedPeriods = request -> JSON.createArrayNode();
+    private static final AtomicInteger screenings = new AtomicInteger();
+    private static final AtomicInteger reviews = new AtomicInteger();
+    private static final AtomicInteger intakes = new AtomicInteger();
+    private HttpServer server;
+
+    public static void reset() {
+        mode = Mode.UP;
+        outcome = request -> "CLEARED";
+        blockedPeriods = request -> JSON.createArrayNode();
+        screenings.set(0);
+        reviews.set(0);
+        intakes.set(0);
+    }
+
+    public static void mode(Mode newMode) {
+        mode = newMode;
+    }
+
+    /** Decides the outcome of each POST /api/screenings from its request body. */
+    public static void outcome(Function<JsonNode, String> decide) {
+        outcome = decide;
+    }
+
+    public static void blockedPeriods(Function<JsonNode, ArrayNode> periods) {
+        blockedPeriods = periods;
+    }
+
+    public static int screenings() {
+        return screenings.get();
+    }
+
+    public static int reviews() {
+        return reviews.get();
+    }
+
+    public static int intakes() {
+        return intakes.get();
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePort.find()), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.createContext("/api/", this::handle);
+        server.start();
+        return Map.of("quarkus.rest-client.screening.url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (exchange.getRequestHeaders().getFirst("Authorization") == null) {
+                send(exchange, 401, "{\"title\":\"Authentication required\"}");
+                return;
+            }
+            if (mode == Mode.ERROR) {
+                send(exchange, 500, "{\"title\":\"Internal error\"}");
+                return;
+            }
+            if (mode == Mode.SLOW) {
+                awaitLongerThanTheClientTimeout();
+            }
+            String path = exchange.getRequestURI().getPath();
+            JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            if (path.startsWith("/api/intakes/")) {
+                intakes.incrementAndGet();
+                if (!body.hasNonNull("completedOn")) {
+                    send(exchange, 400, "{\"type\":\"urn:clinic:problem:invalid-request\",\"title\":\"Invalid request\","
+                            + "\"status\":400,\"detail\":\"completedOn: must not be null\","
+                            + "\"errors\":[{\"field\":\"completedOn\",\"message\":\"must not be null\"}]}");
+                    return;
+                }
+                send(exchange, 200, "{\"patientId\":\"" + path.substring("/api/intakes/".length())
+                        + "\",\"intakeVersion\":1,\"completedOn\":\"" + body.get("completedOn").asText() + "\"}");
+            } else if (path.equals("/api/screenings/blocked-periods")) {
+                send(exchange, 200, JSON.writeValueAsString(blockedPeriods.apply(body)));
+            } else if (path.endsWith("/review")) {
+                reviews.incrementAndGet();
+                send(exchange, 200, "{\"decision\":\"" + body.get("decision").asText() + "\"}");
+            } else if (path.equals("/api/screenings")) {
+                screenings.incrementAndGet();
+                send(exchange, 200, JSON.writeValueAsString(decision(outcome.apply(body))));
+            } else {
+                send(exchange, 404, "{\"title\":\"Not found\"}");
+            }
+        }
+    }
+
+    private static ObjectNode decision(String outcome) {
+        ObjectNode decision = JSON.createObjectNode();
+        decision.put("decisionId", UUID.randomUUID().toString());
+        decision.put("outcome", outcome);
+        ArrayNode reasons = decision.putArray("reasons");
+        if (!outcome.equals("CLEARED")) {
+            ObjectNode reason = reasons.addObject();
+            reason.put("ruleId", outcome.equals("BLOCKED") ? "INTERVAL_TEST" : "REVIEW_TEST");
+            reason.put("severity", outcome);
+            reason.put("frontDeskMessage", "test rule: " + outcome.toLowerCase());
+            reason.put("evidence", "policy");
+        }
+        decision.put("policyVersion", 1);
+        return decision;
+    }
+
+    private static void awaitLongerThanTheClientTimeout() {
+        try {
+            // the stub plays a hung screening-service; the client's own timeout must cut it short
+            new java.util.concurrent.CountDownLatch(1).await(6, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
