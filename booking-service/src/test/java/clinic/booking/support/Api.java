@@ -5,7 +5,8 @@ import static io.restassured.RestAssured.given;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
@@ -51,8 +52,7 @@ public final class Api {
     }
 
     public static String at(LocalDate date, int hour, int minute) {
-        return OffsetDateTime.of(date.atTime(LocalTime.of(hour, minute)), CLINIC_ZONE.getRules()
-                .getOffset(date.atTime(hour, minute))).toString();
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ZonedDateTime.of(date, LocalTime.of(hour, minute), CLINIC_ZONE));
     }
 
     public static Map<String, Object> booking(String patientId, String procedure, String start) {

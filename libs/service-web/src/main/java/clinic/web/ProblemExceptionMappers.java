@@ -66,6 +66,13 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        // the JSON reader reports unreadable bodies as a bare 400 whose cause says what was wrong
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return fieldProblem(mapping);
+        }
         int status = e.getResponse().getStatus();
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         return ProblemResponses.of(Problem.of(status, "http-" + status, title, e.getMessage()));

@@ -57,11 +57,10 @@ public final class PostgresServer implements AutoCloseable {
         if (!durable) {
             settings.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
         }
-        // sh keeps the postmaster in the foreground and turns end of input into a fast shutdown
-        String supervisor = "\"$0\" -D \"$1\" " + String.join(" ", quoted(settings))
-                + " & pid=$!; read _; kill -INT $pid; wait $pid";
-        ServerProcess process = ServerProcess.start("PostgreSQL",
-                OsUser.asServerUser(List.of("sh", "-c", supervisor, bin.resolve("postgres").toString(), dataDir.toString())), log);
+        // INT is PostgreSQL's fast shutdown: it does not wait for clients to disconnect
+        List<String> postgres = new ArrayList<>(List.of(bin.resolve("postgres").toString(), "-D", dataDir.toString()));
+        postgres.addAll(settings);
+        ServerProcess process = ServerProcess.supervised("PostgreSQL", "INT", postgres, log, true);
         PostgresServer server = new PostgresServer(port, dataDir, process);
         try {
             process.awaitListening("127.0.0.1", port, Duration.ofSeconds(60));
@@ -172,10 +171,6 @@ public final class PostgresServer implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static List<String> quoted(List<String> args) {
-        return args.stream().map(a -> "'" + a + "'").toList();
     }
 
     private static void sleep() {

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Both servers here are started so that end of input means "shut down cleanly": closing it is
  * how we stop them, and if this JVM dies its pipe closes too, so no server is left behind.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private final String name;
     private final Process process;
@@ -28,7 +28,24 @@ final class ServerProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServerProcess start(String name, List<String> command, Path log) throws IOException {
+    /**
+     * Starts a program that does not watch its input itself, under a small shell that does: end of
+     * input, or an interrupt, sends the program the given signal and waits for it to finish.
+     *
+     * @param signal the program's own "shut down cleanly" signal, e.g. TERM for a JVM, INT for PostgreSQL
+     * @param asServerUser run it as the unprivileged user when we are root
+     */
+    public static ServerProcess supervised(String name, String signal, List<String> command, Path log, boolean asServerUser)
+            throws IOException {
+        String supervisor = "\"$@\" & pid=$!; trap 'kill -" + signal + " $pid' INT TERM HUP; read _; kill -" + signal
+                + " $pid; wait $pid";
+        List<String> wrapped = new java.util.ArrayList<>(List.of("sh", "-c", supervisor, "sh"));
+        wrapped.addAll(command);
+        return start(name, asServerUser ? OsUser.asServerUser(wrapped) : wrapped, log);
+    }
+
+    /** Starts a program that itself shuts down when its standard input ends. */
+    public static ServerProcess start(String name, List<String> command, Path log) throws IOException {
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -37,7 +54,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Waits until the server accepts TCP connections on the port, or fails with its log's tail. */
-    void awaitListening(String host, int port, Duration timeout) throws IOException {
+    public void awaitListening(String host, int port, Duration timeout) throws IOException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -53,11 +70,11 @@ final class ServerProcess implements AutoCloseable {
         throw new IOException(name + " did not listen on " + host + ":" + port + " within " + timeout + "; its log ends with:\n" + logTail());
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));

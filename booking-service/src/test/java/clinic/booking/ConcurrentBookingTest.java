@@ -1,0 +1,118 @@
+package clinic.booking;
+
+import static clinic.booking.support.Api.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import clinic.booking.support.Api;
+import clinic.booking.support.ScreeningStub;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Races that only the database can settle: fifty front desks asking for one practitioner's slot,
+ * for one room, and two bookings for one patient that together would break an interval rule.
+ */
+@QuarkusTest
+class ConcurrentBookingTest {
+
+    private static final int REQUESTS = 50;
+
+    @BeforeEach
+    void reset() {
+        ScreeningStub.reset();
+    }
+
+    @Test
+    void fiftyRequestsForOnePractitionersSlotConfirmExactlyOne() throws Exception {
+        LocalDate day = Api.freshTuesday();
+        String start = Api.at(day, 11, 0);
+        List<String> patients = IntStream.range(0, REQUESTS).mapToObj(i -> Api.newPatient()).toList();
+        List<Integer> statuses = race(patients.stream().map(p -> (Callable<Integer>) () -> as("frontdesk")
+                .body(Map.of("patientId", p, "procedure", "MICRONEEDLING", "start", start, "practitionerId", Api.ANNA))
+                .post("/api/appointments").statusCode()).toList());
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "statuses: " + statuses);
+        assertEquals(REQUESTS - 1, statuses.stream().filter(s -> s == 409).count(), "statuses: " + statuses);
+    }
+
+    @Test
+    void fiftyRequestsForOneRoomConfirmExactlyOne() throws Exception {
+        LocalDate day = Api.freshTuesday();
+        String start = Api.at(day, 11, 0);
+        List<String> patients = IntStream.range(0, REQUESTS).mapToObj(i -> Api.newPatient()).toList();
+        List<Integer> statuses = race(IntStream.range(0, REQUESTS).mapToObj(i -> (Callable<Integer>) () -> as("frontdesk")
+                .body(Map.of("patientId", patients.get(i), "procedure", "MICRODERMABRASION", "start", start,
+                        "practitionerId", i % 2 == 0 ? Api.ANNA : Api.EWA, "roomId", Api.ROOM_2))
+                .post("/api/appointments").statusCode()).toList());
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "statuses: " + statuses);
+        assertEquals(REQUESTS - 1, statuses.stream().filter(s -> s == 409).count(), "statuses: " + statuses);
+    }
+
+    @Test
+    void twoConcurrentBookingsForOnePatientCannotBothPassAnIntervalRule() throws Exception {
+        // the stub plays the interval rule: any other active appointment of the patient blocks
+        ScreeningStub.outcome(request -> activeOthers(request.get("otherAppointments")) > 0 ? "BLOCKED" : "CLEARED");
+        for (int round = 0; round < 5; round++) {
+            String patient = Api.newPatient();
+            LocalDate day = Api.freshTuesday();
+            List<Integer> statuses = race(List.of(
+                    () -> as("frontdesk").body(Map.of("patientId", patient, "procedure", "MICRONEEDLING",
+                            "start", Api.at(day, 11, 0), "practitionerId", Api.ANNA)).post("/api/appointments").statusCode(),
+                    () -> as("frontdesk").body(Map.of("patientId", patient, "procedure", "MICRODERMABRASION",
+                            "start", Api.at(day.plusDays(1), 11, 0), "practitionerId", Api.EWA)).post("/api/appointments").statusCode()));
+            List<Map<String, Object>> booked = as("frontdesk").get("/api/patients/" + patient + "/appointments")
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            assertTrue(booked.size() <= 1, "both bookings slipped past the interval rule: " + booked);
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "statuses: " + statuses);
+            assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 422 || s == 409), "statuses: " + statuses);
+        }
+    }
+
+    private static long activeOthers(JsonNode others) {
+        long count = 0;
+        for (JsonNode other : others) {
+            if (List.of("PENDING_REVIEW", "CONFIRMED", "CHECKED_IN", "COMPLETED").contains(other.get("status").asText())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Runs all calls at once (released together) and answers their results. */
+    private static List<Integer> race(List<Callable<Integer>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (Callable<Integer> call : calls) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return call.call();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> result : results) {
+                statuses.add(result.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package clinic.local.stack;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The whole clinic as a user meets it: the three packaged services on real PostgreSQL, Kafka and
+ * an SMTP sink, started the way the run command starts them. A new patient with a clean intake
+ * books microneedling, gets a confirmation e-mail, is treated, and gets aftercare by e-mail;
+ * the real screening-service blocks a microdermabrasion the next day.
+ */
+class ClinicEndToEndTest {
+
+    private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/Warsaw");
+    private static ClinicStack stack;
+
+    @BeforeAll
+    static void startTheClinic() throws Exception {
+        Path home = Path.of(System.getProperty("clinic.home", "../../.."));
+        Path data = Files.createTempDirectory("clinic-e2e");
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+        stack = ClinicStack.start(StackSettings.onFreePorts(home, data));
+    }
+
+    @AfterAll
+    static void stopTheClinic() {
+        if (stack != null) {
+            StackSettings s = stack.settings();
+            stack.close();
+            for (int port : List.of(s.bookingPort(), s.screeningPort(), s.contentPort(), s.postgresPort(), s.kafkaPort(),
+                    s.smtpPort(), s.imapPort())) {
+                assertFalse(listening(port), "something still listens on " + port + " after the stack stopped");
+            }
+        }
+    }
+
+    @Test
+    void newPatientBooksIsConfirmedByEmailIsTreatedAndGetsAftercare() {
+        String email = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String patient = as("frontdesk").body(Map.of("firstName", "Maja", "lastName", "Zielinska", "email", email,
+                "dateOfBirth", "1991-05-17")).post("/api/patients").then().statusCode(201).extract().path("id");
+        as("frontdesk").body(cleanIntake()).put("/api/patients/" + patient + "/intake").then().statusCode(200);
+
+        LocalDate from = LocalDate.now(CLINIC_ZONE).plusDays(7);
+        List<String> starts = as("frontdesk")
+                .queryParams("procedure", "MICRONEEDLING", "from", from.toString(), "to", from.plusDays(7).toString())
+                .get("/api/availability").then().statusCode(200).body("size()", greaterThan(0))
+                .extract().jsonPath().getList("start");
+
+        String appointment = as("frontdesk").body(Map.of("patientId", patient, "procedure", "MICRONEEDLING", "start", starts.get(0)))
+                .post("/api/appointments").then().statusCode(201)
+                .body("status", equalTo("CONFIRMED"))
+                .body("screening.outcome", equalTo("CLEARED"))
+                .body("screening.decisionId", notNullValue())
+                .extract().path("id");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Inbox.subjects(stack.settings().imapPort(), email).size() >= 1);
+
+        // the real screening-service applies the interval rule: microdermabrasion the next day is blocked
+        String nextDay = LocalDate.parse(starts.get(0).substring(0, 10)).plusDays(1) + "T11:00:00"
+                + starts.get(0).substring(19);
+        as("frontdesk").body(Map.of("patientId", patient, "procedure", "MICRODERMABRASION", "start", nextDay))
+                .post("/api/appointments").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("screening.outcome", equalTo("BLOCKED"))
+                .body("screening.earliestEligibleStart", notNullValue());
+
+        as("clinician").post("/api/appointments/" + appointment + "/complete").then().statusCode(200)
+                .body("status", equalTo("COMPLETED"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Inbox.subjects(stack.settings().imapPort(), email).size() >= 2);
+        List<String> subjects = Inbox.subjects(stack.settings().imapPort(), email);
+        assertTrue(subjects.size() >= 2, "expected a confirmation and an aftercare e-mail, got " + subjects);
+    }
+
+    private static Map<String, Object> cleanIntake() {
+        return Map.of("takingIsotretinoin", false, "bloodThinners", false, "keloidOrHypertrophicScarring", false,
+                "activeInfectionOrInflammation", false, "activeAcne", false, "autoimmuneCondition", false,
+                "completedOn", LocalDate.now(CLINIC_ZONE).toString());
+    }
+
+    private static RequestSpecification as(String user) {
+        return given().baseUri(stack.settings().bookingUrl()).auth().preemptive().basic(user, user).contentType(ContentType.JSON);
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
