@@ -136,7 +136,12 @@ public class ProblemExceptionMappers {
                 }
                 default -> {
                     if (sawParameter) {
-                        afterParameter.append(afterParameter.length() == 0 ? "" : ".").append(node.getName());
+                        if (node.isInIterable() && node.getIndex() != null) {
+                            afterParameter.append('[').append(node.getIndex()).append(']');
+                        }
+                        if (node.getName() != null) {
+                            afterParameter.append(afterParameter.length() == 0 ? "" : ".").append(node.getName());
+                        }
                     } else {
                         name = node.getName();
                     }

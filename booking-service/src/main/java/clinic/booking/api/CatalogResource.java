@@ -1,0 +1,158 @@
+package clinic.booking.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+import clinic.booking.api.CatalogDtos.HoursBlock;
+import clinic.booking.api.CatalogDtos.PractitionerView;
+import clinic.booking.api.CatalogDtos.ProcedureView;
+import clinic.booking.api.CatalogDtos.RoomView;
+import clinic.booking.api.CatalogDtos.TimeOffView;
+import clinic.booking.config.ClinicConfig;
+import clinic.booking.domain.Practitioner;
+import clinic.booking.domain.ProcedureCode;
+import clinic.booking.domain.ProcedureType;
+import clinic.booking.domain.Room;
+import clinic.booking.domain.TimeOff;
+import clinic.booking.service.CatalogAdmin;
+
+/** What the clinic offers and who works when: readable by every role, changed by admins. */
+@Path("/api/catalog")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Catalog")
+public class CatalogResource {
+
+    @Inject
+    CatalogAdmin admin;
+
+    @Inject
+    ClinicConfig config;
+
+    @GET
+    @Path("/procedures")
+    @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
+    @Operation(summary = "Procedures with duration, buffer and room type (all roles)")
+    public List<ProcedureView> procedures() {
+        return ProcedureType.<ProcedureType>listAll().stream().map(CatalogResource::view).toList();
+    }
+
+    @PUT
+    @Path("/procedures/{code}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Set a procedure's duration, buffer and room type (role: admin)")
+    public ProcedureView saveProcedure(@RestPath ProcedureCode code, @Valid @NotNull ProcedureView body) {
+        return view(admin.saveProcedure(code, body));
+    }
+
+    @GET
+    @Path("/rooms")
+    @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
+    @Operation(summary = "Rooms and device stations (all roles)")
+    public List<RoomView> rooms() {
+        return Room.<Room>list("order by name").stream().map(CatalogResource::view).toList();
+    }
+
+    @POST
+    @Path("/rooms")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Add a room (role: admin)")
+    public Response addRoom(@Valid @NotNull RoomView body) {
+        return Response.status(201).entity(view(admin.saveRoom(null, body))).build();
+    }
+
+    @PUT
+    @Path("/rooms/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Change or deactivate a room (role: admin)")
+    public RoomView saveRoom(@RestPath UUID id, @Valid @NotNull RoomView body) {
+        return view(admin.saveRoom(id, body));
+    }
+
+    @GET
+    @Path("/practitioners")
+    @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
+    @Operation(summary = "Practitioners with weekly hours in the clinic's zone (all roles)")
+    public List<PractitionerView> practitioners() {
+        return Practitioner.<Practitioner>find("select distinct p from Practitioner p left join fetch p.weeklyHours order by p.name")
+                .list().stream().map(CatalogResource::view).toList();
+    }
+
+    @POST
+    @Path("/practitioners")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Add a practitioner with weekly hours (role: admin)")
+    public Response addPractitioner(@Valid @NotNull PractitionerView body) {
+        return Response.status(201).entity(view(admin.savePractitioner(null, body))).build();
+    }
+
+    @PUT
+    @Path("/practitioners/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Change a practitioner's name, hours or active flag (role: admin)")
+    public PractitionerView savePractitioner(@RestPath UUID id, @Valid @NotNull PractitionerView body) {
+        return view(admin.savePractitioner(id, body));
+    }
+
+    @GET
+    @Path("/practitioners/{id}/time-off")
+    @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
+    @Operation(summary = "A practitioner's time off (all roles)")
+    public List<TimeOffView> timeOff(@RestPath UUID id) {
+        return TimeOff.<TimeOff>list("practitionerId = ?1 order by startAt", id).stream().map(this::view).toList();
+    }
+
+    @POST
+    @Path("/practitioners/{id}/time-off")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Add time off; no slots are offered in it (role: admin)")
+    public Response addTimeOff(@RestPath UUID id, @Valid @NotNull TimeOffView body) {
+        return Response.status(201).entity(view(admin.addTimeOff(id, body))).build();
+    }
+
+    @DELETE
+    @Path("/practitioners/{id}/time-off/{timeOffId}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Remove time off (role: admin)")
+    public Response removeTimeOff(@RestPath UUID id, @RestPath UUID timeOffId) {
+        admin.removeTimeOff(id, timeOffId);
+        return Response.noContent().build();
+    }
+
+    private static ProcedureView view(ProcedureType p) {
+        return new ProcedureView(p.code, p.name, p.durationMinutes, p.bufferAfterMinutes, p.roomType);
+    }
+
+    private static RoomView view(Room r) {
+        return new RoomView(r.id, r.name, r.roomType, r.active);
+    }
+
+    private static PractitionerView view(Practitioner p) {
+        return new PractitionerView(p.id, p.name, p.active, p.weeklyHours.stream()
+                .sorted(java.util.Comparator.comparingInt((clinic.booking.domain.WorkingHours h) -> h.dayOfWeek).thenComparing(h -> h.startTime))
+                .map(h -> new HoursBlock(h.dayOfWeek, h.startTime, h.endTime, h.kind)).toList());
+    }
+
+    private TimeOffView view(TimeOff t) {
+        return new TimeOffView(t.id, t.startAt.atZone(config.timeZone()).toOffsetDateTime(),
+                t.endAt.atZone(config.timeZone()).toOffsetDateTime(), t.reason);
+    }
+}

@@ -1,0 +1,134 @@
+package clinic.booking;
+
+import static clinic.booking.support.Api.as;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import clinic.booking.support.Api;
+import clinic.booking.support.EventLog;
+import clinic.booking.support.ScreeningStub;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The catalog an admin keeps, and what availability makes of it. */
+@QuarkusTest
+class CatalogAndAvailabilityTest {
+
+    @BeforeEach
+    void reset() {
+        ScreeningStub.reset();
+    }
+
+    private static String practitionerWorkingEveryDay(String name) {
+        List<Map<String, Object>> hours = new java.util.ArrayList<>();
+        for (int day = 1; day <= 7; day++) {
+            hours.add(Map.of("dayOfWeek", day, "start", "09:00", "end", "11:00", "kind", "WORK"));
+        }
+        return as("admin").body(Map.of("name", name, "weeklyHours", hours)).post("/api/catalog/practitioners")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void onlyAdminsChangeTheCatalogAndInvalidHoursAreNamed() {
+        as("frontdesk").body(Map.of("name", "X", "weeklyHours", List.of())).post("/api/catalog/practitioners")
+                .then().statusCode(403);
+        as("admin").body(Map.of("name", "X", "weeklyHours", List.of(Map.of("dayOfWeek", 8, "start", "09:00", "end", "08:00"))))
+                .post("/api/catalog/practitioners").then().statusCode(400)
+                .body("errors.field", hasItem("weeklyHours[0].dayOfWeek"));
+        as("frontdesk").get("/api/catalog/procedures").then().statusCode(200)
+                .body("find { it.code == 'MICRONEEDLING' }.durationMinutes", equalTo(60));
+    }
+
+    @Test
+    void slotsKeepLocalHoursAcrossADaylightSavingChange() {
+        String practitioner = practitionerWorkingEveryDay("DST " + System.nanoTime());
+        LocalDate sunday = LocalDate.of(2027, 3, 28); // Europe/Warsaw springs forward this night
+        List<String> starts = as("frontdesk").queryParams("procedure", "CONSULTATION", "from", sunday.minusDays(1).toString(),
+                "to", sunday.plusDays(1).toString(), "practitionerId", practitioner)
+                .get("/api/availability").then().statusCode(200).extract().jsonPath().getList("start");
+        assertTrue(starts.contains("2027-03-27T09:00:00+01:00"), starts.toString());
+        assertTrue(starts.contains("2027-03-28T09:00:00+02:00"), starts.toString());
+        assertTrue(starts.contains("2027-03-29T10:30:00+02:00"), starts.toString());
+        assertEquals(3 * 7, starts.size(), "seven 30-minute starts in 09:00-11:00 on each of three days: " + starts);
+    }
+
+    @Test
+    void timeOffRemovesSlots() {
+        String practitioner = practitionerWorkingEveryDay("Away " + System.nanoTime());
+        LocalDate day = Api.freshTuesday();
+        as("admin").body(Map.of("start", Api.at(day, 0, 0), "end", Api.at(day.plusDays(1), 0, 0), "reason", "training"))
+                .post("/api/catalog/practitioners/" + practitioner + "/time-off").then().statusCode(201);
+        as("frontdesk").queryParams("procedure", "CONSULTATION", "from", day.toString(), "to", day.toString(),
+                "practitionerId", practitioner).get("/api/availability").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void withAPatientOnlySlotsTheyCouldPassScreeningForAreOffered() {
+        String practitioner = practitionerWorkingEveryDay("Eligible " + System.nanoTime());
+        LocalDate day = Api.freshTuesday();
+        // screening says: the whole of `day` is blocked for this patient by an interval rule
+        ScreeningStub.blockedPeriods(request -> {
+            ArrayNode periods = new ObjectMapper().createArrayNode();
+            periods.addObject().put("start", Api.at(day, 0, 0)).put("end", Api.at(day.plusDays(1), 0, 0))
+                    .put("ruleId", "INTERVAL_TEST");
+            return periods;
+        });
+        String patient = Api.newPatient();
+        List<String> starts = as("frontdesk").queryParams("procedure", "CONSULTATION", "from", day.toString(),
+                "to", day.plusDays(1).toString(), "practitionerId", practitioner, "patientId", patient)
+                .get("/api/availability").then().statusCode(200).extract().jsonPath().getList("start");
+        assertFalse(starts.stream().anyMatch(s -> s.startsWith(day.toString())), "blocked day offered: " + starts);
+        assertTrue(starts.stream().anyMatch(s -> s.startsWith(day.plusDays(1).toString())), "free day missing: " + starts);
+    }
+
+    @Test
+    void aNewIntakeRescreensUpcomingAppointments() {
+        String patient = Api.newPatient();
+        String id = as("frontdesk").body(Map.of("patientId", patient, "procedure", "MICRONEEDLING",
+                "start", Api.at(Api.freshTuesday(), 10, 0), "practitionerId", Api.EWA)).post("/api/appointments")
+                .then().statusCode(201).body("status", equalTo("CONFIRMED")).extract().path("id");
+        ScreeningStub.outcome(request -> "NEEDS_REVIEW");
+        as("frontdesk").body(Map.of("completedOn", LocalDate.now().toString())).put("/api/patients/" + patient + "/intake")
+                .then().statusCode(200)
+                .body("rescreened[0].appointmentId", equalTo(id))
+                .body("rescreened[0].status", equalTo("PENDING_REVIEW"));
+        as("frontdesk").get("/api/appointments/" + id).then().body("status", equalTo("PENDING_REVIEW"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> EventLog.of(id).size() == 2);
+        assertEquals("AppointmentPendingReview", EventLog.of(id).get(1).type());
+    }
+
+    @Test
+    void intakeErrorsFromScreeningReachTheCallerNamingTheField() {
+        String patient = Api.newPatient();
+        as("frontdesk").body(Map.of("takingIsotretinoin", false)).put("/api/patients/" + patient + "/intake")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("completedOn"));
+    }
+
+    @Test
+    void appointmentsAreListedByDayPractitionerAndRoom() {
+        LocalDate day = Api.freshTuesday();
+        String id = as("frontdesk").body(Map.of("patientId", Api.newPatient(), "procedure", "CONSULTATION",
+                "start", Api.at(day, 15, 0), "practitionerId", Api.EWA, "roomId", Api.ROOM_2)).post("/api/appointments")
+                .then().statusCode(201).extract().path("id");
+        as("frontdesk").get("/api/appointments?date=" + day + "&practitionerId=" + Api.EWA).then().body("id", hasItem(id));
+        as("frontdesk").get("/api/appointments?date=" + day + "&roomId=" + Api.ROOM_2).then().body("id", hasItem(id));
+        as("frontdesk").get("/api/appointments?date=" + day.plusDays(1)).then().body("id", org.hamcrest.Matchers.not(hasItem(id)));
+        OffsetDateTime.parse(as("frontdesk").get("/api/appointments/" + id).then().extract().path("start"));
+    }
+}
