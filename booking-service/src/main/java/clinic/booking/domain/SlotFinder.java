@@ -57,7 +57,7 @@ public final class SlotFinder {
                 }
             }
         }
-        slots.sort(java.util.Comparator.comparing(Slot::start).thenComparing(s -> s.practitionerId().toString()));
+        slots.sort(java.util.Comparator.comparing(Slot::start).thenComparing(Slot::practitionerId));
         return slots;
     }
 

@@ -38,10 +38,10 @@ public class CalendarRepository {
         for (TimeOff off : TimeOff.<TimeOff>list("endAt > ?1 and startAt < ?2", from, to)) {
             practitionerBusy.computeIfAbsent(off.practitionerId, id -> new ArrayList<>()).add(new TimeRange(off.startAt, off.endAt));
         }
-        for (Appointment a : appointmentsHoldingTime(from, to, ignoring)) {
-            TimeRange taken = new TimeRange(a.startAt, a.occupiedUntil);
-            practitionerBusy.computeIfAbsent(a.practitionerId, id -> new ArrayList<>()).add(taken);
-            roomBusy.computeIfAbsent(a.roomId, id -> new ArrayList<>()).add(taken);
+        for (TakenTime a : takenTime(from, to, ignoring)) {
+            TimeRange taken = new TimeRange(a.startAt(), a.occupiedUntil());
+            practitionerBusy.computeIfAbsent(a.practitionerId(), id -> new ArrayList<>()).add(taken);
+            roomBusy.computeIfAbsent(a.roomId(), id -> new ArrayList<>()).add(taken);
         }
         List<Practitioner> practitioners = Practitioner
                 .find("select distinct p from Practitioner p left join fetch p.weeklyHours where p.active = true order by p.name")
@@ -57,10 +57,14 @@ public class CalendarRepository {
         return new Calendars(practitionerCalendars, roomCalendars);
     }
 
-    private static List<Appointment> appointmentsHoldingTime(Instant from, Instant to, UUID ignoring) {
-        return Appointment.<Appointment>list("status in ?1 and occupiedUntil > ?2 and startAt < ?3",
-                AppointmentStatus.HOLDING_TIME, from, to).stream()
-                .filter(a -> !a.id.equals(ignoring))
+    /** Who and what an active appointment occupies, and when; read as a projection, not as entities. */
+    public record TakenTime(UUID id, UUID practitionerId, UUID roomId, Instant startAt, Instant occupiedUntil) {
+    }
+
+    private static List<TakenTime> takenTime(Instant from, Instant to, UUID ignoring) {
+        return Appointment.find("status in ?1 and occupiedUntil > ?2 and startAt < ?3", AppointmentStatus.HOLDING_TIME, from, to)
+                .project(TakenTime.class).list().stream()
+                .filter(a -> !a.id().equals(ignoring))
                 .toList();
     }
 

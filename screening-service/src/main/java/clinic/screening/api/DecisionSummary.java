@@ -1,0 +1,12 @@
+package clinic.screening.api;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import clinic.screening.policy.Outcome;
+
+/** A decision as front desk and admin may see it: no medical detail. */
+public record DecisionSummary(UUID decisionId, Outcome outcome, List<ReasonView> reasons,
+        OffsetDateTime earliestEligibleStart, int policyVersion, ReviewSummary review) {
+}

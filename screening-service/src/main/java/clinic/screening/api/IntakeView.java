@@ -1,0 +1,12 @@
+package clinic.screening.api;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** The latest intake with every answer: clinicians only. */
+public record IntakeView(UUID patientId, int intakeVersion, boolean takingIsotretinoin, LocalDate isotretinoinLastDose,
+        boolean bloodThinners, boolean keloidOrHypertrophicScarring, boolean activeInfectionOrInflammation,
+        boolean activeAcne, boolean autoimmuneCondition, LocalDate completedOn, String recordedBy,
+        OffsetDateTime recordedAt) {
+}

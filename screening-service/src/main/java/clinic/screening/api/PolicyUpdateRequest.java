@@ -1,0 +1,32 @@
+package clinic.screening.api;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import clinic.screening.policy.Procedure;
+
+/** An admin's change to the policy's numbers; the rules' outcomes and messages carry over unchanged. */
+public record PolicyUpdateRequest(
+        @NotNull @Valid Windows windows,
+        @NotNull @Size(min = 4, max = 4) List<@NotNull @Valid Interval> intervals,
+        @Size(max = 1000) String changeNote) {
+
+    /** Both windows are clinic policy. Upper bounds only catch typos (months for days and the like). */
+    public record Windows(
+            @NotNull @Min(0) @Max(120) Integer isotretinoinWashoutMonths,
+            @NotNull @Min(0) @Max(3650) Integer intakeValidityDays) {
+    }
+
+    /** One cell of the interval matrix. */
+    public record Interval(
+            @NotNull Procedure from,
+            @NotNull Procedure to,
+            @NotNull @Min(0) @Max(3650) Integer minimumDays,
+            @NotNull Boolean sameDayBlocked) {
+    }
+}

@@ -1,0 +1,14 @@
+package clinic.screening.config;
+
+import java.time.ZoneId;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Clinic-wide settings: the IANA zone whose calendar days every rule counts. */
+@ConfigMapping(prefix = "clinic")
+public interface ClinicConfig {
+
+    @WithDefault("Europe/Warsaw")
+    ZoneId timeZone();
+}

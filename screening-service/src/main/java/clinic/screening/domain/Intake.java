@@ -1,0 +1,68 @@
+package clinic.screening.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Immutable;
+
+import clinic.screening.policy.IntakeAnswers;
+
+/** One version of a patient's intake questionnaire: medical data, written once, never changed. */
+@Entity
+@Table(name = "intake")
+@Immutable
+public class Intake {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "patient_id", nullable = false)
+    public UUID patientId;
+
+    @Column(nullable = false)
+    public int version;
+
+    @Column(name = "taking_isotretinoin", nullable = false)
+    public boolean takingIsotretinoin;
+
+    @Column(name = "isotretinoin_last_dose")
+    public LocalDate isotretinoinLastDose;
+
+    @Column(name = "blood_thinners", nullable = false)
+    public boolean bloodThinners;
+
+    @Column(name = "keloid_or_hypertrophic_scarring", nullable = false)
+    public boolean keloidOrHypertrophicScarring;
+
+    @Column(name = "active_infection_or_inflammation", nullable = false)
+    public boolean activeInfectionOrInflammation;
+
+    @Column(name = "active_acne", nullable = false)
+    public boolean activeAcne;
+
+    @Column(name = "autoimmune_condition", nullable = false)
+    public boolean autoimmuneCondition;
+
+    @Column(name = "completed_on", nullable = false)
+    public LocalDate completedOn;
+
+    @Column(name = "recorded_by", nullable = false)
+    public String recordedBy;
+
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+
+    public IntakeAnswers answers() {
+        return new IntakeAnswers(version, takingIsotretinoin, isotretinoinLastDose, bloodThinners,
+                keloidOrHypertrophicScarring, activeInfectionOrInflammation, activeAcne, autoimmuneCondition, completedOn);
+    }
+}

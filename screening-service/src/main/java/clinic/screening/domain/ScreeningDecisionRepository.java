@@ -1,0 +1,41 @@
+package clinic.screening.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+import clinic.screening.policy.Outcome;
+
+/** Screening decisions: the audit trail per patient and the clinicians' review queue. */
+@ApplicationScoped
+public class ScreeningDecisionRepository implements PanacheRepositoryBase<ScreeningDecision, UUID> {
+
+    public List<ScreeningDecision> forPatientNewestFirst(UUID patientId) {
+        return list("patientId = ?1 order by decidedAt desc, id", patientId);
+    }
+
+    /** Locks the decision row so two clinicians reviewing at once get one 200 and one 409, never a 500. */
+    public Optional<ScreeningDecision> findForReview(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * NEEDS_REVIEW decisions nobody has reviewed, oldest first (a work queue). A decision that a later
+     * screening of the same appointment superseded is no longer waiting for anyone.
+     */
+    public List<ScreeningDecision> pendingReview() {
+        return list("""
+                from ScreeningDecision d
+                where d.outcome = ?1
+                  and not exists (from ScreeningReview r where r.decisionId = d.id)
+                  and not exists (from ScreeningDecision later
+                                  where d.appointmentId is not null and later.appointmentId = d.appointmentId
+                                    and later.decidedAt > d.decidedAt)
+                order by d.decidedAt, d.id""", Outcome.NEEDS_REVIEW);
+    }
+}

@@ -1,0 +1,41 @@
+package clinic.screening.api;
+
+import static clinic.screening.Api.frontDesk;
+import static clinic.screening.Api.screen;
+import static clinic.screening.Api.screening;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void openApiDescribesTheEndpointsAndHowToAuthenticate() {
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths", hasKey("/api/screenings"))
+                .body("paths", hasKey("/api/screenings/{decisionId}/review"))
+                .body("paths", hasKey("/api/intakes/{patientId}"))
+                .body("paths", hasKey("/api/policy"))
+                .body("paths.'/api/intakes/{patientId}'.get.description", containsString("clinician"))
+                .body("paths.'/api/screenings'.post.security", notNullValue())
+                .body("components.securitySchemes", hasKey("basic"))
+                .body("components.securitySchemes", hasKey("bearer"));
+    }
+
+    @Test
+    void decisionsAreCountedInMetrics() {
+        screen(frontDesk(), screening(UUID.randomUUID(), "CONSULTATION", "2026-12-01T10:00:00+01:00", List.of()))
+                .statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("screening_decisions_total{outcome=\"CLEARED\""));
+    }
+}
