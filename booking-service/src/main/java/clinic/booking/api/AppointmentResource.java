@@ -29,15 +29,19 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import clinic.booking.api.AppointmentDtos.AppointmentView;
 import clinic.booking.api.AppointmentDtos.BookRequest;
 import clinic.booking.api.AppointmentDtos.CancelRequest;
 import clinic.booking.api.AppointmentDtos.RescheduleRequest;
 import clinic.booking.api.AppointmentDtos.ScreeningView;
 import clinic.booking.config.ClinicConfig;
+import clinic.booking.content.ContentClient;
 import clinic.booking.domain.Appointment;
 import clinic.booking.domain.AppointmentStatus;
 import clinic.booking.screening.ReviewRequest;
+import clinic.booking.screening.ScreeningClient;
 import clinic.booking.service.AppointmentLifecycle;
 import clinic.booking.service.AppointmentStore;
 import clinic.booking.service.BookingService;
@@ -63,6 +67,12 @@ public class AppointmentResource {
 
     @Inject
     IdempotencyService idempotency;
+
+    @Inject
+    ContentClient content;
+
+    @Inject
+    ScreeningClient screening;
 
     @Inject
     SecurityIdentity identity;
@@ -199,6 +209,31 @@ public class AppointmentResource {
     public Response review(@RestPath UUID id, @Valid @NotNull ReviewRequest body,
             @RestHeader("Idempotency-Key") String idempotencyKey) {
         return once(idempotencyKey, "POST /api/appointments/" + id + "/review", body, () -> ok(lifecycle.review(id, body)));
+    }
+
+    @GET
+    @Path("/{id}/screening")
+    @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
+    @Operation(summary = "The screening decision behind the appointment, as screening-service shows it to your role "
+            + "(clinicians see the clinical detail; others the categories only)")
+    @APIResponse(responseCode = "404", description = "No such appointment, or it has no decision")
+    @APIResponse(responseCode = "503", description = "Screening unavailable")
+    public JsonNode screeningDecision(@RestPath UUID id) {
+        Appointment appointment = store.get(id);
+        if (appointment.screeningDecisionId == null) {
+            throw ProblemException.notFound("Screening decision for appointment", id);
+        }
+        return screening.decision(appointment.screeningDecisionId);
+    }
+
+    @GET
+    @Path("/{id}/messages")
+    @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
+    @Operation(summary = "The appointment's confirmation and aftercare messages with their status, from content-service (all roles)")
+    @APIResponse(responseCode = "503", description = "content-service unavailable")
+    public JsonNode messages(@RestPath UUID id) {
+        store.get(id);
+        return content.messages(id);
     }
 
     private Response once(String key, String operation, Object body, Supplier<Response> action) {

@@ -60,6 +60,13 @@ interface ScreeningApi {
             skipOn = ProblemException.class)
     JsonNode review(@PathParam("decisionId") UUID decisionId, ReviewRequest review);
 
+    @jakarta.ws.rs.GET
+    @Path("/screenings/{decisionId}")
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ProblemException.class)
+    JsonNode decision(@PathParam("decisionId") UUID decisionId);
+
     @POST
     @Path("/screenings/blocked-periods")
     @Timeout(value = 4, unit = ChronoUnit.SECONDS)

@@ -41,6 +41,11 @@ public class ScreeningClient {
         return call("record a review", () -> api.review(decisionId, review));
     }
 
+    /** A decision as screening shows it to the caller's role: detail for clinicians, categories otherwise. */
+    public JsonNode decision(UUID decisionId) {
+        return call("read a decision", () -> api.decision(decisionId));
+    }
+
     public List<BlockedPeriod> blockedPeriods(BlockedPeriodsRequest request) {
         return call("check interval rules", () -> api.blockedPeriods(request));
     }

@@ -89,7 +89,9 @@ public final class KafkaBroker implements AutoCloseable {
         try {
             if (!storageTool.waitFor(120, TimeUnit.SECONDS) || storageTool.exitValue() != 0) {
                 storageTool.destroyForcibly();
-                throw new IOException("formatting Kafka storage failed; see " + log);
+                List<String> lines = Files.readAllLines(log);
+                throw new IOException("formatting Kafka storage failed; " + log + " ends with:\n"
+                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,0 +1,135 @@
+// The front-desk single-page app: sign-in, navigation by role, and a hash router over the screens.
+
+import { api, whenUnauthorized } from './api.js';
+import { hasCredentials, forgetCredentials } from './auth.js';
+import { h, clear } from './dom.js';
+import { session, can, resetSession } from './session.js';
+import { clearAnnouncement, announce, focusHeading, problemNotice } from './ui.js';
+import { renderSignIn } from './views/signin.js';
+import { renderCalendar } from './views/calendar.js';
+import { renderPatients, renderNewPatient, renderPatient } from './views/patients.js';
+import { renderIntake } from './views/intake.js';
+import { renderBook } from './views/book.js';
+import { renderAppointment } from './views/appointment.js';
+import { renderReview } from './views/review.js';
+import { renderCatalog } from './views/catalog.js';
+import { setRouter } from './nav.js';
+
+const main = document.getElementById('main');
+
+const NAV = [
+    { href: '#/calendar', label: 'Calendar', section: 'calendar', allowed: () => true },
+    { href: '#/patients', label: 'Patients', section: 'patients', allowed: () => can('patients') },
+    { href: '#/book', label: 'Book', section: 'book', allowed: () => can('book') },
+    { href: '#/review', label: 'Review queue', section: 'review', allowed: () => can('review') },
+    { href: '#/catalog', label: 'Catalog', section: 'catalog', allowed: () => can('catalog') },
+];
+
+const ROUTES = [
+    { pattern: /^\/?$/, section: 'calendar', view: renderCalendar },
+    { pattern: /^\/calendar$/, section: 'calendar', view: renderCalendar },
+    { pattern: /^\/patients$/, section: 'patients', view: renderPatients, allowed: () => can('patients') },
+    { pattern: /^\/patients\/new$/, section: 'patients', view: renderNewPatient, allowed: () => can('register-patient') },
+    { pattern: /^\/patients\/([0-9a-f-]{36})$/, section: 'patients', view: renderPatient, allowed: () => can('patients') },
+    { pattern: /^\/patients\/([0-9a-f-]{36})\/intake$/, section: 'patients', view: renderIntake, allowed: () => can('intake') },
+    { pattern: /^\/book$/, section: 'book', view: renderBook, allowed: () => can('book') },
+    { pattern: /^\/appointments\/([0-9a-f-]{36})$/, section: 'calendar', view: renderAppointment },
+    { pattern: /^\/review$/, section: 'review', view: renderReview, allowed: () => can('review') },
+    { pattern: /^\/catalog$/, section: 'catalog', view: renderCatalog, allowed: () => can('catalog') },
+];
+
+function parseHash() {
+    const raw = decodeURIComponent(location.hash.replace(/^#/, '')) || '/';
+    const [path, qs] = raw.split('?');
+    return { path, params: new URLSearchParams(qs || '') };
+}
+
+function showShell(signedIn) {
+    document.getElementById('app-nav').hidden = !signedIn;
+    document.getElementById('session').hidden = !signedIn;
+    if (!signedIn) return;
+    const roles = session.me.roles.join(', ') || 'no clinic role';
+    document.getElementById('session-user').textContent = `Signed in as ${session.me.name} (${roles})`;
+    clear(document.getElementById('nav-list'), NAV.filter((n) => n.allowed()).map((n) => h('li', null,
+        h('a', { href: n.href, dataset: { section: n.section } }, n.label))));
+}
+
+function markCurrent(section) {
+    document.querySelectorAll('#nav-list a').forEach((a) => {
+        if (a.dataset.section === section) a.setAttribute('aria-current', 'page');
+        else a.removeAttribute('aria-current');
+    });
+}
+
+let renderToken = 0;
+
+async function route({ keepAnnouncement = false } = {}) {
+    const token = ++renderToken;
+    if (!session.me) {
+        if (hasCredentials()) {
+            try {
+                session.me = await api.get('/api/me');
+            } catch (e) {
+                if (e.status !== 401) {
+                    clear(main, problemNotice(e, 'Could not reach the clinic'));
+                    return;
+                }
+            }
+        }
+        if (!session.me) {
+            showShell(false);
+            renderSignIn(main, () => {
+                location.hash = location.hash && location.hash !== '#/signin' ? location.hash : '#/calendar';
+                route();
+            });
+            return;
+        }
+        showShell(true);
+    }
+    const { path, params } = parseHash();
+    const match = ROUTES.map((r) => ({ r, m: path.match(r.pattern) })).find((x) => x.m);
+    if (!keepAnnouncement) clearAnnouncement();
+    if (!match || (match.r.allowed && !match.r.allowed())) {
+        markCurrent(null);
+        clear(main, h('h1', null, 'Not available'),
+            h('p', null, 'This screen does not exist or your role may not use it. '), h('a', { href: '#/calendar' }, 'Go to the calendar'));
+        focusHeading(main);
+        return;
+    }
+    markCurrent(match.r.section);
+    document.title = 'Clinic front desk';
+    clear(main, h('p', { class: 'loading' }, 'Loading…'));
+    try {
+        await match.r.view(main, { id: match.m[1], params, isCurrent: () => token === renderToken });
+    } catch (e) {
+        if (token !== renderToken) return;
+        if (e.status === 401) return;
+        clear(main, h('h1', null, 'Something went wrong'), problemNotice(e, 'Could not load this screen'));
+    }
+    if (token === renderToken) {
+        const h1 = main.querySelector('h1');
+        if (h1) document.title = `${h1.textContent} · Clinic front desk`;
+        focusHeading(main);
+    }
+}
+
+setRouter(route);
+
+document.getElementById('sign-out').addEventListener('click', () => {
+    forgetCredentials();
+    resetSession();
+    announce('info', 'Signed out', 'You are signed out. The credentials were removed from this tab.');
+    history.replaceState(null, '', '#/signin');
+    route({ keepAnnouncement: true });
+});
+
+whenUnauthorized(() => {
+    forgetCredentials();
+    if (session.me) {
+        resetSession();
+        announce('warn', 'Please sign in again', 'Your sign-in is no longer accepted.');
+        route({ keepAnnouncement: true });
+    }
+});
+
+route();

@@ -1,0 +1,99 @@
+// Dates and times as the clinic sees them: always in the clinic's zone, never the browser's.
+
+export const CLINIC_TIME_ZONE = 'Europe/Warsaw';
+const LOCALE = 'en-GB';
+
+const timeFmt = new Intl.DateTimeFormat(LOCALE, { timeZone: CLINIC_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const dateTimeFmt = new Intl.DateTimeFormat(LOCALE, {
+    timeZone: CLINIC_TIME_ZONE, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+const isoDayFmt = new Intl.DateTimeFormat('en-CA', { timeZone: CLINIC_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const partsFmt = new Intl.DateTimeFormat('en-GB', { timeZone: CLINIC_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+// calendar days (YYYY-MM-DD) have no zone; format them as UTC so they never shift
+const dayFmt = new Intl.DateTimeFormat(LOCALE, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const shortDayFmt = new Intl.DateTimeFormat(LOCALE, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
+const plainDateFmt = new Intl.DateTimeFormat(LOCALE, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+
+const asDate = (value) => (value instanceof Date ? value : new Date(value));
+
+/** 09:30 in the clinic's zone. */
+export const time = (instant) => timeFmt.format(asDate(instant));
+
+/** Mon, 30 Nov 2026, 09:30 in the clinic's zone. */
+export const dateTime = (instant) => (instant ? dateTimeFmt.format(asDate(instant)) : '—');
+
+/** The clinic-zone calendar day (YYYY-MM-DD) of an instant. */
+export const clinicDay = (instant) => isoDayFmt.format(asDate(instant));
+
+/** Today in the clinic (YYYY-MM-DD). */
+export const today = () => clinicDay(new Date());
+
+/** Minutes since the clinic-zone midnight. */
+export function minutesOfDay(instant) {
+    const parts = partsFmt.formatToParts(asDate(instant));
+    const hour = Number(parts.find((p) => p.type === 'hour').value);
+    const minute = Number(parts.find((p) => p.type === 'minute').value);
+    return hour * 60 + minute;
+}
+
+const utcDay = (day) => new Date(`${day}T00:00:00Z`);
+
+/** Monday, 30 November 2026. */
+export const longDay = (day) => dayFmt.format(utcDay(day));
+/** Mon, 30 Nov. */
+export const shortDay = (day) => shortDayFmt.format(utcDay(day));
+/** 30 Nov 2026 (for dates such as birth dates). */
+export const plainDate = (day) => (day ? plainDateFmt.format(utcDay(day)) : '—');
+
+/** A calendar day plus n days. */
+export function addDays(day, n) {
+    const d = utcDay(day);
+    d.setUTCDate(d.getUTCDate() + n);
+    return d.toISOString().substring(0, 10);
+}
+
+/** The Monday of the week that holds the day. */
+export function mondayOf(day) {
+    const weekday = (utcDay(day).getUTCDay() + 6) % 7;
+    return addDays(day, -weekday);
+}
+
+export const STATUS_LABELS = {
+    PENDING_REVIEW: 'Waiting for review',
+    CONFIRMED: 'Confirmed',
+    REJECTED: 'Rejected',
+    CANCELLED: 'Cancelled',
+    CHECKED_IN: 'Checked in',
+    COMPLETED: 'Completed',
+    NO_SHOW: 'No-show',
+    CLEARED: 'Cleared',
+    NEEDS_REVIEW: 'Needs clinician review',
+    BLOCKED: 'Blocked',
+    NEEDS_INTAKE: 'Intake needed',
+    PENDING: 'Scheduled',
+    SENDING: 'Sending',
+    SENT: 'Sent',
+    FAILED_RETRYING: 'Retrying',
+    FAILED: 'Failed',
+    SKIPPED: 'Skipped (opted out)',
+    UNCERTAIN: 'Uncertain: check with patient',
+};
+
+export const statusLabel = (code) => STATUS_LABELS[code] || humanize(code);
+
+export const CANCEL_REASONS = {
+    PATIENT_REQUEST: 'Patient asked to cancel',
+    CLINIC_REQUEST: 'Clinic request',
+    PRACTITIONER_UNAVAILABLE: 'Practitioner unavailable',
+    OTHER: 'Other',
+    RESCREENING_BLOCKED: 'Blocked on re-screening',
+};
+
+export function humanize(code) {
+    if (!code) return '';
+    const text = String(code).replace(/[_-]+/g, ' ').toLowerCase();
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export const fullName = (p) => (p ? `${p.firstName} ${p.lastName}` : 'Unknown patient');

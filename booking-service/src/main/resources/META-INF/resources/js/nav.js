@@ -1,0 +1,28 @@
+// Moving between screens from inside a screen, without the screens importing the router.
+
+let router = () => {};
+let keepNext = false;
+
+export function setRouter(route) {
+    router = route;
+    window.addEventListener('hashchange', () => {
+        const keepAnnouncement = keepNext;
+        keepNext = false;
+        router({ keepAnnouncement });
+    });
+}
+
+/** Navigates; `keepAnnouncement` keeps the result of the last action (e.g. "Patient registered") on the next screen. */
+export function go(hash, { keepAnnouncement = false } = {}) {
+    if (location.hash === hash) {
+        router({ keepAnnouncement });
+    } else {
+        keepNext = keepAnnouncement;
+        location.hash = hash;
+    }
+}
+
+/** Re-renders the current screen (after an action changed what it shows). */
+export function reload({ keepAnnouncement = true } = {}) {
+    router({ keepAnnouncement });
+}

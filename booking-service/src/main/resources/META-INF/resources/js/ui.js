@@ -1,0 +1,108 @@
+// Shared pieces of the screens: announcements, problem notices, status badges, field errors.
+
+import { h, clear } from './dom.js';
+import { statusLabel } from './format.js';
+
+const flash = () => document.getElementById('flash');
+
+/** Shows (and has screen readers read) the result of the last action at the top of the page. */
+export function announce(kind, title, detail) {
+    clear(flash(), notice(kind, title, detail));
+}
+
+export function clearAnnouncement() {
+    clear(flash());
+}
+
+export function notice(kind, title, ...body) {
+    return h('div', { class: `notice notice-${kind}` },
+        title ? h('p', { class: 'notice-title' }, title) : null,
+        ...body.filter((b) => b !== undefined && b !== null && b !== '').map((b) => (typeof b === 'string' ? h('p', null, b) : b)));
+}
+
+/** A plain-language notice for a failed call. */
+export function problemNotice(error, what = 'That did not work') {
+    const p = error.problem || {};
+    let advice = null;
+    if (error.status === 503) {
+        advice = `Nothing was changed. Please try again${error.retryAfter ? ` in ${error.retryAfter} seconds` : ' in a moment'}.`;
+    } else if (error.status === 409) {
+        advice = 'Nothing was changed. Reload to see the current state.';
+    } else if (error.status === 403) {
+        advice = 'Your role may not do this.';
+    }
+    const fieldErrors = (p.errors || []).map((e) => h('li', null, `${e.field}: ${e.message}`));
+    return notice('error', `${what}: ${p.title || 'error'}`,
+        p.detail || (error.status === 0 ? error.message : ''),
+        fieldErrors.length ? h('ul', null, fieldErrors) : null,
+        advice);
+}
+
+export function statusBadge(code) {
+    return h('span', { class: `status status-${code}` }, statusLabel(code));
+}
+
+/**
+ * Shows the API's field errors next to their fields. `fields` maps API field names to input
+ * ids; the message goes into `<id>-error` and the input is marked invalid. Returns the count shown.
+ */
+export function showFieldErrors(form, errors, fields) {
+    clearFieldErrors(form);
+    let shown = 0;
+    let first = null;
+    Object.entries(errors).forEach(([field, message]) => {
+        const id = fields[field];
+        const target = id && form.querySelector(`#${id}`);
+        const slot = id && form.querySelector(`#${id}-error`);
+        if (!target || !slot) return;
+        slot.textContent = message;
+        target.setAttribute('aria-invalid', 'true');
+        shown += 1;
+        if (!first) first = target;
+    });
+    if (first) {
+        const focusable = first.matches('fieldset') ? first.querySelector('input') : first;
+        focusable?.focus();
+    }
+    return shown;
+}
+
+export function clearFieldErrors(form) {
+    form.querySelectorAll('.field-error').forEach((el) => { el.textContent = ''; });
+    form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
+}
+
+/** A labelled field: label, optional hint, the control, and its error slot, wired with aria-describedby. */
+export function field(id, label, control, hint) {
+    const hintId = hint ? `${id}-hint` : null;
+    control.id = id;
+    control.setAttribute('aria-describedby', [hintId, `${id}-error`].filter(Boolean).join(' '));
+    return h('div', { class: 'field' },
+        h('label', { for: id }, label),
+        hint ? h('span', { class: 'hint', id: hintId }, hint) : null,
+        control,
+        h('span', { class: 'field-error', id: `${id}-error` }));
+}
+
+/** Moves focus to the page heading after a screen change, so keyboard and screen-reader users start there. */
+export function focusHeading(root) {
+    const heading = root.querySelector('h1');
+    if (heading) {
+        heading.setAttribute('tabindex', '-1');
+        heading.focus({ preventScroll: false });
+    }
+}
+
+/** Disables a button while its action runs, so one click is one action. */
+export async function busy(button, action) {
+    const label = button.textContent;
+    button.disabled = true;
+    button.setAttribute('aria-busy', 'true');
+    try {
+        return await action();
+    } finally {
+        button.disabled = false;
+        button.removeAttribute('aria-busy');
+        button.textContent = label;
+    }
+}
