@@ -1,0 +1,223 @@
+// One appointment: details, screening, the actions the role may take, and its messages.
+
+import { api } from '../api.js';
+import { h, clear } from '../dom.js';
+import { can, loadCatalog, patient } from '../session.js';
+import { reload } from '../nav.js';
+import { announce, notice, problemNotice, statusBadge, busy, field } from '../ui.js';
+import { slotPicker, describeSlot } from '../slots.js';
+import { refusal, reasonList } from '../screening.js';
+import { reviewForm, clinicianReasons } from './review.js';
+import * as fmt from '../format.js';
+
+const ACTIVE = ['PENDING_REVIEW', 'CONFIRMED'];
+
+export async function renderAppointment(main, { id, isCurrent }) {
+    const [a, catalog] = await Promise.all([api.get(`/api/appointments/${id}`), loadCatalog()]);
+    const p = await patient(a.patientId).catch(() => null);
+    if (!isCurrent()) return;
+
+    const screeningSlot = h('div', { id: 'appointment-screening' }, h('p', { class: 'loading' }, 'Loading the screening decision…'));
+    const messagesSlot = h('div', { id: 'appointment-messages' }, h('p', { class: 'loading' }, 'Loading messages…'));
+    const actionResult = h('div', { id: 'action-result', role: 'alert' });
+
+    clear(main,
+        h('div', { class: 'page-head' },
+            h('h1', null, `${catalog.procedureName(a.procedure)}, ${fmt.dateTime(a.start)}`),
+            h('span', { id: 'appointment-status' }, statusBadge(a.status))),
+        h('div', { class: 'grid-2' },
+            h('section', { class: 'panel', 'aria-labelledby': 'details-title' },
+                h('h2', { id: 'details-title' }, 'Details'),
+                h('dl', { class: 'facts' },
+                    h('dt', null, 'Patient'), h('dd', null, p ? h('a', { href: `#/patients/${p.id}` }, fmt.fullName(p)) : 'Unknown'),
+                    h('dt', null, 'Procedure'), h('dd', null, catalog.procedureName(a.procedure)),
+                    h('dt', null, 'When'), h('dd', null, `${fmt.dateTime(a.start)}–${fmt.time(a.end)}`),
+                    h('dt', null, 'Practitioner'), h('dd', null, catalog.practitionerName(a.practitionerId)),
+                    h('dt', null, 'Room'), h('dd', null, catalog.roomName(a.roomId)),
+                    h('dt', null, 'Status'), h('dd', null, statusBadge(a.status)),
+                    a.cancelReason ? [h('dt', null, 'Cancel reason'), h('dd', null, fmt.CANCEL_REASONS[a.cancelReason] || fmt.humanize(a.cancelReason))] : null,
+                    a.completedAt ? [h('dt', null, 'Completed'), h('dd', null, fmt.dateTime(a.completedAt))] : null)),
+            h('section', { class: 'panel', 'aria-labelledby': 'screening-title' },
+                h('h2', { id: 'screening-title' }, 'Safety screening'),
+                screeningSlot)),
+        actionResult,
+        actionsPanel(a, catalog, actionResult),
+        h('section', { class: 'panel', 'aria-labelledby': 'messages-title' },
+            h('div', { class: 'page-head' },
+                h('h2', { id: 'messages-title' }, 'Confirmation and aftercare messages'),
+                h('button', { type: 'button', class: 'button button-quiet', id: 'refresh-messages', onclick: () => loadMessages(a.id, messagesSlot) }, 'Refresh')),
+            messagesSlot));
+
+    loadScreening(a, screeningSlot);
+    loadMessages(a.id, messagesSlot);
+}
+
+async function loadScreening(a, slot) {
+    if (!a.screening?.decisionId) {
+        clear(slot, h('p', { class: 'muted' }, 'No screening decision is recorded for this appointment.'));
+        return;
+    }
+    try {
+        const d = await api.get(`/api/appointments/${a.id}/screening`);
+        const clinician = can('screening-detail');
+        clear(slot,
+            h('p', null, 'Outcome: ', statusBadge(d.outcome)),
+            clinician ? clinicianReasons(d) : reasonList(d),
+            d.earliestEligibleStart ? h('p', null, 'Earliest eligible date: ', fmt.longDay(fmt.clinicDay(d.earliestEligibleStart))) : null,
+            d.review ? h('p', { class: 'small' }, `Reviewed: ${fmt.humanize(d.review.decision)}`,
+                d.review.reviewedBy ? ` by ${d.review.reviewedBy}` : '', d.review.reviewedAt ? `, ${fmt.dateTime(d.review.reviewedAt)}` : '',
+                d.review.reason ? ` – “${d.review.reason}”` : '') : null,
+            clinician ? null : h('p', { class: 'small muted' }, 'Clinical details are shown to clinicians only.'));
+    } catch (e) {
+        clear(slot, e.status === 503
+            ? notice('warn', 'Screening service unavailable', 'The decision cannot be shown right now; the appointment is unaffected.')
+            : problemNotice(e, 'Could not load the decision'));
+    }
+}
+
+async function loadMessages(id, slot) {
+    try {
+        const messages = await api.get(`/api/appointments/${id}/messages`);
+        clear(slot, messages.length
+            ? h('div', { class: 'table-wrap' }, h('table', { id: 'messages-table' },
+                h('thead', null, h('tr', null, ['Message', 'Due', 'Status', 'Sent', 'Attempts'].map((t) => h('th', { scope: 'col' }, t)))),
+                h('tbody', null, messages.map((m) => h('tr', { dataset: { kind: m.kind, status: m.status } },
+                    h('td', null, fmt.humanize(m.kind), m.step ? h('span', { class: 'muted' }, ` · ${fmt.humanize(m.step)}`) : null,
+                        m.essential ? null : h('span', { class: 'small muted' }, ' (optional)')),
+                    h('td', null, fmt.dateTime(m.dueAt)),
+                    h('td', null, statusBadge(m.status), m.lastError && m.status !== 'SENT' ? h('span', { class: 'small muted' }, ` ${m.lastError}`) : null),
+                    h('td', null, m.sentAt ? fmt.dateTime(m.sentAt) : '—'),
+                    h('td', null, String(m.attempts ?? 0)))))))
+            : h('p', { class: 'muted' }, 'No messages yet. The confirmation is planned once the appointment is confirmed; aftercare once it is completed.'));
+    } catch (e) {
+        clear(slot, e.status === 503
+            ? notice('warn', 'Message service unavailable', 'The list cannot be shown right now; the appointment and its messages are unaffected.')
+            : problemNotice(e, 'Could not load the messages'));
+    }
+}
+
+function actionsPanel(a, catalog, result) {
+    const buttons = [];
+    const simple = (action, label, path, done, extraClass = '') => h('button', {
+        type: 'button', class: `button ${extraClass}`.trim(), id: `action-${action}`,
+        onclick: (event) => busy(event.currentTarget, async () => {
+            try {
+                const updated = await api.post(`/api/appointments/${a.id}/${path}`);
+                announce('ok', done, `Status is now: ${fmt.statusLabel(updated.status)}.`);
+                reload();
+            } catch (e) {
+                clear(result, problemNotice(e, `${label} did not work`));
+            }
+        }),
+    }, label);
+
+    if (can('check-in') && a.status === 'CONFIRMED') buttons.push(simple('check-in', 'Check in', 'check-in', 'Patient checked in'));
+    if (can('complete') && ['CONFIRMED', 'CHECKED_IN'].includes(a.status)) {
+        buttons.push(simple('complete', 'Mark completed', 'complete', 'Procedure completed; aftercare is planned'));
+    }
+    if (can('no-show') && a.status === 'CONFIRMED') buttons.push(simple('no-show', 'Mark no-show', 'no-show', 'Marked as no-show', 'button-secondary'));
+
+    const sections = [];
+    if (buttons.length) sections.push(h('div', { class: 'button-row' }, buttons));
+    if (can('review') && a.status === 'PENDING_REVIEW') {
+        sections.push(h('div', null, h('h3', null, 'Clinician review'), reviewForm(a, result, () => reload())));
+    }
+    if (can('reschedule') && ACTIVE.includes(a.status)) sections.push(rescheduleSection(a, catalog, result));
+    if (can('cancel') && ACTIVE.includes(a.status)) sections.push(cancelSection(a, result));
+    if (!sections.length) return null;
+    return h('section', { class: 'panel', 'aria-labelledby': 'actions-title' },
+        h('h2', { id: 'actions-title' }, 'Actions'), sections);
+}
+
+function cancelSection(a, result) {
+    const reason = h('select', { name: 'reason' },
+        h('option', { value: '' }, 'Choose a reason…'),
+        ['PATIENT_REQUEST', 'CLINIC_REQUEST', 'PRACTITIONER_UNAVAILABLE', 'OTHER'].map((r) => h('option', { value: r }, fmt.CANCEL_REASONS[r])));
+    const submit = h('button', { type: 'submit', class: 'button button-danger', id: 'action-cancel' }, 'Cancel appointment');
+    const form = h('form', { class: 'inline-form', id: 'cancel-form', novalidate: true, 'aria-label': 'Cancel the appointment' },
+        field('cancel-reason', 'Cancel reason', reason), h('div', { class: 'field' }, submit));
+    form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        const error = form.querySelector('#cancel-reason-error');
+        if (!reason.value) {
+            error.textContent = 'Choose why the appointment is cancelled.';
+            reason.setAttribute('aria-invalid', 'true');
+            reason.focus();
+            return;
+        }
+        error.textContent = '';
+        reason.removeAttribute('aria-invalid');
+        busy(submit, async () => {
+            try {
+                await api.post(`/api/appointments/${a.id}/cancel`, { reason: reason.value });
+                announce('ok', 'Appointment cancelled', `Reason: ${fmt.CANCEL_REASONS[reason.value]}. The patient is told by e-mail.`);
+                reload();
+            } catch (e) {
+                clear(result, problemNotice(e, 'Cancelling did not work'));
+            }
+        });
+    });
+    return h('div', null, h('h3', null, 'Cancel'), form);
+}
+
+function rescheduleSection(a, catalog, result) {
+    const container = h('div', { id: 'reschedule-area' });
+    const moveButton = h('button', { type: 'button', class: 'button', id: 'reschedule-confirm', disabled: true }, 'Move to this slot');
+    const chosen = h('p', { class: 'muted', id: 'reschedule-chosen' }, 'No new time chosen yet.');
+    const from = h('input', { type: 'date', value: fmt.today(), min: fmt.today() });
+    let picker = null;
+    const open = h('button', { type: 'button', class: 'button button-secondary', id: 'action-reschedule', 'aria-expanded': 'false', 'aria-controls': 'reschedule-area' }, 'Reschedule…');
+
+    const showFrom = async (day) => {
+        from.value = day;
+        await picker.load({ from: day }).catch(() => {});
+        if (picker.selectFirstOn(day)) moveButton.focus();
+    };
+
+    open.addEventListener('click', async () => {
+        const expanded = open.getAttribute('aria-expanded') === 'true';
+        open.setAttribute('aria-expanded', String(!expanded));
+        if (expanded) {
+            clear(container);
+            return;
+        }
+        picker = slotPicker({
+            catalog, patientId: a.patientId, procedure: a.procedure, from: from.value, onlyEligible: true,
+            onSelect: (slot) => {
+                moveButton.disabled = !slot;
+                chosen.textContent = slot ? `New time: ${describeSlot(slot, catalog)}` : 'No new time chosen yet.';
+            },
+        });
+        const search = h('form', { class: 'inline-form', 'aria-label': 'Find new times' },
+            field('reschedule-from', 'Free times from', from), h('div', { class: 'field' }, h('button', { type: 'submit', class: 'button button-quiet' }, 'Show')));
+        search.addEventListener('submit', (event) => {
+            event.preventDefault();
+            picker.load({ from: from.value || fmt.today() }).catch(() => {});
+        });
+        clear(container, search, picker.element, chosen, h('div', { class: 'button-row' }, moveButton));
+        await picker.load().catch(() => {});
+        container.querySelector('#slot-status')?.setAttribute('tabindex', '-1');
+    });
+
+    moveButton.addEventListener('click', () => busy(moveButton, async () => {
+        const slot = picker?.selected();
+        if (!slot) return;
+        try {
+            const moved = await api.post(`/api/appointments/${a.id}/reschedule`, {
+                start: slot.start, practitionerId: slot.practitionerId, roomId: slot.roomId,
+            });
+            announce(moved.status === 'PENDING_REVIEW' ? 'warn' : 'ok', 'Appointment moved',
+                `${fmt.dateTime(moved.start)}; status: ${fmt.statusLabel(moved.status)}.`);
+            reload();
+        } catch (e) {
+            if (e.status === 422 && e.problem.screening) {
+                clear(result, refusal(e.problem.screening, { patientId: a.patientId, onEarliest: showFrom, verb: 'moved' }));
+            } else {
+                clear(result, problemNotice(e, e.status === 409 ? 'Not moved: that time was just taken' : 'Not moved'));
+                if (e.status === 409) picker.load().catch(() => {});
+            }
+        }
+    }));
+
+    return h('div', null, h('h3', null, 'Reschedule'), h('div', { class: 'button-row' }, open), container);
+}

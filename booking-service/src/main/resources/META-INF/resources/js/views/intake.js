@@ -1,0 +1,130 @@
+// Records or updates a patient's intake questionnaire. The answers are medical: they are sent to
+// the screening service and then dropped from the page; nothing here keeps or logs them.
+
+import { api } from '../api.js';
+import { h, clear } from '../dom.js';
+import { can, loadCatalog } from '../session.js';
+import { problemNotice, showFieldErrors, clearFieldErrors, statusBadge, busy, focusHeading } from '../ui.js';
+import * as fmt from '../format.js';
+
+const QUESTIONS = [
+    ['takingIsotretinoin', 'Is the patient taking isotretinoin (for example Roaccutane) now?'],
+    ['bloodThinners', 'Is the patient taking blood-thinning medication?'],
+    ['keloidOrHypertrophicScarring', 'Personal or family history of keloid or hypertrophic scarring?'],
+    ['activeInfectionOrInflammation', 'Active skin infection or inflammation in the treatment area?'],
+    ['activeAcne', 'Active acne in the treatment area?'],
+    ['autoimmuneCondition', 'Does the patient have an autoimmune condition?'],
+];
+
+const FIELD_IDS = Object.fromEntries([
+    ...QUESTIONS.map(([name]) => [name, `in-${name}`]),
+    ['isotretinoinLastDose', 'in-isotretinoinLastDose'],
+    ['completedOn', 'in-completedOn'],
+]);
+
+function yesNo(name, question) {
+    const id = FIELD_IDS[name];
+    const option = (value, label) => h('label', { class: 'choice' },
+        h('input', { type: 'radio', name, value, id: `${id}-${value}` }), label);
+    return h('fieldset', { id, 'aria-describedby': `${id}-error` },
+        h('legend', null, question),
+        h('div', { class: 'choice-row' }, option('yes', 'Yes'), option('no', 'No')),
+        h('span', { class: 'field-error', id: `${id}-error` }));
+}
+
+function dateField(name, label, hint, value) {
+    const id = FIELD_IDS[name];
+    return h('div', { class: 'field' },
+        h('label', { for: id }, label),
+        hint ? h('span', { class: 'hint', id: `${id}-hint` }, hint) : null,
+        h('input', { type: 'date', id, name, value: value || null, autocomplete: 'off', 'aria-describedby': [hint ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(' ') }),
+        h('span', { class: 'field-error', id: `${id}-error` }));
+}
+
+function buildForm() {
+    return h('form', { id: 'intake-form', novalidate: true, autocomplete: 'off', 'aria-labelledby': 'intake-form-title' },
+        h('h2', { id: 'intake-form-title' }, 'Questionnaire'),
+        h('p', { class: 'muted small' }, 'Ask every question; an unanswered question is never taken as “no”.'),
+        QUESTIONS.map(([name, question]) => yesNo(name, question)),
+        dateField('isotretinoinLastDose', 'Date of the last isotretinoin dose (if ever taken)',
+            'Leave empty if the patient never took isotretinoin.'),
+        dateField('completedOn', 'Questionnaire completed on', 'The day the patient answered, in the clinic.', fmt.today()),
+        h('div', { class: 'button-row' },
+            h('button', { type: 'submit', class: 'button', id: 'intake-submit' }, 'Save intake')));
+}
+
+export async function renderIntake(main, { id, isCurrent }) {
+    const [p, catalog] = await Promise.all([api.get(`/api/patients/${id}`), loadCatalog()]);
+    if (!isCurrent()) return;
+    const result = h('div', { id: 'intake-result', role: 'alert' });
+    const formSlot = h('section', { class: 'panel' });
+
+    const mount = () => {
+        const form = buildForm();
+        form.addEventListener('submit', (event) => submit(event, form));
+        clear(formSlot, form);
+    };
+
+    async function submit(event, form) {
+        event.preventDefault();
+        clear(result);
+        clearFieldErrors(form);
+        const data = new FormData(form);
+        const missing = {};
+        QUESTIONS.forEach(([name]) => {
+            if (!data.get(name)) missing[name] = 'Choose yes or no.';
+        });
+        if (!data.get('completedOn')) missing.completedOn = 'Enter the day the questionnaire was completed.';
+        if (showFieldErrors(form, missing, FIELD_IDS)) {
+            clear(result, h('p', { class: 'notice notice-error' }, `${Object.keys(missing).length} question(s) need an answer.`));
+            return;
+        }
+        const body = Object.fromEntries(QUESTIONS.map(([name]) => [name, data.get(name) === 'yes']));
+        body.isotretinoinLastDose = data.get('isotretinoinLastDose') || null;
+        body.completedOn = data.get('completedOn');
+        const button = form.querySelector('#intake-submit');
+        await busy(button, async () => {
+            try {
+                const recorded = await api.put(`/api/patients/${p.id}/intake`, body);
+                // the answers leave the page as soon as screening has them
+                mount();
+                clear(result);
+                clear(result, receipt(recorded, catalog, p));
+                result.querySelector('h2')?.focus();
+            } catch (e) {
+                const shown = showFieldErrors(form, e.fieldErrors, FIELD_IDS);
+                clear(result, problemNotice(e, shown ? 'Please correct the marked answers' : 'The intake was not saved'));
+            }
+        });
+    }
+
+    mount();
+    clear(main,
+        h('div', { class: 'page-head' },
+            h('h1', null, `Intake for ${fmt.fullName(p)}`),
+            h('a', { href: `#/patients/${p.id}` }, 'Back to patient')),
+        h('p', { class: 'muted' }, 'The answers go straight to the screening service. They are not kept in this page after saving.'),
+        result,
+        formSlot);
+    focusHeading(main);
+}
+
+function receiptText(receipt) {
+    if (!receipt) return 'The screening service stored the answers.';
+    return `Intake version ${receipt.intakeVersion ?? '?'} completed on ${fmt.plainDate(receipt.completedOn)} is stored by the screening service.`;
+}
+
+function receipt(recorded, catalog, p) {
+    const rescreened = recorded.rescreened || [];
+    return h('section', { class: 'notice notice-ok', 'aria-labelledby': 'receipt-title', id: 'intake-receipt' },
+        h('h2', { id: 'receipt-title', tabindex: '-1', class: 'notice-title' }, 'Intake saved'),
+        h('p', null, receiptText(recorded.receipt)),
+        rescreened.length
+            ? h('div', null, h('p', null, 'Upcoming appointments were screened again:'),
+                h('ul', null, rescreened.map((r) => h('li', null,
+                    h('a', { href: `#/appointments/${r.appointmentId}` }, 'View appointment'), ' ', statusBadge(r.status),
+                    ' screening: ', statusBadge(r.outcome)))))
+            : h('p', null, 'The patient has no upcoming appointments to screen again.'),
+        can('book') ? h('div', { class: 'button-row' },
+            h('a', { class: 'button', href: `#/book?patientId=${p.id}`, id: 'intake-book' }, 'Book an appointment')) : null);
+}
