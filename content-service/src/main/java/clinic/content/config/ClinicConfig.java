@@ -1,0 +1,35 @@
+package clinic.content.config;
+
+import java.time.ZoneId;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** What messages say about the clinic, and the clinic's time zone: {@code clinic.*}. */
+@ConfigMapping(prefix = "clinic")
+public interface ClinicConfig {
+
+    /** IANA zone in which local times are shown and night hours are judged. */
+    @WithDefault("Europe/Warsaw")
+    ZoneId timeZone();
+
+    String name();
+
+    String address();
+
+    String phone();
+
+    /** Where links in emails point (the opt-out page), without a trailing slash. */
+    String publicUrl();
+
+    /** The From address; its domain also names our Message-IDs and calendar UIDs. */
+    String senderAddress();
+
+    /** HMAC-SHA256 key for opt-out links. */
+    String optOutSecret();
+
+    default String senderDomain() {
+        String address = senderAddress();
+        return address.substring(address.indexOf('@') + 1).replace(">", "").trim();
+    }
+}

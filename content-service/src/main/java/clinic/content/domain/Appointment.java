@@ -1,0 +1,48 @@
+package clinic.content.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** An appointment as the event stream last described it. */
+@Entity
+@Table(name = "appointment")
+public class Appointment {
+
+    @Id
+    @Column(name = "appointment_id")
+    public UUID appointmentId;
+
+    @Column(name = "patient_id", nullable = false)
+    public UUID patientId;
+
+    @Column(nullable = false)
+    public String procedure;
+
+    /** The booking status after the last applied event (booking's vocabulary, e.g. CONFIRMED). */
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "last_sequence", nullable = false)
+    public long lastSequence;
+
+    @Column(name = "start_at", nullable = false)
+    public Instant startAt;
+
+    @Column(name = "end_at", nullable = false)
+    public Instant endAt;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public boolean isCompleted() {
+        return completedAt != null;
+    }
+}

@@ -1,0 +1,86 @@
+package clinic.content.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One email to one patient for one step of one appointment, rendered when it was scheduled. */
+@Entity
+@Table(name = "outbound_message")
+public class OutboundMessage {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "appointment_id", nullable = false)
+    public UUID appointmentId;
+
+    @Column(name = "patient_id", nullable = false)
+    public UUID patientId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MessageKind kind;
+
+    /** Unique per appointment: CONFIRMATION, UPDATE-&lt;sequence&gt;, CANCELLATION, AFTERCARE-24H, ... */
+    @Column(nullable = false)
+    public String step;
+
+    /** Sent even when the patient opted out (see {@link clinic.content.service.MessagePlanner}). */
+    @Column(nullable = false)
+    public boolean essential;
+
+    @Column(nullable = false)
+    public String recipient;
+
+    @Column(nullable = false)
+    public String subject;
+
+    @Column(name = "body_text", nullable = false)
+    public String bodyText;
+
+    @Column(name = "body_html", nullable = false)
+    public String bodyHtml;
+
+    /** iCalendar attachment, when the message carries one. */
+    public String calendar;
+
+    /** Our own stable Message-ID header, derived from appointment and step. */
+    @Column(name = "message_id", nullable = false)
+    public String messageId;
+
+    @Column(name = "due_at", nullable = false)
+    public Instant dueAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MessageStatus status;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    public Instant nextAttemptAt;
+
+    @Column(name = "claimed_at")
+    public Instant claimedAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    /** Exception class and SMTP reply code of the last failure: never the message content. */
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,32 @@
+package clinic.content.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Consumes clinic.appointments.v1. A payload that cannot be read, or an effect that keeps failing
+ * after bounded retries, throws: the message is nacked and the Kafka connector's dead-letter-queue
+ * strategy forwards it to clinic.appointments.v1.dlq, then the partition moves on.
+ */
+@ApplicationScoped
+public class AppointmentEventConsumer {
+
+    private final EventParser parser;
+    private final EventIngest ingest;
+
+    public AppointmentEventConsumer(EventParser parser, EventIngest ingest) {
+        this.parser = parser;
+        this.ingest = ingest;
+    }
+
+    // @Blocking keeps order (one record at a time per channel) and runs on a worker thread,
+    // since applying an event is a JDBC transaction.
+    @Incoming("appointments")
+    @Blocking
+    public void consume(String payload) {
+        ingest.apply(parser.parse(payload));
+    }
+}
