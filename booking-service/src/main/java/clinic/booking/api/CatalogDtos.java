@@ -39,7 +39,7 @@ public final class CatalogDtos {
 
     /** A practitioner with their weekly hours. */
     public record PractitionerView(UUID id, @NotBlank @Size(max = 100) String name, Boolean active,
-            @NotNull @Valid List<HoursBlock> weeklyHours) {
+            @NotNull List<@Valid HoursBlock> weeklyHours) {
     }
 
     /** A period a practitioner is away. */

@@ -39,7 +39,7 @@ const ROUTES = [
 ];
 
 function parseHash() {
-    const raw = decodeURIComponent(location.hash.replace(/^#/, '')) || '/';
+    const raw = location.hash.startsWith('#/') ? location.hash.substring(1) : '/';
     const [path, qs] = raw.split('?');
     return { path, params: new URLSearchParams(qs || '') };
 }
@@ -62,6 +62,9 @@ function markCurrent(section) {
 }
 
 let renderToken = 0;
+// On the first screen of a page load focus stays at the top (so the skip link comes first);
+// after that each screen change moves focus to its heading.
+let firstScreen = true;
 
 async function route({ keepAnnouncement = false } = {}) {
     const token = ++renderToken;
@@ -79,7 +82,9 @@ async function route({ keepAnnouncement = false } = {}) {
         if (!session.me) {
             showShell(false);
             renderSignIn(main, () => {
-                location.hash = location.hash && location.hash !== '#/signin' ? location.hash : '#/calendar';
+                showShell(true);
+                firstScreen = false;
+                if (!location.hash || location.hash === '#/signin') history.replaceState(null, '', '#/calendar');
                 route();
             });
             return;
@@ -109,11 +114,19 @@ async function route({ keepAnnouncement = false } = {}) {
     if (token === renderToken) {
         const h1 = main.querySelector('h1');
         if (h1) document.title = `${h1.textContent} · Clinic front desk`;
-        focusHeading(main);
+        if (!firstScreen) focusHeading(main);
+        firstScreen = false;
     }
 }
 
 setRouter(route);
+
+// the skip link moves focus without changing the screen's address
+document.querySelector('.skip-link').addEventListener('click', (event) => {
+    event.preventDefault();
+    if (main.querySelector('h1')) focusHeading(main);
+    else main.focus();
+});
 
 document.getElementById('sign-out').addEventListener('click', () => {
     forgetCredentials();

@@ -6,6 +6,8 @@ let keepNext = false;
 export function setRouter(route) {
     router = route;
     window.addEventListener('hashchange', () => {
+        // only #/... addresses are screens; others (like the skip link's #main) are in-page anchors
+        if (location.hash && !location.hash.startsWith('#/')) return;
         const keepAnnouncement = keepNext;
         keepNext = false;
         router({ keepAnnouncement });

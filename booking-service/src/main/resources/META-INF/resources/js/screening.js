@@ -4,13 +4,13 @@ import { h } from './dom.js';
 import { statusBadge } from './ui.js';
 import * as fmt from './format.js';
 
+const sentence = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** The reasons list: front-desk-safe messages only (clinical detail is for clinicians, elsewhere). */
 export function reasonList(decision) {
     const reasons = (decision?.reasons || []).filter((r) => r.frontDeskMessage || r.ruleId);
     if (!reasons.length) return null;
-    return h('ul', { class: 'reasons' }, reasons.map((r) => h('li', null,
-        r.frontDeskMessage || fmt.humanize(r.ruleId),
-        r.severity ? h('span', { class: 'small muted' }, ` (${fmt.statusLabel(r.severity).toLowerCase()})`) : null)));
+    return h('ul', { class: 'reasons' }, reasons.map((r) => h('li', null, sentence(r.frontDeskMessage || fmt.humanize(r.ruleId)))));
 }
 
 /**

@@ -15,8 +15,12 @@ export function slotPicker(options) {
     const times = h('div', { id: 'slot-times' });
     const element = h('div', { class: 'slot-days' }, status, dayRow, times);
 
+    let loads = 0;
+
     async function load(overrides = {}) {
         Object.assign(state, overrides);
+        // a newer search wins even when an older answer arrives after it
+        const mine = ++loads;
         state.selected = null;
         state.onSelect?.(null);
         clear(dayRow);
@@ -33,9 +37,11 @@ export function slotPicker(options) {
                 patientId: state.onlyEligible ? state.patientId : null,
             });
         } catch (e) {
+            if (mine !== loads) return state.slots;
             status.textContent = `Free slots could not be loaded: ${e.problem?.detail || e.message}`;
             throw e;
         }
+        if (mine !== loads) return state.slots;
         // one choice per start and practitioner; the room of the first free one is booked with it
         const seen = new Set();
         state.slots = slots.filter((s) => {
@@ -72,7 +78,7 @@ export function slotPicker(options) {
         dayRow.querySelectorAll('button').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.day === day)));
         const list = state.byDay.get(day) || [];
         clear(times, h('h3', { id: 'slot-day-title' }, `Free times on ${fmt.longDay(day)}`),
-            h('ul', { class: 'slot-list', 'aria-labelledby': 'slot-day-title' }, list.map((s) => h('li', null, h('button', {
+            h('ul', { class: 'slot-times', 'aria-labelledby': 'slot-day-title' }, list.map((s) => h('li', null, h('button', {
                 type: 'button', class: 'slot', 'aria-pressed': String(state.selected === s), dataset: { start: s.start },
                 onclick: (event) => select(s, event.currentTarget),
             }, fmt.time(s.start), h('small', null, `${state.catalog.practitionerName(s.practitionerId)} · ${state.catalog.roomName(s.roomId)}`))))));

@@ -75,13 +75,16 @@ public class MessagePlanner {
         return message(e, MessageKind.CANCELLATION, "CANCELLATION", true, clock.instant(), mail);
     }
 
-    /** One message per step of the procedure's plan, due from the completion time, never at night. */
+    /** One message per step of the procedure's plan, due from the completion time; later steps never at night. */
     public List<OutboundMessage> aftercare(AppointmentEvent e, Procedure procedure) {
         ZoneId zone = clinic.timeZone();
         Instant completedAt = e.occurredAt();
         List<OutboundMessage> messages = new ArrayList<>();
         for (AftercareStep step : AftercareCatalog.plan(procedure)) {
-            Instant due = QuietHours.deferIfNight(step.dueAfter(completedAt, zone), zone);
+            Instant dueAt = step.dueAfter(completedAt, zone);
+            // the at-completion message (the first hours, and the red flags) goes out at once whatever the hour;
+            // only the later steps wait for the morning
+            Instant due = step.essential() ? dueAt : QuietHours.deferIfNight(dueAt, zone);
             AftercareView view = new AftercareView(e.patientFirstName(), procedure.displayName(), step.title(),
                     step.whatIsNormal(), step.advice(), AftercareCatalog.RED_FLAGS,
                     step.essential() ? null : optOutLinks.urlFor(e.patientId()));

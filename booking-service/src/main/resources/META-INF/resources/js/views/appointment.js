@@ -29,7 +29,7 @@ export async function renderAppointment(main, { id, isCurrent }) {
             h('section', { class: 'panel', 'aria-labelledby': 'details-title' },
                 h('h2', { id: 'details-title' }, 'Details'),
                 h('dl', { class: 'facts' },
-                    h('dt', null, 'Patient'), h('dd', null, p ? h('a', { href: `#/patients/${p.id}` }, fmt.fullName(p)) : 'Unknown'),
+                    h('dt', null, 'Patient'), h('dd', null, p && can('patients') ? h('a', { href: `#/patients/${p.id}` }, fmt.fullName(p)) : (p ? fmt.fullName(p) : 'Unknown')),
                     h('dt', null, 'Procedure'), h('dd', null, catalog.procedureName(a.procedure)),
                     h('dt', null, 'When'), h('dd', null, `${fmt.dateTime(a.start)}–${fmt.time(a.end)}`),
                     h('dt', null, 'Practitioner'), h('dd', null, catalog.practitionerName(a.practitionerId)),
@@ -64,7 +64,7 @@ async function loadScreening(a, slot) {
             h('p', null, 'Outcome: ', statusBadge(d.outcome)),
             clinician ? clinicianReasons(d) : reasonList(d),
             d.earliestEligibleStart ? h('p', null, 'Earliest eligible date: ', fmt.longDay(fmt.clinicDay(d.earliestEligibleStart))) : null,
-            d.review ? h('p', { class: 'small' }, `Reviewed: ${fmt.humanize(d.review.decision)}`,
+            d.review ? h('p', { class: 'small' }, d.review.decision === 'DENY' ? 'Denied' : 'Approved',
                 d.review.reviewedBy ? ` by ${d.review.reviewedBy}` : '', d.review.reviewedAt ? `, ${fmt.dateTime(d.review.reviewedAt)}` : '',
                 d.review.reason ? ` – “${d.review.reason}”` : '') : null,
             clinician ? null : h('p', { class: 'small muted' }, 'Clinical details are shown to clinicians only.'));
@@ -75,14 +75,26 @@ async function loadScreening(a, slot) {
     }
 }
 
+/** "Confirmation", "Aftercare 24h": the step when it already names the kind, else both. */
+function messageName(m) {
+    const kind = fmt.humanize(m.kind);
+    if (!m.step) return kind;
+    const step = fmt.humanize(m.step);
+    return step.toLowerCase().startsWith(kind.toLowerCase()) ? step : `${kind}: ${step}`;
+}
+
 async function loadMessages(id, slot) {
     try {
-        const messages = await api.get(`/api/appointments/${id}/messages`);
+        // 404: the message service has not received this appointment's first event yet
+        const messages = await api.get(`/api/appointments/${id}/messages`).catch((e) => {
+            if (e.status === 404) return [];
+            throw e;
+        });
         clear(slot, messages.length
             ? h('div', { class: 'table-wrap' }, h('table', { id: 'messages-table' },
                 h('thead', null, h('tr', null, ['Message', 'Due', 'Status', 'Sent', 'Attempts'].map((t) => h('th', { scope: 'col' }, t)))),
                 h('tbody', null, messages.map((m) => h('tr', { dataset: { kind: m.kind, status: m.status } },
-                    h('td', null, fmt.humanize(m.kind), m.step ? h('span', { class: 'muted' }, ` · ${fmt.humanize(m.step)}`) : null,
+                    h('td', null, messageName(m),
                         m.essential ? null : h('span', { class: 'small muted' }, ' (optional)')),
                     h('td', null, fmt.dateTime(m.dueAt)),
                     h('td', null, statusBadge(m.status), m.lastError && m.status !== 'SENT' ? h('span', { class: 'small muted' }, ` ${m.lastError}`) : null),

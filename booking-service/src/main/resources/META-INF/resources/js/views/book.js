@@ -62,6 +62,8 @@ export async function renderBook(main, { params, isCurrent }) {
         loadSlots();
     });
     onlyEligible.addEventListener('change', loadSlots);
+    procedure.addEventListener('change', loadSlots);
+    practitioner.addEventListener('change', loadSlots);
 
     async function showFrom(day) {
         from.value = day;

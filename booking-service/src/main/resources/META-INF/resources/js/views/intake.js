@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { can, loadCatalog } from '../session.js';
-import { problemNotice, showFieldErrors, clearFieldErrors, statusBadge, busy, focusHeading } from '../ui.js';
+import { problemNotice, showFieldErrors, clearFieldErrors, statusBadge, busy } from '../ui.js';
 import * as fmt from '../format.js';
 
 const QUESTIONS = [
@@ -87,7 +87,10 @@ export async function renderIntake(main, { id, isCurrent }) {
             try {
                 const recorded = await api.put(`/api/patients/${p.id}/intake`, body);
                 // the answers leave the page as soon as screening has them
-                mount();
+                clear(formSlot, h('button', { type: 'button', class: 'button button-secondary', id: 'intake-again', onclick: () => {
+                    mount();
+                    formSlot.querySelector('input')?.focus();
+                } }, 'Answer the questionnaire again'));
                 clear(result);
                 clear(result, receipt(recorded, catalog, p));
                 result.querySelector('h2')?.focus();
@@ -106,7 +109,6 @@ export async function renderIntake(main, { id, isCurrent }) {
         h('p', { class: 'muted' }, 'The answers go straight to the screening service. They are not kept in this page after saving.'),
         result,
         formSlot);
-    focusHeading(main);
 }
 
 function receiptText(receipt) {
