@@ -31,6 +31,7 @@ import clinic.booking.api.PatientDtos.NewPatient;
 import clinic.booking.api.PatientDtos.PatientView;
 import clinic.booking.config.ClinicConfig;
 import clinic.booking.domain.Appointment;
+import clinic.booking.screening.ScreeningClient;
 import clinic.booking.service.IdempotencyService;
 import clinic.booking.service.IntakeService;
 import clinic.booking.service.PatientService;
@@ -48,6 +49,9 @@ public class PatientResource {
 
     @Inject
     IntakeService intakes;
+
+    @Inject
+    ScreeningClient screening;
 
     @Inject
     IdempotencyService idempotency;
@@ -94,6 +98,17 @@ public class PatientResource {
         patients.get(id);
         return Appointment.<Appointment>list("patientId = ?1 order by startAt", id).stream()
                 .map(a -> AppointmentView.of(a, config.timeZone())).toList();
+    }
+
+    @GET
+    @Path("/{id}/intake")
+    @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
+    @Operation(summary = "The latest intake answers, read from screening-service (clinicians only: screening refuses others with 403)")
+    @APIResponse(responseCode = "403", description = "Not a clinician: the front desk sees outcome categories only")
+    @APIResponse(responseCode = "404", description = "No intake recorded")
+    public JsonNode intake(@RestPath UUID id) {
+        patients.get(id);
+        return screening.intake(id);
     }
 
     @PUT

@@ -45,6 +45,13 @@ interface ScreeningApi {
             skipOn = ProblemException.class)
     JsonNode putIntake(@PathParam("patientId") UUID patientId, JsonNode intake);
 
+    @jakarta.ws.rs.GET
+    @Path("/intakes/{patientId}")
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ProblemException.class)
+    JsonNode getIntake(@PathParam("patientId") UUID patientId);
+
     @POST
     @Path("/screenings")
     @Timeout(value = 4, unit = ChronoUnit.SECONDS)

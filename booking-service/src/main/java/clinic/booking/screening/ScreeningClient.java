@@ -37,6 +37,11 @@ public class ScreeningClient {
         return call("store an intake", () -> api.putIntake(patientId, intake));
     }
 
+    /** The latest intake; screening answers only clinicians (others get its 403). */
+    public JsonNode intake(UUID patientId) {
+        return call("read an intake", () -> api.getIntake(patientId));
+    }
+
     public JsonNode review(UUID decisionId, ReviewRequest review) {
         return call("record a review", () -> api.review(decisionId, review));
     }

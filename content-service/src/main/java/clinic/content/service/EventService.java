@@ -151,8 +151,7 @@ public class EventService {
                 }
             }
             case AppointmentCompleted -> {
-                // An invitation still queued for a visit that already happened is pointless.
-                cancelUnsent(e, CALENDAR, now);
+                // A confirmation still queued is sent all the same: it is the patient's record of the booking.
                 if (!wasCompleted) {
                     List<OutboundMessage> plan = planner.aftercare(e, procedure);
                     plan.forEach(messages::persist);

@@ -110,7 +110,8 @@ function dayGrid(resources, appointments, catalog) {
     const height = (endHour - startHour) * hourHeight;
     const top = (instant) => ((fmt.minutesOfDay(instant) - startHour * 60) / 60) * hourHeight;
 
-    const axis = h('div', { class: 'time-axis', style: `height:${height}px`, 'aria-hidden': 'true' });
+    const axis = h('div', { class: 'time-axis', style: `height:${height}px`, 'aria-hidden': 'true' },
+        h('span', { class: 'first-hour' }, `${String(startHour).padStart(2, '0')}:00`));
     for (let hour = startHour + 1; hour < endHour; hour += 1) {
         axis.append(h('span', { style: `top:${(hour - startHour) * hourHeight}px` }, `${String(hour).padStart(2, '0')}:00`));
     }

@@ -97,6 +97,31 @@ class ClinicEndToEndTest {
         assertTrue(subjects.size() >= 2, "expected a confirmation and an aftercare e-mail, got " + subjects);
     }
 
+    @Test
+    void isotretinoinNeedsAClinicianWhoseApprovalConfirmsAndTheFrontDeskCannotReadTheIntake() {
+        String patient = as("frontdesk").body(Map.of("firstName", "Ola", "lastName", "Nowicka",
+                "email", "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", "dateOfBirth", "1988-02-03"))
+                .post("/api/patients").then().statusCode(201).extract().path("id");
+        Map<String, Object> intake = new java.util.HashMap<>(cleanIntake());
+        intake.put("isotretinoinLastDose", LocalDate.now(CLINIC_ZONE).minusMonths(2).toString());
+        as("frontdesk").body(intake).put("/api/patients/" + patient + "/intake").then().statusCode(200);
+        as("frontdesk").get("/api/patients/" + patient + "/intake").then().statusCode(403);
+        as("clinician").get("/api/patients/" + patient + "/intake").then().statusCode(200)
+                .body("isotretinoinLastDose", equalTo(intake.get("isotretinoinLastDose")));
+
+        String start = as("frontdesk").queryParams("procedure", "MICRODERMABRASION",
+                "from", LocalDate.now(CLINIC_ZONE).plusDays(7).toString(), "to", LocalDate.now(CLINIC_ZONE).plusDays(14).toString())
+                .get("/api/availability").then().statusCode(200).extract().path("[0].start");
+        String appointment = as("frontdesk").body(Map.of("patientId", patient, "procedure", "MICRODERMABRASION", "start", start))
+                .post("/api/appointments").then().statusCode(201)
+                .body("status", equalTo("PENDING_REVIEW"))
+                .body("screening.outcome", equalTo("NEEDS_REVIEW"))
+                .extract().path("id");
+        as("clinician").body(Map.of("decision", "APPROVE", "reason", "last dose and healing history discussed"))
+                .post("/api/appointments/" + appointment + "/review").then().statusCode(200)
+                .body("status", equalTo("CONFIRMED"));
+    }
+
     private static Map<String, Object> cleanIntake() {
         return Map.of("takingIsotretinoin", false, "bloodThinners", false, "keloidOrHypertrophicScarring", false,
                 "activeInfectionOrInflammation", false, "activeAcne", false, "autoimmuneCondition", false,

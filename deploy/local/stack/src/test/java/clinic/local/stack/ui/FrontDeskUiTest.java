@@ -1,0 +1,386 @@
+package clinic.local.stack.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import clinic.local.stack.ClinicStack;
+import clinic.local.stack.StackSettings;
+
+/**
+ * The front-desk screens in a real browser against the whole clinic (three packaged services,
+ * real PostgreSQL, Kafka, SMTP sink): a front desk registers a patient, records the intake,
+ * books, is refused a too-close second treatment and books the earliest eligible date instead;
+ * a clinician approves a booking screening sent to review, completes it and sees the aftercare
+ * plan. Runs at tablet size; screenshots land in target/ui-screenshots.
+ * Set -Dclinic.ui.baseUrl=http://... to drive an already running clinic instead of starting one.
+ */
+class FrontDeskUiTest {
+
+    private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/Warsaw");
+    private static ClinicStack stack;
+    private static String baseUrl;
+    private Browser browser;
+
+    @BeforeAll
+    static void startTheClinic() throws Exception {
+        Browser.assumeInstalled();
+        baseUrl = System.getProperty("clinic.ui.baseUrl", "");
+        if (baseUrl.isBlank()) {
+            Path home = Path.of(System.getProperty("clinic.home", "../../.."));
+            Path data = Files.createTempDirectory("clinic-ui");
+            Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+            stack = ClinicStack.start(StackSettings.onFreePorts(home, data));
+            baseUrl = stack.settings().bookingUrl();
+        }
+    }
+
+    @AfterAll
+    static void stopTheClinic() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = Browser.open(baseUrl, 1024, 768);
+    }
+
+    @AfterEach
+    void noJavascriptErrorsAndCloseBrowser(TestInfo test) throws Exception {
+        try {
+            List<String> errors = browser.javascriptErrors();
+            assertTrue(errors.isEmpty(), "JavaScript errors in the browser log during " + test.getDisplayName() + ": " + errors);
+        } finally {
+            browser.close();
+        }
+    }
+
+    @Test
+    void frontDeskRegistersRecordsIntakeBooksAndBooksTheEarliestEligibleDateWhenBlocked() throws Exception {
+        browser.signIn("frontdesk");
+        assertEquals(List.of("Calendar", "Patients", "Book"), navLabels(), "the front desk's menu");
+        browser.screenshot("01-calendar-day-frontdesk");
+
+        // register, first with a bad e-mail: the API's field error appears next to the field
+        browser.click(By.linkText("Patients"));
+        browser.click(By.id("new-patient"));
+        browser.visible(By.id("new-patient-form"));
+        browser.screenshot("02-new-patient");
+        String email = "ui-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        browser.type(By.id("np-firstName"), "Hanna");
+        browser.type(By.id("np-lastName"), "Lewandowska");
+        browser.type(By.id("np-email"), "not-an-e-mail");
+        browser.setDate(By.id("np-dateOfBirth"), "1988-03-14");
+        browser.click(By.id("np-submit"));
+        browser.wait.until(ExpectedConditions.attributeToBe(By.id("np-email"), "aria-invalid", "true"));
+        assertFalse(browser.visible(By.id("np-email-error")).getText().isBlank(), "the e-mail's error is shown at the field");
+        assertEquals("np-email", browser.focused().getAttribute("id"), "focus moves to the field to correct");
+        browser.screenshot("03-new-patient-field-error");
+        browser.type(By.id("np-email"), email);
+        browser.click(By.id("np-submit"));
+        browser.textAppears(By.cssSelector("main h1"), "Hanna Lewandowska");
+        browser.textAppears(By.id("flash"), "Patient registered");
+        String patientUrl = browser.driver.getCurrentUrl();
+
+        // intake: unanswered questions are flagged in the page; a server-side rule names its field
+        browser.click(By.id("record-intake"));
+        browser.visible(By.id("intake-form"));
+        browser.click(By.id("intake-submit"));
+        browser.textAppears(By.id("in-takingIsotretinoin-error"), "Choose yes or no");
+        browser.screenshot("04-intake-unanswered");
+        answerIntake("no", "no", "no", "no", "no", "no");
+        LocalDate today = LocalDate.now(CLINIC_ZONE);
+        browser.setDate(By.id("in-isotretinoinLastDose"), today.plusDays(3).toString());
+        browser.click(By.id("intake-submit"));
+        browser.wait.until(ExpectedConditions.attributeToBe(By.id("in-isotretinoinLastDose"), "aria-invalid", "true"));
+        assertFalse(browser.visible(By.id("in-isotretinoinLastDose-error")).getText().isBlank());
+        browser.setDate(By.id("in-isotretinoinLastDose"), "");
+        browser.click(By.id("intake-submit"));
+        browser.textAppears(By.id("intake-receipt"), "Intake saved");
+        assertTrue(browser.driver.findElements(By.cssSelector("main input[type=radio]")).isEmpty(),
+                "the medical answers leave the page once saved");
+        browser.click(By.id("intake-again"));
+        assertEquals(12, browser.driver.findElements(By.cssSelector("#intake-form input[type=radio]")).size());
+        assertTrue(browser.driver.findElements(By.cssSelector("#intake-form input[type=radio]:checked")).isEmpty(),
+                "a new questionnaire starts unanswered, not with the saved answers");
+        browser.screenshot("05-intake-saved");
+
+        // book microneedling a week ahead: confirmed at once
+        browser.click(By.id("intake-book"));
+        String firstDay = today.plusDays(7).toString();
+        browser.setDate(By.id("book-from"), firstDay);
+        browser.click(By.id("find-slots"));
+        browser.slotsLoaded();
+        WebElement day = browser.clickable(By.cssSelector("#slot-days button[aria-pressed=true]"));
+        String microneedlingDay = day.getAttribute("data-day");
+        browser.click(By.cssSelector("#slot-times button"));
+        browser.screenshot("06-book-slot-chosen");
+        browser.click(By.id("book-slot"));
+        browser.textAppears(By.id("booking-outcome"), "Booked and confirmed");
+
+        // microdermabrasion a day or two later, with every free time shown: screening blocks it
+        browser.click(By.id("only-eligible"));
+        new org.openqa.selenium.support.ui.Select(browser.visible(By.id("book-procedure"))).selectByValue("MICRODERMABRASION");
+        browser.setDate(By.id("book-from"), microneedlingDay);
+        browser.click(By.id("find-slots"));
+        browser.slotsLoaded();
+        WebElement nextDay = browser.driver.findElements(By.cssSelector("#slot-days button")).stream()
+                .filter(b -> b.getAttribute("data-day").compareTo(microneedlingDay) > 0).findFirst().orElseThrow();
+        String blockedDay = nextDay.getAttribute("data-day");
+        nextDay.click();
+        browser.click(By.cssSelector("#slot-times button"));
+        browser.click(By.id("book-slot"));
+        browser.textAppears(By.id("booking-outcome"), "screening blocked this date");
+        String earliestText = browser.visible(By.id("earliest-eligible")).getText();
+        assertTrue(earliestText.startsWith("Earliest eligible date:"), earliestText);
+        assertFalse(browser.visible(By.id("screening-refusal")).findElements(By.cssSelector("ul.reasons li")).isEmpty(),
+                "the front-desk-safe reasons are listed");
+        assertEquals("book-earliest", browser.focused().getAttribute("id"), "focus goes to the way out");
+        browser.screenshotAt(By.id("screening-refusal"), "07-book-blocked");
+
+        // one click shows the slots from the earliest eligible date with the first one chosen
+        browser.click(By.id("book-earliest"));
+        browser.wait.until(d -> "book-slot".equals(browser.focused().getAttribute("id")));
+        String earliestDay = browser.visible(By.cssSelector("#slot-days button[aria-pressed=true]")).getAttribute("data-day");
+        assertTrue(earliestDay.compareTo(LocalDate.parse(microneedlingDay).plusDays(13).toString()) > 0,
+                "earliest day " + earliestDay + " is at least 14 days after " + microneedlingDay + " (blocked: " + blockedDay + ")");
+        browser.click(By.id("book-slot"));
+        browser.textAppears(By.id("booking-outcome"), "Booked and confirmed");
+        browser.screenshot("08-book-earliest-confirmed");
+
+        // the patient's page lists both; the calendar shows the first by room
+        browser.driver.get(patientUrl);
+        browser.wait.until(d -> d.findElements(By.cssSelector("#patient-appointments tbody tr")).size() == 2);
+        browser.go("#/calendar?view=day&by=room&date=" + microneedlingDay);
+        browser.textAppears(By.id("cal-summary"), "by room");
+        browser.wait.until(d -> d.findElements(By.cssSelector(".appt .patient-name")).stream()
+                .anyMatch(e -> e.getText().equals("Hanna Lewandowska")));
+        browser.screenshot("09-calendar-day-by-room");
+        browser.go("#/calendar?view=week&by=practitioner&date=" + microneedlingDay);
+        browser.wait.until(d -> d.findElements(By.cssSelector(".week-table .appt .patient-name")).stream()
+                .anyMatch(e -> e.getText().equals("Hanna Lewandowska")));
+        browser.screenshot("10-calendar-week-by-practitioner");
+        assertNoSidewaysScroll();
+        browser.signOut();
+        browser.screenshot("11-signed-out");
+    }
+
+    @Test
+    void clinicianApprovesAReviewCompletesTheAppointmentAndSeesTheAftercare() throws Exception {
+        browser.signIn("frontdesk");
+        browser.go("#/patients/new");
+        browser.type(By.id("np-firstName"), "Olga");
+        browser.type(By.id("np-lastName"), "Mazur");
+        browser.type(By.id("np-email"), "ui-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
+        browser.setDate(By.id("np-dateOfBirth"), "1979-11-02");
+        browser.click(By.id("np-submit"));
+        browser.click(By.id("record-intake"));
+        LocalDate today = LocalDate.now(CLINIC_ZONE);
+        answerIntake("no", "no", "no", "no", "no", "no");
+        // a last isotretinoin dose two months ago: screening sends a treatment to a clinician
+        browser.setDate(By.id("in-isotretinoinLastDose"), today.minusMonths(2).toString());
+        browser.click(By.id("intake-submit"));
+        browser.textAppears(By.id("intake-receipt"), "Intake saved");
+        browser.click(By.id("intake-book"));
+        browser.setDate(By.id("book-from"), today.plusDays(8).toString());
+        browser.click(By.id("find-slots"));
+        browser.slotsLoaded();
+        browser.click(By.cssSelector("#slot-times button"));
+        browser.click(By.id("book-slot"));
+        browser.textAppears(By.id("booking-outcome"), "waiting for a clinician’s review");
+        browser.screenshot("12-book-pending-review");
+        String appointmentHref = browser.visible(By.id("booked-appointment")).getAttribute("href");
+        String appointmentId = appointmentHref.substring(appointmentHref.lastIndexOf('/') + 1);
+        browser.signOut();
+
+        browser.signIn("clinician");
+        assertEquals(List.of("Calendar", "Patients", "Review queue"), navLabels(), "the clinician's menu");
+        browser.click(By.linkText("Review queue"));
+        By item = By.cssSelector("#review-list button[data-appointment-id='" + appointmentId + "']");
+        browser.click(item);
+        browser.textAppears(By.id("review-item-title"), "Olga Mazur");
+        assertFalse(browser.driver.findElements(By.cssSelector("#review-detail ul.reasons li")).isEmpty(), "the reasons are shown");
+        browser.click(By.id("review-submit"));
+        browser.textAppears(By.id("review-decision-error"), "Choose approve or deny");
+        browser.screenshotAt(By.id("review-item-title"), "13-review-detail");
+        browser.click(By.id("review-approve"));
+        browser.type(By.id("review-reason"), "Washout nearly complete; discussed with the patient.");
+        browser.click(By.id("review-submit"));
+        browser.textAppears(By.id("flash"), "Approved: the appointment is confirmed");
+        browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(item));
+        browser.screenshot("14-review-approved");
+
+        browser.go("#/appointments/" + appointmentId);
+        browser.textAppears(By.id("appointment-status"), "Confirmed");
+        assertTrue(browser.driver.findElements(By.id("action-no-show")).isEmpty(), "a clinician is not offered no-show");
+        assertTrue(browser.driver.findElements(By.id("action-reschedule")).isEmpty(), "a clinician is not offered reschedule");
+        browser.click(By.id("action-check-in"));
+        browser.textAppears(By.id("appointment-status"), "Checked in");
+        browser.click(By.id("action-complete"));
+        browser.textAppears(By.id("appointment-status"), "Completed");
+        browser.textAppears(By.id("flash"), "aftercare is planned");
+        // content-service plans the aftercare when the completion event arrives over Kafka
+        browser.wait.withTimeout(java.time.Duration.ofSeconds(60)).until(d -> {
+            if (!d.findElements(By.cssSelector("#messages-table tr[data-kind=AFTERCARE]")).isEmpty()) {
+                return true;
+            }
+            d.findElement(By.id("refresh-messages")).click();
+            return false;
+        });
+        assertFalse(browser.driver.findElements(By.cssSelector("#messages-table tr[data-kind=CONFIRMATION]")).isEmpty(),
+                "the confirmation is listed too");
+        browser.screenshotAt(By.id("messages-title"), "15-appointment-completed-aftercare");
+    }
+
+    @Test
+    void frontDeskIsToldAnIntakeIsMissingReschedulesCancelsWithAReasonAndMarksANoShow() throws Exception {
+        browser.signIn("frontdesk");
+        browser.go("#/patients/new");
+        browser.type(By.id("np-firstName"), "Zofia");
+        browser.type(By.id("np-lastName"), "Wojcik");
+        browser.type(By.id("np-email"), "ui-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
+        browser.setDate(By.id("np-dateOfBirth"), "1995-07-21");
+        browser.click(By.id("np-submit"));
+        browser.click(By.id("book-for-patient"));
+        String from = LocalDate.now(CLINIC_ZONE).plusDays(9).toString();
+
+        // a treatment without an intake is refused, with the way to record it
+        browser.setDate(By.id("book-from"), from);
+        browser.click(By.id("find-slots"));
+        browser.slotsLoaded();
+        browser.click(By.cssSelector("#slot-times button"));
+        browser.click(By.id("book-slot"));
+        browser.textAppears(By.id("booking-outcome"), "needs a current intake");
+        assertEquals("go-intake", browser.focused().getAttribute("id"));
+        browser.screenshotAt(By.id("screening-refusal"), "20-book-needs-intake");
+
+        // a consultation needs no intake: booked, then moved to another day
+        new org.openqa.selenium.support.ui.Select(browser.visible(By.id("book-procedure"))).selectByValue("CONSULTATION");
+        browser.slotsLoaded();
+        browser.click(By.cssSelector("#slot-times button"));
+        browser.click(By.id("book-slot"));
+        browser.textAppears(By.id("booking-outcome"), "Booked and confirmed");
+        browser.click(By.id("booked-appointment"));
+        browser.textAppears(By.id("appointment-status"), "Confirmed");
+        String before = browser.visible(By.cssSelector("main h1")).getText();
+        browser.click(By.id("action-reschedule"));
+        browser.slotsLoaded();
+        List<WebElement> days = browser.driver.findElements(By.cssSelector("#slot-days button"));
+        days.get(days.size() - 1).click();
+        browser.click(By.cssSelector("#slot-times button"));
+        browser.screenshotAt(By.id("reschedule-area"), "21-reschedule");
+        browser.click(By.id("reschedule-confirm"));
+        browser.textAppears(By.id("flash"), "Appointment moved");
+        browser.wait.until(d -> !d.findElement(By.cssSelector("main h1")).getText().equals(before));
+
+        // cancelling needs a reason
+        browser.click(By.id("action-cancel"));
+        browser.textAppears(By.id("cancel-reason-error"), "Choose why");
+        new org.openqa.selenium.support.ui.Select(browser.visible(By.id("cancel-reason"))).selectByValue("PATIENT_REQUEST");
+        browser.click(By.id("action-cancel"));
+        browser.textAppears(By.id("appointment-status"), "Cancelled");
+        browser.textAppears(By.cssSelector("main dl.facts"), "Patient asked to cancel");
+        assertTrue(browser.driver.findElements(By.id("action-cancel")).isEmpty(), "a cancelled appointment offers no more actions");
+        browser.screenshot("22-cancelled");
+
+        // another consultation: the patient does not come
+        browser.click(By.cssSelector("main dl.facts a"));
+        browser.click(By.id("book-for-patient"));
+        new org.openqa.selenium.support.ui.Select(browser.visible(By.id("book-procedure"))).selectByValue("CONSULTATION");
+        browser.slotsLoaded();
+        browser.click(By.cssSelector("#slot-times button"));
+        browser.click(By.id("book-slot"));
+        browser.click(By.id("booked-appointment"));
+        assertTrue(browser.driver.findElements(By.id("action-complete")).isEmpty(), "the front desk is not offered complete");
+        browser.click(By.id("action-no-show"));
+        browser.textAppears(By.id("appointment-status"), "No-show");
+    }
+
+    @Test
+    void signInIsKeyboardOperableAndEachRoleIsOfferedOnlyWhatItMayDo() throws Exception {
+        browser.go("#/calendar");
+        browser.visible(By.id("signin-form"));
+        browser.visible(By.id("demo-users-title"));
+        browser.screenshot("16-sign-in");
+        assertEquals("signin-username", browser.focused().getAttribute("id"), "the sign-in form starts in the user name");
+
+        // wrong password: a plain error, still signed out
+        browser.focused().sendKeys("admin");
+        browser.focused().sendKeys(Keys.TAB);
+        browser.focused().sendKeys("wrong", Keys.ENTER);
+        browser.textAppears(By.id("signin-result"), "not right");
+        assertEquals("signin-password", browser.focused().getAttribute("id"));
+
+        browser.focused().sendKeys("admin", Keys.ENTER);
+        browser.textAppears(By.id("session-user"), "Signed in as admin");
+        assertEquals(List.of("Calendar", "Catalog"), navLabels(), "the admin's menu");
+
+        // after a page load the skip link is the first stop, visibly focused, and leads to the heading
+        browser.driver.navigate().refresh();
+        browser.visible(By.id("cal-summary"));
+        new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+        WebElement skip = browser.focused();
+        assertEquals("Skip to main content", skip.getText());
+        assertNotEquals("none", skip.getCssValue("outline-style"), "focus is visible");
+        skip.sendKeys(Keys.ENTER);
+        assertEquals("Calendar", browser.focused().getText(), "the skip link moves focus to the page heading");
+
+        browser.click(By.linkText("Catalog"));
+        browser.wait.until(d -> d.findElements(By.cssSelector("#catalog-procedures tbody tr")).size() == 3);
+        assertEquals(2, browser.driver.findElements(By.cssSelector("#catalog-rooms tbody tr")).size());
+        browser.screenshot("17-catalog-admin");
+        browser.go("#/book");
+        browser.textAppears(By.cssSelector("main h1"), "Not available");
+
+        // portrait tablet: nothing scrolls sideways except the calendar's own region
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(768, 1024));
+        browser.go("#/calendar?view=week&by=room");
+        browser.visible(By.cssSelector(".week-table"));
+        assertNoSidewaysScroll();
+        browser.screenshot("18-calendar-week-portrait");
+        browser.go("#/catalog");
+        browser.visible(By.id("catalog-practitioners"));
+        assertNoSidewaysScroll();
+        browser.screenshot("19-catalog-portrait");
+    }
+
+    private void answerIntake(String... answers) {
+        String[] questions = { "takingIsotretinoin", "bloodThinners", "keloidOrHypertrophicScarring",
+                "activeInfectionOrInflammation", "activeAcne", "autoimmuneCondition" };
+        for (int i = 0; i < questions.length; i++) {
+            browser.click(By.id("in-" + questions[i] + "-" + answers[i]));
+        }
+    }
+
+    private List<String> navLabels() {
+        return browser.driver.findElements(By.cssSelector("#nav-list a")).stream().map(WebElement::getText).toList();
+    }
+
+    private void assertNoSidewaysScroll() {
+        Object overflow = browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertEquals(0L, ((Number) overflow).longValue(), "the page scrolls sideways at this size");
+    }
+}
