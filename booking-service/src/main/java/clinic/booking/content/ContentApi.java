@@ -7,25 +7,40 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** content-service's read API, for showing an appointment's messages at the front desk. */
+import clinic.booking.remote.RemoteProblemMapper;
+import clinic.web.ProblemException;
+
+/**
+ * What booking asks of content-service: an appointment's messages for the front desk, and the
+ * opt-out link from e-mails (booking is the clinic's only public entry point).
+ */
 @RegisterRestClient(configKey = "content")
 @RegisterClientHeaders
-@Path("/api")
-@Produces(MediaType.APPLICATION_JSON)
+@RegisterProvider(RemoteProblemMapper.class)
+@Path("/")
+@Timeout(value = 3, unit = ChronoUnit.SECONDS)
+@CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+        skipOn = ProblemException.class)
 interface ContentApi {
 
     @GET
-    @Path("/appointments/{id}/messages")
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
+    @Path("api/appointments/{id}/messages")
+    @Produces(MediaType.APPLICATION_JSON)
     JsonNode messages(@PathParam("id") UUID appointmentId);
+
+    @GET
+    @Path("opt-out")
+    @Produces(MediaType.TEXT_HTML)
+    String optOut(@QueryParam("patient") String patient, @QueryParam("signature") String signature);
 }

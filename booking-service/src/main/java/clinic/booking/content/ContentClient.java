@@ -4,17 +4,17 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import clinic.web.Problem;
 import clinic.web.ProblemException;
 import io.quarkus.logging.Log;
 
-/** Reads an appointment's messages from content-service; when it cannot, says so plainly (503). */
+/** Talks to content-service; its refusals (4xx) pass through, and when it cannot answer, says so plainly (503). */
 @ApplicationScoped
 public class ContentClient {
 
@@ -22,16 +22,28 @@ public class ContentClient {
     @RestClient
     ContentApi api;
 
+    /** The appointment's messages; none yet (content-service has not heard of it) is an empty list. */
     public JsonNode messages(UUID appointmentId) {
         try {
-            return api.messages(appointmentId);
-        } catch (WebApplicationException answered) {
-            int status = answered.getResponse().getStatus();
-            if (status < 500) {
-                throw new ProblemException(Problem.of(status, "content-" + status, "Messages not available",
-                        "content-service answered " + status));
+            return call(() -> api.messages(appointmentId));
+        } catch (ProblemException refused) {
+            if (refused.problem().status() == 404) {
+                return JsonNodeFactory.instance.arrayNode();
             }
-            throw unavailable(answered);
+            throw refused;
+        }
+    }
+
+    /** Records an opt-out from an e-mail's signed link; answers content-service's confirmation page. */
+    public String optOut(String patient, String signature) {
+        return call(() -> api.optOut(patient, signature));
+    }
+
+    private static <T> T call(java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (ProblemException refused) {
+            throw refused;
         } catch (RuntimeException failed) {
             throw unavailable(failed);
         }
@@ -39,7 +51,7 @@ public class ContentClient {
 
     private static ProblemException unavailable(RuntimeException cause) {
         Log.warnf("content-service unavailable: %s", cause.toString());
-        return new ProblemException(Problem.of(503, "content-unavailable", "Messages unavailable",
-                "The message service could not be reached; the appointment itself is unaffected."), 10);
+        return new ProblemException(Problem.of(503, "content-unavailable", "Message service unavailable",
+                "The message service could not be reached; appointments are unaffected. Try again shortly."), 10);
     }
 }

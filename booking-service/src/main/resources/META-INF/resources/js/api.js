@@ -48,7 +48,8 @@ function newKey() {
  * action, so a retried network request is not booked twice.
  */
 export async function request(method, path, { body, query, idempotent = false, signIn = false } = {}) {
-    const headers = { Accept: 'application/json, application/problem+json' };
+    // X-Requested-With lets the server answer 401 without a Basic challenge (no browser login pop-up)
+    const headers = { Accept: 'application/json, application/problem+json', 'X-Requested-With': 'fetch' };
     const auth = authorizationHeader();
     if (auth) headers.Authorization = auth;
     if (body !== undefined) headers['Content-Type'] = 'application/json';

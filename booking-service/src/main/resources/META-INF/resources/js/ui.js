@@ -32,9 +32,12 @@ export function problemNotice(error, what = 'That did not work') {
         advice = 'Your role may not do this.';
     }
     const fieldErrors = (p.errors || []).map((e) => h('li', null, `${e.field}: ${e.message}`));
+    if (fieldErrors.length) {
+        // the field list says it all; the detail repeats it
+        return notice('error', what, h('ul', null, fieldErrors), advice);
+    }
     return notice('error', `${what}: ${p.title || 'error'}`,
         p.detail || (error.status === 0 ? error.message : ''),
-        fieldErrors.length ? h('ul', null, fieldErrors) : null,
         advice);
 }
 

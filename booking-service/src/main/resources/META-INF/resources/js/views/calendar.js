@@ -134,7 +134,10 @@ function dayGrid(resources, appointments, catalog) {
             const y = top(a.start);
             const tall = Math.max(top(a.end) - y - 2, 26);
             const style = `top:${y}px;height:${tall}px;${indent ? 'left:50%;' : ''}`;
-            list.append(h('li', null, appointmentCard(a, catalog, r.key, style)));
+            const card = appointmentCard(a, catalog, r.key, style);
+            // short appointments get one line instead of a clipped second one
+            if (tall < 48) card.classList.add('appt-compact');
+            list.append(h('li', null, card));
             previousEnd = previousEnd === null || a.end > previousEnd ? a.end : previousEnd;
         });
         if (!mine.length) list.append(h('li', { class: 'visually-hidden' }, 'No appointments'));

@@ -66,7 +66,7 @@ export async function renderNewPatient(main) {
             field('np-firstName', 'First name', inputs.firstName),
             field('np-lastName', 'Last name', inputs.lastName),
             field('np-email', 'E-mail', inputs.email, 'Confirmations and aftercare are sent here.'),
-            field('np-dateOfBirth', 'Date of birth', inputs.dateOfBirth),
+            field('np-dateOfBirth', 'Date of birth', inputs.dateOfBirth, 'Tells apart patients with the same name.'),
             field('np-phone', 'Phone (optional)', inputs.phone, 'Digits, spaces, + ( ) -')),
         h('div', { class: 'button-row' }, submit, h('a', { href: '#/patients', class: 'button button-quiet' }, 'Cancel')));
 

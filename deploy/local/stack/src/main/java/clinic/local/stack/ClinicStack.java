@@ -100,7 +100,8 @@ public final class ClinicStack implements AutoCloseable {
         content.put("kafka.bootstrap.servers", kafkaBootstrap);
         content.put("quarkus.mailer.host", smtpHost);
         content.put("quarkus.mailer.port", Integer.toString(smtpPort));
-        content.put("clinic.public-url", "http://localhost:" + settings.contentPort());
+        // links in e-mails go through booking, the clinic's public entry point
+        content.put("clinic.public-url", settings.bookingUrl());
         ClinicService contentService = ClinicService.start(settings.home(), "content-service", settings.contentPort(), content, logs);
         running.push(contentService);
         Map<String, String> booking = database("booking");

@@ -95,6 +95,11 @@ class ClinicEndToEndTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> Inbox.subjects(stack.settings().imapPort(), email).size() >= 2);
         List<String> subjects = Inbox.subjects(stack.settings().imapPort(), email);
         assertTrue(subjects.size() >= 2, "expected a confirmation and an aftercare e-mail, got " + subjects);
+
+        // the front desk sees the timeline: confirmation plus five aftercare steps, the first one sent
+        as("frontdesk").get("/api/appointments/" + appointment + "/messages").then().statusCode(200)
+                .body("findAll { it.kind == 'AFTERCARE' }.size()", equalTo(5))
+                .body("find { it.step == 'AFTERCARE-0H' }.status", equalTo("SENT"));
     }
 
     @Test
@@ -120,6 +125,23 @@ class ClinicEndToEndTest {
         as("clinician").body(Map.of("decision", "APPROVE", "reason", "last dose and healing history discussed"))
                 .post("/api/appointments/" + appointment + "/review").then().statusCode(200)
                 .body("status", equalTo("CONFIRMED"));
+    }
+
+    @Test
+    void theOptOutLinkFromAnEmailWorksThroughTheClinicsPublicEntryPoint() throws Exception {
+        String patient = as("frontdesk").body(Map.of("firstName", "Ida", "lastName", "Lis",
+                "email", "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", "dateOfBirth", "1979-09-09"))
+                .post("/api/patients").then().statusCode(201).extract().path("id");
+        // the link content-service puts in e-mails: HMAC-SHA256 of the patient id with the local profile's secret
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec("local-only-opt-out-secret-change-me".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal(patient.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        given().baseUri(stack.settings().bookingUrl()).queryParam("patient", patient).queryParam("signature", signature)
+                .get("/opt-out").then().statusCode(200).contentType("text/html");
+        given().baseUri(stack.settings().bookingUrl()).queryParam("patient", patient).queryParam("signature", "forged")
+                .get("/opt-out").then().statusCode(403);
     }
 
     private static Map<String, Object> cleanIntake() {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,14 +39,17 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getProperty("clinic.ui.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("clinic.ui.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "ui-screenshots");
+    static final String BROWSER_TIME_ZONE = "Pacific/Auckland";
 
     /**
      * The API answers these with problem+json the screens show; Chromium still logs each as an
-     * error. A 404 for messages means content-service has not heard of the appointment yet.
+     * error. For an appointment's messages, 404 means content-service has not heard of the
+     * appointment yet, and 503 that booking's circuit breaker towards content-service is open
+     * (it counts those 404s as failures); the page says so and the tests wait for the list.
      */
     private static final Pattern EXPECTED_API_ANSWER = Pattern.compile(
             ".*/api/.* Failed to load resource: the server responded with a status of (400|401|409|422) .*"
-                    + "|.*/api/appointments/[0-9a-f-]{36}/messages - Failed to load resource: the server responded with a status of 404 .*");
+                    + "|.*/api/appointments/[0-9a-f-]{36}/messages - Failed to load resource: the server responded with a status of (404|503) .*");
 
     final ChromeDriver driver;
     final WebDriverWait wait;
@@ -75,8 +79,9 @@ final class Browser implements AutoCloseable {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        // the browser runs far from the clinic's zone, so a time rendered in the browser's zone would show
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+                .withEnvironment(Map.of("TZ", BROWSER_TIME_ZONE)).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(width, height));
         return new Browser(driver, profile, baseUrl);

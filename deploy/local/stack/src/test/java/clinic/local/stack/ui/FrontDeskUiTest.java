@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -20,10 +23,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import clinic.local.stack.ClinicStack;
 import clinic.local.stack.StackSettings;
@@ -33,13 +39,16 @@ import clinic.local.stack.StackSettings;
  * real PostgreSQL, Kafka, SMTP sink): a front desk registers a patient, records the intake,
  * books, is refused a too-close second treatment and books the earliest eligible date instead;
  * a clinician approves a booking screening sent to review, completes it and sees the aftercare
- * plan. Runs at tablet size; screenshots land in target/ui-screenshots.
+ * plan; a front desk reschedules, cancels with a reason and marks a no-show; each role is offered
+ * only what it may do, by keyboard too. Runs at tablet sizes in a browser far from the clinic's
+ * time zone; screenshots land in target/ui-screenshots; any JavaScript error fails the test.
  * Set -Dclinic.ui.baseUrl=http://... to drive an already running clinic instead of starting one.
  */
 class FrontDeskUiTest {
 
     private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/Warsaw");
     private static ClinicStack stack;
+    private static Path dataDir;
     private static String baseUrl;
     private Browser browser;
 
@@ -49,17 +58,21 @@ class FrontDeskUiTest {
         baseUrl = System.getProperty("clinic.ui.baseUrl", "");
         if (baseUrl.isBlank()) {
             Path home = Path.of(System.getProperty("clinic.home", "../../.."));
-            Path data = Files.createTempDirectory("clinic-ui");
-            Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
-            stack = ClinicStack.start(StackSettings.onFreePorts(home, data));
+            dataDir = Files.createTempDirectory("clinic-ui");
+            Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            stack = ClinicStack.start(StackSettings.onFreePorts(home, dataDir));
             baseUrl = stack.settings().bookingUrl();
         }
     }
 
     @AfterAll
-    static void stopTheClinic() {
+    static void stopTheClinic() throws Exception {
         if (stack != null) {
             stack.close();
+            // a throw-away clinic: its database, broker and logs go with it
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
@@ -136,6 +149,12 @@ class FrontDeskUiTest {
         browser.slotsLoaded();
         WebElement day = browser.clickable(By.cssSelector("#slot-days button[aria-pressed=true]"));
         String microneedlingDay = day.getAttribute("data-day");
+        assertEquals("Pacific/Auckland", browser.script("return Intl.DateTimeFormat().resolvedOptions().timeZone"));
+        // the API gives clinic-zone offsets (e.g. 2026-12-01T09:00:00+01:00); the page must show that wall time
+        WebElement firstSlot = browser.visible(By.cssSelector("#slot-times button"));
+        String apiStart = firstSlot.getAttribute("data-start");
+        assertTrue(firstSlot.getText().startsWith(apiStart.substring(11, 16)),
+                "slot " + apiStart + " is shown in the clinic's zone, not the browser's: " + firstSlot.getText());
         browser.click(By.cssSelector("#slot-times button"));
         browser.screenshot("06-book-slot-chosen");
         browser.click(By.id("book-slot"));
@@ -143,7 +162,7 @@ class FrontDeskUiTest {
 
         // microdermabrasion a day or two later, with every free time shown: screening blocks it
         browser.click(By.id("only-eligible"));
-        new org.openqa.selenium.support.ui.Select(browser.visible(By.id("book-procedure"))).selectByValue("MICRODERMABRASION");
+        new Select(browser.visible(By.id("book-procedure"))).selectByValue("MICRODERMABRASION");
         browser.setDate(By.id("book-from"), microneedlingDay);
         browser.click(By.id("find-slots"));
         browser.slotsLoaded();
@@ -197,6 +216,8 @@ class FrontDeskUiTest {
         browser.type(By.id("np-email"), "ui-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
         browser.setDate(By.id("np-dateOfBirth"), "1979-11-02");
         browser.click(By.id("np-submit"));
+        browser.textAppears(By.cssSelector("main h1"), "Olga Mazur");
+        String patientId = browser.driver.getCurrentUrl().substring(browser.driver.getCurrentUrl().lastIndexOf('/') + 1);
         browser.click(By.id("record-intake"));
         LocalDate today = LocalDate.now(CLINIC_ZONE);
         answerIntake("no", "no", "no", "no", "no", "no");
@@ -233,7 +254,14 @@ class FrontDeskUiTest {
         browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(item));
         browser.screenshot("14-review-approved");
 
-        browser.go("#/appointments/" + appointmentId);
+        // find the patient by name, then the appointment from the patient's page
+        browser.click(By.linkText("Patients"));
+        browser.type(By.id("patient-query"), "Mazur");
+        browser.click(By.id("patient-search"));
+        browser.textAppears(By.cssSelector("#patient-results caption"), "found for “Mazur”");
+        browser.screenshot("14b-patient-search");
+        browser.click(By.cssSelector("#patient-results a[href$='" + patientId + "']"));
+        browser.click(By.cssSelector("#patient-appointments a[href$='" + appointmentId + "']"));
         browser.textAppears(By.id("appointment-status"), "Confirmed");
         assertTrue(browser.driver.findElements(By.id("action-no-show")).isEmpty(), "a clinician is not offered no-show");
         assertTrue(browser.driver.findElements(By.id("action-reschedule")).isEmpty(), "a clinician is not offered reschedule");
@@ -243,7 +271,7 @@ class FrontDeskUiTest {
         browser.textAppears(By.id("appointment-status"), "Completed");
         browser.textAppears(By.id("flash"), "aftercare is planned");
         // content-service plans the aftercare when the completion event arrives over Kafka
-        browser.wait.withTimeout(java.time.Duration.ofSeconds(60)).until(d -> {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(60), Duration.ofSeconds(2)).until(d -> {
             if (!d.findElements(By.cssSelector("#messages-table tr[data-kind=AFTERCARE]")).isEmpty()) {
                 return true;
             }
@@ -278,7 +306,7 @@ class FrontDeskUiTest {
         browser.screenshotAt(By.id("screening-refusal"), "20-book-needs-intake");
 
         // a consultation needs no intake: booked, then moved to another day
-        new org.openqa.selenium.support.ui.Select(browser.visible(By.id("book-procedure"))).selectByValue("CONSULTATION");
+        new Select(browser.visible(By.id("book-procedure"))).selectByValue("CONSULTATION");
         browser.slotsLoaded();
         browser.click(By.cssSelector("#slot-times button"));
         browser.click(By.id("book-slot"));
@@ -299,7 +327,7 @@ class FrontDeskUiTest {
         // cancelling needs a reason
         browser.click(By.id("action-cancel"));
         browser.textAppears(By.id("cancel-reason-error"), "Choose why");
-        new org.openqa.selenium.support.ui.Select(browser.visible(By.id("cancel-reason"))).selectByValue("PATIENT_REQUEST");
+        new Select(browser.visible(By.id("cancel-reason"))).selectByValue("PATIENT_REQUEST");
         browser.click(By.id("action-cancel"));
         browser.textAppears(By.id("appointment-status"), "Cancelled");
         browser.textAppears(By.cssSelector("main dl.facts"), "Patient asked to cancel");
@@ -309,7 +337,7 @@ class FrontDeskUiTest {
         // another consultation: the patient does not come
         browser.click(By.cssSelector("main dl.facts a"));
         browser.click(By.id("book-for-patient"));
-        new org.openqa.selenium.support.ui.Select(browser.visible(By.id("book-procedure"))).selectByValue("CONSULTATION");
+        new Select(browser.visible(By.id("book-procedure"))).selectByValue("CONSULTATION");
         browser.slotsLoaded();
         browser.click(By.cssSelector("#slot-times button"));
         browser.click(By.id("book-slot"));
@@ -356,7 +384,7 @@ class FrontDeskUiTest {
         browser.textAppears(By.cssSelector("main h1"), "Not available");
 
         // portrait tablet: nothing scrolls sideways except the calendar's own region
-        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(768, 1024));
+        browser.driver.manage().window().setSize(new Dimension(768, 1024));
         browser.go("#/calendar?view=week&by=room");
         browser.visible(By.cssSelector(".week-table"));
         assertNoSidewaysScroll();

@@ -1,4 +1,4 @@
-package clinic.booking.screening;
+package clinic.booking.remote;
 
 import java.util.Map;
 
@@ -13,10 +13,11 @@ import clinic.web.Problem;
 import clinic.web.ProblemException;
 
 /**
- * Passes screening's deliberate answers (4xx problems, e.g. an intake field that is invalid) on to
- * our caller unchanged; anything else (5xx) becomes a failure that fault tolerance counts.
+ * Passes another service's deliberate answers (4xx problems, e.g. an intake field that is invalid)
+ * on to our caller unchanged, as {@link ProblemException}s that fault tolerance neither retries nor
+ * counts; anything else (5xx) becomes a failure that it does count.
  */
-public class ScreeningProblemMapper implements ResponseExceptionMapper<RuntimeException> {
+public class RemoteProblemMapper implements ResponseExceptionMapper<RuntimeException> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -24,7 +25,7 @@ public class ScreeningProblemMapper implements ResponseExceptionMapper<RuntimeEx
     public RuntimeException toThrowable(Response response) {
         int status = response.getStatus();
         if (status >= 500) {
-            return new ScreeningFailedException("screening-service answered " + status);
+            return new RemoteServiceFailedException("answered " + status);
         }
         return new ProblemException(readProblem(response, status));
     }
@@ -39,7 +40,7 @@ public class ScreeningProblemMapper implements ResponseExceptionMapper<RuntimeEx
         try {
             String body = response.readEntity(String.class);
             Map<String, Object> fields = JSON.readValue(body, Map.class);
-            Problem problem = Problem.of(status, "screening-" + status, String.valueOf(fields.getOrDefault("title", "Rejected by screening")),
+            Problem problem = Problem.of(status, "remote-" + status, String.valueOf(fields.getOrDefault("title", "Refused")),
                     (String) fields.get("detail"));
             if (fields.get("type") instanceof String type) {
                 problem = new Problem(type, problem.title(), status, problem.detail(), null, null, Map.of());
@@ -52,8 +53,8 @@ public class ScreeningProblemMapper implements ResponseExceptionMapper<RuntimeEx
             }
             return problem;
         } catch (RuntimeException | java.io.IOException unreadable) {
-            return Problem.of(status, "screening-" + status, "Rejected by screening",
-                    "screening-service answered " + status + (response.getMediaType() == null ? "" : " (" + MediaType.valueOf(response.getMediaType().toString()) + ")"));
+            return Problem.of(status, "remote-" + status, "Refused",
+                    "the service answered " + status + (response.getMediaType() == null ? "" : " (" + MediaType.valueOf(response.getMediaType().toString()) + ")"));
         }
     }
 }
