@@ -13,7 +13,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import clinic.booking.domain.Appointment;
 import clinic.booking.domain.AppointmentStatus;
 import clinic.booking.domain.ProcedureCode;
-import clinic.booking.domain.Slot;
 import clinic.booking.screening.ScreeningDecision;
 import clinic.booking.service.AppointmentLifecycle;
 
@@ -69,12 +68,8 @@ public final class AppointmentDtos {
         }
     }
 
-    /** A free slot, in the clinic's zone. */
-    public record SlotView(OffsetDateTime start, OffsetDateTime end, UUID practitionerId, UUID roomId) {
-
-        static SlotView of(Slot s, ZoneId zone) {
-            return new SlotView(local(s.start(), zone), local(s.end(), zone), s.practitionerId(), s.roomId());
-        }
+    /** A free slot; start and end are ISO-8601 date-times with the clinic zone's offset. */
+    public record SlotView(String start, String end, UUID practitionerId, UUID roomId) {
     }
 
     static OffsetDateTime local(Instant instant, ZoneId zone) {

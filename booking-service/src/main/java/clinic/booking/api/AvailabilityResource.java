@@ -1,6 +1,11 @@
 package clinic.booking.api;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -44,6 +49,12 @@ public class AvailabilityResource {
         var slots = availability.freeSlots(QueryParams.requiredProcedure("procedure", procedure),
                 QueryParams.requiredDate("from", from), QueryParams.requiredDate("to", to),
                 QueryParams.optionalId("practitionerId", practitionerId), QueryParams.optionalId("patientId", patientId));
-        return slots.stream().map(s -> SlotView.of(s, config.timeZone())).toList();
+        // many slots share a start (every practitioner at 09:00): format each instant once, because
+        // formatting date-times is most of the cost of a month-long answer
+        Map<Instant, String> formatted = new HashMap<>();
+        Function<Instant, String> local = instant -> formatted.computeIfAbsent(instant,
+                i -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(i.atZone(config.timeZone())));
+        return slots.stream().map(s -> new SlotView(local.apply(s.start()), local.apply(s.end()), s.practitionerId(), s.roomId()))
+                .toList();
     }
 }

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.jpa.HibernateHints;
+
 import clinic.booking.domain.Appointment;
 import clinic.booking.domain.AppointmentStatus;
 import clinic.booking.domain.BusyTimeline;
@@ -43,15 +45,18 @@ public class CalendarRepository {
             practitionerBusy.computeIfAbsent(a.practitionerId(), id -> new ArrayList<>()).add(taken);
             roomBusy.computeIfAbsent(a.roomId(), id -> new ArrayList<>()).add(taken);
         }
+        // read-only: nothing loaded here is changed, so the session need not keep snapshots to compare at commit
         List<Practitioner> practitioners = Practitioner
                 .find("select distinct p from Practitioner p left join fetch p.weeklyHours where p.active = true order by p.name")
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
                 .list();
         var practitionerCalendars = practitioners.stream()
                 .filter(p -> practitionerId == null || p.id.equals(practitionerId))
                 .map(p -> new SlotFinder.PractitionerCalendar(p.id, weeklyHours(p),
                         BusyTimeline.of(practitionerBusy.getOrDefault(p.id, List.of()))))
                 .toList();
-        var roomCalendars = Room.<Room>list("roomType = ?1 and active = true order by name", roomType).stream()
+        var roomCalendars = Room.<Room>find("roomType = ?1 and active = true order by name", roomType)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list().stream()
                 .map(r -> new SlotFinder.RoomCalendar(r.id, BusyTimeline.of(roomBusy.getOrDefault(r.id, List.of()))))
                 .toList();
         return new Calendars(practitionerCalendars, roomCalendars);
