@@ -58,4 +58,13 @@ class LocalServersTest {
             return false;
         }
     }
+
+    @Test
+    void clusterIdsNeverLookLikeAnOption() {
+        for (int i = 0; i < 2000; i++) {
+            String id = KafkaBroker.clusterId();
+            assertEquals(22, id.length());
+            assertTrue(!id.startsWith("-"), id);
+        }
+    }
 }
