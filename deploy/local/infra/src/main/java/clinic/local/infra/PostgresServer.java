@@ -127,7 +127,7 @@ public final class PostgresServer implements AutoCloseable {
                 if (!process.isAlive()) {
                     break;
                 }
-                sleep();
+                ServerProcess.pause();
             }
         }
         throw new IOException("PostgreSQL did not accept connections: " + (last == null ? "" : last.getMessage())
@@ -170,14 +170,6 @@ public final class PostgresServer implements AutoCloseable {
             return HexFormat.of().formatHex(hash, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

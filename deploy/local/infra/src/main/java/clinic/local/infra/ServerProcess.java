@@ -98,7 +98,12 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static void pause() {
+    /**
+     * A short wait between readiness checks. The servers offer no "ready" signal to wait on, so
+     * polling their port (or health endpoint) is the only way to know; this is the one place the
+     * stack waits by time.
+     */
+    public static void pause() {
         try {
             Thread.sleep(200);
         } catch (InterruptedException e) {

@@ -54,7 +54,7 @@ final class ClinicService implements AutoCloseable {
             if (ready()) {
                 return;
             }
-            pause();
+            ServerProcess.pause();
         }
         throw new IOException(name + " was not ready within " + timeout + "; its log ends with:\n" + process.logTail());
     }
@@ -80,14 +80,6 @@ final class ClinicService implements AutoCloseable {
             }
         } catch (IOException notYet) {
             return false;
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
