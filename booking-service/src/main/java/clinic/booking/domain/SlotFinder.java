@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,33 +32,51 @@ public final class SlotFinder {
     }
 
     private final ZoneId zone;
-    private final Duration step;
+    private final long stepMillis;
     private final List<PractitionerCalendar> practitioners;
     private final List<RoomCalendar> rooms;
 
+    /** Practitioners are tried in the given order when any may take a slot; rooms likewise. */
     public SlotFinder(ZoneId zone, Duration step, List<PractitionerCalendar> practitioners, List<RoomCalendar> rooms) {
         this.zone = zone;
-        this.step = step;
+        this.stepMillis = step.toMillis();
         this.practitioners = practitioners;
         this.rooms = rooms;
     }
 
-    /** Every free start on the grid between the dates (inclusive, clinic-local), ordered by time. */
+    /** Every free start on the grid between the dates (inclusive, clinic-local), ordered by time, then practitioner id. */
     public List<Slot> freeSlots(LocalDate from, LocalDate to, Need need, Instant notBefore, Predicate<Slot> acceptable) {
+        List<PractitionerCalendar> byId = new ArrayList<>(practitioners);
+        byId.sort(Comparator.comparing(PractitionerCalendar::id));
+        long occupancy = need.occupancy().toMillis();
+        long duration = need.duration().toMillis();
+        long earliest = notBefore.toEpochMilli();
         List<Slot> slots = new ArrayList<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
-            for (PractitionerCalendar practitioner : practitioners) {
+            int firstOfDay = slots.size();
+            for (PractitionerCalendar practitioner : byId) {
                 for (TimeRange open : practitioner.hours().openOn(date, zone)) {
-                    for (Instant start = open.start(); !start.plus(need.occupancy()).isAfter(open.end()); start = start.plus(step)) {
-                        if (start.isBefore(notBefore)) {
+                    long openEnd = open.end().toEpochMilli();
+                    for (long start = open.start().toEpochMilli(); start + occupancy <= openEnd; start += stepMillis) {
+                        if (start < earliest) {
                             continue;
                         }
-                        freeAt(practitioner, start, need, null).filter(acceptable).ifPresent(slots::add);
+                        RoomCalendar room = freeRoom(practitioner, start, occupancy, null);
+                        if (room == null) {
+                            continue;
+                        }
+                        Slot slot = new Slot(Instant.ofEpochMilli(start), Instant.ofEpochMilli(start + duration),
+                                practitioner.id(), room.id());
+                        if (acceptable.test(slot)) {
+                            slots.add(slot);
+                        }
                     }
                 }
             }
+            // a day's open hours never reach into the next, each practitioner's starts are already in
+            // order and practitioners come by id: a stable sort of the day by start alone is enough
+            slots.subList(firstOfDay, slots.size()).sort(Comparator.comparing(Slot::start));
         }
-        slots.sort(java.util.Comparator.comparing(Slot::start).thenComparing(Slot::practitionerId));
         return slots;
     }
 
@@ -67,17 +86,15 @@ public final class SlotFinder {
      */
     public Optional<Slot> slotAt(Instant start, Need need, UUID practitionerId, UUID roomId) {
         LocalDate date = start.atZone(zone).toLocalDate();
+        TimeRange wanted = new TimeRange(start, start.plus(need.occupancy()));
         for (PractitionerCalendar practitioner : practitioners) {
             if (practitionerId != null && !practitioner.id().equals(practitionerId)) {
                 continue;
             }
-            TimeRange wanted = new TimeRange(start, start.plus(need.occupancy()));
             boolean withinHours = practitioner.hours().openOn(date, zone).stream().anyMatch(open -> open.contains(wanted));
-            if (withinHours) {
-                Optional<Slot> slot = freeAt(practitioner, start, need, roomId);
-                if (slot.isPresent()) {
-                    return slot;
-                }
+            RoomCalendar room = withinHours ? freeRoom(practitioner, start.toEpochMilli(), need.occupancy().toMillis(), roomId) : null;
+            if (room != null) {
+                return Optional.of(new Slot(start, start.plus(need.duration()), practitioner.id(), room.id()));
             }
         }
         return Optional.empty();
@@ -92,16 +109,17 @@ public final class SlotFinder {
                 .anyMatch(p -> p.hours().openOn(date, zone).stream().anyMatch(open -> open.contains(wanted)));
     }
 
-    private Optional<Slot> freeAt(PractitionerCalendar practitioner, Instant start, Need need, UUID roomId) {
-        Instant occupiedUntil = start.plus(need.occupancy());
+    /** The first free (or the named) room when the practitioner is free too, otherwise null. */
+    private RoomCalendar freeRoom(PractitionerCalendar practitioner, long start, long occupancy, UUID roomId) {
+        long occupiedUntil = start + occupancy;
         if (!practitioner.busy().isFree(start, occupiedUntil)) {
-            return Optional.empty();
+            return null;
         }
         for (RoomCalendar room : rooms) {
             if ((roomId == null || room.id().equals(roomId)) && room.busy().isFree(start, occupiedUntil)) {
-                return Optional.of(new Slot(start, start.plus(need.duration()), practitioner.id(), room.id()));
+                return room;
             }
         }
-        return Optional.empty();
+        return null;
     }
 }

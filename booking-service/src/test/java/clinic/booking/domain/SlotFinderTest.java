@@ -92,4 +92,29 @@ class SlotFinderTest {
         assertTrue(f.withinWorkingHours(at(day, 9, 30), ONE_HOUR_PLUS_15, null));
         assertFalse(f.withinWorkingHours(at(day, 7, 0), ONE_HOUR_PLUS_15, null));
     }
+
+    @Test
+    void slotsComeByTimeThenPractitionerAndTakeTheFirstFreeRoom() {
+        LocalDate day = LocalDate.of(2030, 1, 8);
+        WeeklyHours nineToEleven = everyDay(LocalTime.of(9, 0), LocalTime.of(11, 0), null, null);
+        UUID low = new UUID(0, 1);
+        UUID high = new UUID(0, 2);
+        UUID firstRoom = new UUID(1, 0);
+        UUID secondRoom = new UUID(2, 0);
+        // the first room is busy until 10:00, so earlier slots get the second one
+        SlotFinder f = new SlotFinder(WARSAW, Duration.ofMinutes(15),
+                List.of(new SlotFinder.PractitionerCalendar(high, nineToEleven, BusyTimeline.empty()),
+                        new SlotFinder.PractitionerCalendar(low, nineToEleven, BusyTimeline.empty())),
+                List.of(new SlotFinder.RoomCalendar(firstRoom, BusyTimeline.of(List.of(new TimeRange(at(day, 8, 0), at(day, 10, 0))))),
+                        new SlotFinder.RoomCalendar(secondRoom, BusyTimeline.empty())));
+        List<Slot> slots = f.freeSlots(day, day, ONE_HOUR_PLUS_15, Instant.EPOCH, s -> true);
+        assertEquals(List.of(at(day, 9, 0), at(day, 9, 0), at(day, 9, 15), at(day, 9, 15), at(day, 9, 30), at(day, 9, 30),
+                at(day, 9, 45), at(day, 9, 45)), slots.stream().map(Slot::start).toList());
+        assertEquals(List.of(low, high, low, high, low, high, low, high), slots.stream().map(Slot::practitionerId).toList());
+        assertEquals(secondRoom, slots.get(0).roomId());
+        assertEquals(List.of(at(day, 9, 0)), f.freeSlots(day, day, ONE_HOUR_PLUS_15, at(day, 8, 59), s -> true).stream()
+                .map(Slot::start).distinct().limit(1).toList());
+        assertEquals(List.of(at(day, 9, 15)), f.freeSlots(day, day, ONE_HOUR_PLUS_15, at(day, 9, 1), s -> true).stream()
+                .map(Slot::start).distinct().limit(1).toList(), "nothing before the earliest allowed start");
+    }
 }
