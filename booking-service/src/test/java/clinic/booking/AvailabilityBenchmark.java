@@ -33,7 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Availability for 20 practitioners over 31 days on a warmed service: prints p50/p95/p99 of the
  * HTTP answer time. A benchmark, not a test: it asserts nothing about speed. Run it with
- * {@code ./mvnw -pl booking-service verify -Dtest=AvailabilityBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./mvnw -pl booking-service -am verify -Dtest=AvailabilityBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @QuarkusTest
 class AvailabilityBenchmark {

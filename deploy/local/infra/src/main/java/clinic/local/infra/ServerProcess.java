@@ -30,15 +30,27 @@ public final class ServerProcess implements AutoCloseable {
 
     /**
      * Starts a program that does not watch its input itself, under a small shell that does: end of
-     * input, or an interrupt, sends the program the given signal and waits for it to finish.
+     * input, or an interrupt, sends the program the given signal and waits for it to finish. The
+     * shell ends when the program does, however it ends, so {@link #isAlive()} tells whether the
+     * program still runs.
      *
      * @param signal the program's own "shut down cleanly" signal, e.g. TERM for a JVM, INT for PostgreSQL
      * @param asServerUser run it as the unprivileged user when we are root
      */
     public static ServerProcess supervised(String name, String signal, List<String> command, Path log, boolean asServerUser)
             throws IOException {
-        String supervisor = "\"$@\" & pid=$!; trap 'kill -" + signal + " $pid' INT TERM HUP; read _; kill -" + signal
-                + " $pid; wait $pid";
+        // fd 3 keeps our input for the watcher: a background job's own input is /dev/null
+        String supervisor = String.join("; ",
+                "exec 3<&0",
+                "\"$@\" 3<&- & pid=$!",
+                "trap 'kill -" + signal + " $pid' INT TERM HUP",
+                "{ read _ <&3; kill -" + signal + " $pid; } & watcher=$!",
+                "exec 3<&-",
+                // wait again after a trapped signal interrupted it, until the program has really ended
+                "wait $pid; code=$?",
+                "while kill -0 $pid 2>/dev/null; do wait $pid; code=$?; done",
+                "kill $watcher 2>/dev/null",
+                "exit $code");
         List<String> wrapped = new java.util.ArrayList<>(List.of("sh", "-c", supervisor, "sh"));
         wrapped.addAll(command);
         return start(name, asServerUser ? OsUser.asServerUser(wrapped) : wrapped, log);
@@ -72,6 +84,24 @@ public final class ServerProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The exit code once the process has ended. */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
+    /**
+     * Ends the program at once with SIGKILL, as a crash would: no shutdown, nothing flushed. Its
+     * supervising shell ends with it.
+     */
+    public void kill() {
+        process.children().forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public String logTail() {

@@ -13,17 +13,30 @@ import java.util.Map;
 
 import clinic.local.infra.ServerProcess;
 
-/** One of the three services, run from its packaged application in its own JVM. */
+/**
+ * One of the three services, run from its packaged application in its own JVM, and started
+ * again if it stops on its own (crashes or is killed), as Kubernetes would restart its pod.
+ */
 final class ClinicService implements AutoCloseable {
+
+    /** A service that dies this soon after starting, this many times in a row, is left stopped. */
+    private static final Duration QUICK_CRASH = Duration.ofSeconds(30);
+    private static final int QUICK_CRASHES_ALLOWED = 5;
 
     private final String name;
     private final int port;
-    private final ServerProcess process;
+    private final List<String> command;
+    private final Path log;
+    private ServerProcess process;
+    private Instant startedAt;
+    private int quickCrashes;
+    private boolean closed;
 
-    private ClinicService(String name, int port, ServerProcess process) {
+    private ClinicService(String name, int port, List<String> command, Path log) {
         this.name = name;
         this.port = port;
-        this.process = process;
+        this.command = command;
+        this.log = log;
     }
 
     /**
@@ -40,23 +53,54 @@ final class ClinicService implements AutoCloseable {
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", app.toString()));
         Files.createDirectories(logDir);
+        ClinicService service = new ClinicService(name, port, List.copyOf(command), logDir.resolve(name + ".log"));
+        service.launch();
+        return service;
+    }
+
+    private synchronized void launch() throws IOException {
         // TERM lets Quarkus shut down gracefully: finish requests, close pools and consumers
-        return new ClinicService(name, port, ServerProcess.supervised(name, "TERM", command, logDir.resolve(name + ".log"), false));
+        process = ServerProcess.supervised(name, "TERM", command, log, false);
+        startedAt = Instant.now();
+    }
+
+    /**
+     * Starts the service again when it has stopped on its own. Answers what happened, for the
+     * console, or null when it is running (or closed).
+     */
+    synchronized String restartIfStopped() throws IOException {
+        if (closed || process.isAlive()) {
+            return null;
+        }
+        int exit = process.exitValue();
+        quickCrashes = Duration.between(startedAt, Instant.now()).compareTo(QUICK_CRASH) < 0 ? quickCrashes + 1 : 0;
+        if (quickCrashes > QUICK_CRASHES_ALLOWED) {
+            closed = true;
+            return name + " keeps stopping right after it starts (exit code " + exit + "); left stopped. See " + log;
+        }
+        launch();
+        return name + " stopped (exit code " + exit + "); started it again";
     }
 
     /** Waits until the service reports ready (its database and, where used, Kafka reachable). */
     void awaitReady(Duration timeout) throws IOException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IOException(name + " stopped during start-up; its log ends with:\n" + process.logTail());
+            ServerProcess current = current();
+            if (!current.isAlive()) {
+                throw new IOException(name + " stopped during start-up; its log ends with:\n" + current.logTail());
             }
             if (ready()) {
                 return;
             }
             ServerProcess.pause();
         }
-        throw new IOException(name + " was not ready within " + timeout + "; its log ends with:\n" + process.logTail());
+        throw new IOException(name + " was not ready within " + timeout + "; its log ends with:\n" + current().logTail());
+    }
+
+    /** Ends the service's JVM at once, as a crash or {@code kill -9} would. */
+    void kill() {
+        current().kill();
     }
 
     String name() {
@@ -65,6 +109,10 @@ final class ClinicService implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    private synchronized ServerProcess current() {
+        return process;
     }
 
     private boolean ready() {
@@ -85,6 +133,11 @@ final class ClinicService implements AutoCloseable {
 
     @Override
     public void close() {
-        process.close();
+        ServerProcess last;
+        synchronized (this) {
+            closed = true;
+            last = process;
+        }
+        last.close();
     }
 }

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import clinic.local.infra.ExternalServers;
 import clinic.local.infra.KafkaBroker;
@@ -19,8 +22,8 @@ import clinic.local.infra.SmtpSink;
 /**
  * The whole clinic on one machine: a real PostgreSQL, a real Kafka broker, an SMTP sink readable
  * over IMAP, and the three services with the demo clinic. Any server can be replaced by a
- * clinic's own through the environment (see {@link ExternalServers}). Stops everything, in
- * reverse order, when closed or on Ctrl-C.
+ * clinic's own through the environment (see {@link ExternalServers}). A service that stops on its
+ * own is started again. Stops everything, in reverse order, when closed or on Ctrl-C.
  */
 public final class ClinicStack implements AutoCloseable {
 
@@ -28,6 +31,13 @@ public final class ClinicStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final Map<String, ClinicService> services = new LinkedHashMap<>();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "clinic-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private KafkaBroker kafka;
     private String jdbcBase;
     private String kafkaBootstrap;
     private String smtpHost = "127.0.0.1";
@@ -43,6 +53,7 @@ public final class ClinicStack implements AutoCloseable {
         try {
             stack.startServers();
             stack.startServices();
+            stack.watchdog.scheduleWithFixedDelay(stack::restartStoppedServices, 1, 1, TimeUnit.SECONDS);
         } catch (IOException | RuntimeException e) {
             stack.close();
             throw e;
@@ -75,9 +86,8 @@ public final class ClinicStack implements AutoCloseable {
         if (externalKafka.isPresent()) {
             kafkaBootstrap = externalKafka.get();
         } else {
-            KafkaBroker kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
-                    settings.kafkaControllerPort(), 3);
-            running.push(kafka);
+            startKafka();
+            running.push(() -> kafka.close());
             kafkaBootstrap = kafka.bootstrapServers();
         }
         var externalSmtp = ExternalServers.get(ExternalServers.SMTP_HOST);
@@ -92,30 +102,71 @@ public final class ClinicStack implements AutoCloseable {
     }
 
     private void startServices() throws IOException {
-        Path logs = settings.dataDir().resolve("logs");
-        ClinicService screening = ClinicService.start(settings.home(), "screening-service", settings.screeningPort(),
-                database("screening"), logs);
-        running.push(screening);
+        ClinicService screening = startService("screening-service", settings.screeningPort(), database("screening"));
         Map<String, String> content = database("content");
         content.put("kafka.bootstrap.servers", kafkaBootstrap);
         content.put("quarkus.mailer.host", smtpHost);
         content.put("quarkus.mailer.port", Integer.toString(smtpPort));
         // links in e-mails go through booking, the clinic's public entry point
         content.put("clinic.public-url", settings.bookingUrl());
-        ClinicService contentService = ClinicService.start(settings.home(), "content-service", settings.contentPort(), content, logs);
-        running.push(contentService);
+        ClinicService contentService = startService("content-service", settings.contentPort(), content);
         Map<String, String> booking = database("booking");
         booking.put("kafka.bootstrap.servers", kafkaBootstrap);
         booking.put("quarkus.rest-client.screening.url", "http://127.0.0.1:" + settings.screeningPort());
         booking.put("quarkus.rest-client.content.url", "http://127.0.0.1:" + settings.contentPort());
-        ClinicService bookingService = ClinicService.start(settings.home(), "booking-service", settings.bookingPort(), booking, logs);
-        running.push(bookingService);
+        ClinicService bookingService = startService("booking-service", settings.bookingPort(), booking);
         awaitAllReady(List.of(screening, contentService, bookingService));
+    }
+
+    private ClinicService startService(String name, int port, Map<String, String> config) throws IOException {
+        ClinicService service = ClinicService.start(settings.home(), name, port, config, settings.dataDir().resolve("logs"));
+        running.push(service);
+        services.put(name, service);
+        return service;
+    }
+
+    private void restartStoppedServices() {
+        for (ClinicService service : services.values()) {
+            try {
+                String happened = service.restartIfStopped();
+                if (happened != null) {
+                    System.out.println(happened);
+                }
+            } catch (IOException | RuntimeException e) {
+                System.err.println(service.name() + " could not be started again: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The JDBC URL of one of the services' databases, e.g. {@code booking}. */
+    String jdbcUrl(String database) {
+        return jdbcBase + "/" + database;
+    }
+
+    String kafkaBootstrapServers() {
+        return kafkaBootstrap;
+    }
+
+    /** One of the services by name, e.g. {@code booking-service}. */
+    ClinicService service(String name) {
+        return services.get(name);
+    }
+
+    /** Stops the stack's own Kafka broker, as an outage would; {@link #startKafka()} brings it back with its data. */
+    void stopKafka() {
+        if (kafka == null) {
+            throw new IllegalStateException("this stack uses a clinic's own Kafka, which it does not control");
+        }
+        kafka.close();
+    }
+
+    void startKafka() throws IOException {
+        kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort(), 3);
     }
 
     private Map<String, String> database(String name) {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("quarkus.datasource.jdbc.url", jdbcBase + "/" + name);
+        config.put("quarkus.datasource.jdbc.url", jdbcUrl(name));
         config.put("quarkus.datasource.username", ExternalServers.postgresUser());
         config.put("quarkus.datasource.password", ExternalServers.postgresPassword());
         return config;
@@ -137,6 +188,7 @@ public final class ClinicStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        watchdog.shutdownNow();
         while (!running.isEmpty()) {
             try {
                 running.pop().close();

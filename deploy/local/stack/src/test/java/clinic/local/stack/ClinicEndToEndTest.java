@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import clinic.local.infra.ExternalServers;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -142,6 +144,79 @@ class ClinicEndToEndTest {
                 .get("/opt-out").then().statusCode(200).contentType("text/html");
         given().baseUri(stack.settings().bookingUrl()).queryParam("patient", patient).queryParam("signature", "forged")
                 .get("/opt-out").then().statusCode(403);
+    }
+
+    @Test
+    void eventsWaitingInTheOutboxWhenBookingIsKilledArePublishedOnceAndInOrderAfterItsRestart() throws Exception {
+        LocalDate from = LocalDate.now(CLINIC_ZONE).plusDays(21);
+        List<String> starts = as("frontdesk")
+                .queryParams("procedure", "MICRONEEDLING", "from", from.toString(), "to", from.plusDays(7).toString())
+                .get("/api/availability").then().statusCode(200).extract().jsonPath().getList("start");
+        String moved;
+        String cancelled;
+        stack.stopKafka();
+        try {
+            // Kafka is down: every change below is committed with its event, and the event waits in the outbox
+            moved = book(newPatientWithCleanIntake("Eva"), starts.get(0));
+            as("frontdesk").body(Map.of("start", starts.get(starts.size() - 1))).post("/api/appointments/" + moved + "/reschedule")
+                    .then().statusCode(200);
+            cancelled = book(newPatientWithCleanIntake("Lena"), starts.get(1));
+            as("frontdesk").body(Map.of("reason", "PATIENT_REQUEST")).post("/api/appointments/" + cancelled + "/cancel")
+                    .then().statusCode(200);
+            assertEquals(4, unpublishedEvents(moved, cancelled), "all four events wait in the outbox");
+            stack.service("booking-service").kill();
+        } finally {
+            stack.startKafka();
+        }
+        // the stack starts booking-service again, and its relay publishes what was waiting
+        await().atMost(Duration.ofMinutes(3)).until(() -> unpublishedEvents(moved, cancelled) == 0);
+        Map<String, List<String>> published = EventTopic.eventIds(stack.kafkaBootstrapServers(), List.of(moved, cancelled));
+        assertEquals(outboxEventIds(moved), published.get(moved), "confirmed then rescheduled, each once");
+        assertEquals(outboxEventIds(cancelled), published.get(cancelled), "confirmed then cancelled, each once");
+        assertEquals(List.of("AppointmentConfirmed", "AppointmentRescheduled"), outboxEventTypes(moved));
+        assertEquals(List.of("AppointmentConfirmed", "AppointmentCancelled"), outboxEventTypes(cancelled));
+        stack.service("booking-service").awaitReady(Duration.ofMinutes(2));
+    }
+
+    private static String newPatientWithCleanIntake(String firstName) {
+        String patient = as("frontdesk").body(Map.of("firstName", firstName, "lastName", "Crash",
+                "email", "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", "dateOfBirth", "1990-01-01"))
+                .post("/api/patients").then().statusCode(201).extract().path("id");
+        as("frontdesk").body(cleanIntake()).put("/api/patients/" + patient + "/intake").then().statusCode(200);
+        return patient;
+    }
+
+    private static String book(String patient, String start) {
+        return as("frontdesk").body(Map.of("patientId", patient, "procedure", "MICRONEEDLING", "start", start))
+                .post("/api/appointments").then().statusCode(201).body("status", equalTo("CONFIRMED")).extract().path("id");
+    }
+
+    private static int unpublishedEvents(String... appointments) throws Exception {
+        return Integer.parseInt(outbox("SELECT count(*) FROM outbox_event WHERE published_at IS NULL AND aggregate_id = ANY (?::uuid[])",
+                appointments).get(0));
+    }
+
+    private static List<String> outboxEventIds(String appointment) throws Exception {
+        return outbox("SELECT event_id::text FROM outbox_event WHERE aggregate_id = ANY (?::uuid[]) ORDER BY id", appointment);
+    }
+
+    private static List<String> outboxEventTypes(String appointment) throws Exception {
+        return outbox("SELECT event_type FROM outbox_event WHERE aggregate_id = ANY (?::uuid[]) ORDER BY id", appointment);
+    }
+
+    /** One column of a query on booking's outbox, read straight from its database. */
+    private static List<String> outbox(String sql, String... appointments) throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection(stack.jdbcUrl("booking"), ExternalServers.postgresUser(),
+                ExternalServers.postgresPassword()); var query = connection.prepareStatement(sql)) {
+            query.setArray(1, connection.createArrayOf("text", appointments));
+            List<String> values = new java.util.ArrayList<>();
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        }
     }
 
     private static Map<String, Object> cleanIntake() {
