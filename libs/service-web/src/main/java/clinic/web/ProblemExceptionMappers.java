@@ -96,6 +96,12 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (DatabaseOutage.causedBy(e)) {
+            // a transaction that could not reach the database changed nothing; the caller may simply retry
+            Log.warnf("The database is unreachable: %s", DatabaseOutage.rootMessage(e));
+            return ProblemResponses.of(Problem.of(503, "database-unavailable", "Database unavailable",
+                    "The service cannot reach its database just now; nothing was changed. Try again shortly."), 10);
+        }
         Log.error("Unexpected failure while handling a request", e);
         return ProblemResponses.of(Problem.of(500, "internal-error", "Internal error",
                 "The request could not be completed; nothing was changed. The error is logged."));

@@ -1,0 +1,37 @@
+package clinic.web;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * Recognises a failure that means "the database cannot be reached right now", as opposed to a
+ * bug: no connection could be made or kept (SQLSTATE class 08), the server is shutting down or
+ * not yet accepting connections (57P01-57P03), or no pooled connection became free in time.
+ */
+public final class DatabaseOutage {
+
+    private DatabaseOutage() {
+    }
+
+    public static boolean causedBy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The innermost cause's message: for a connection failure, where and why, never any data. */
+    public static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}
