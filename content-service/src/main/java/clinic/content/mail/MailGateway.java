@@ -5,15 +5,16 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import clinic.content.config.ClinicConfig;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.ext.mail.SMTPException;
 
 /**
@@ -48,25 +49,53 @@ public class MailGateway {
     private final ReactiveMailer mailer;
     private final ClinicConfig clinic;
     /*
-     * Sends start on a thread of our own, without a Vert.x context. Started from the scheduler's
-     * worker thread, the mail client would deliver its callbacks to that thread's context, which
-     * is busy waiting for them: the send then stalls until the timeout (seen in tests, and the
-     * message went out right after being marked UNCERTAIN).
+     * Every send starts on a Vert.x event loop, never on the calling thread.
+     *
+     * The mail client (keep-alive off: a new connection per message) takes a connection from its
+     * pool, connects, and only then installs the socket's reader for the server's replies. Begun on
+     * any other thread, the pool can finish the hand-over on that thread, and the reader is then
+     * installed one task later on the event loop. A server that greets at once ("220 ...") can have
+     * its greeting read in between, and Vert.x discards bytes that arrive on a socket without a
+     * reader: the client waits for a greeting that already came and the server waits for EHLO,
+     * until the send times out (or, when only the first bytes were lost, the client rejects a
+     * truncated greeting). It depends on how threads are scheduled, so it showed up now and then
+     * under load. Begun on the event loop, connecting, hand-over and installing the reader all
+     * happen on that loop before it reads anything from the socket.
+     *
+     * It must not start on the dispatcher's own (scheduler worker) context either: the client's
+     * callbacks would queue behind the job that is blocked waiting for them.
      */
-    private final ExecutorService sendStarter = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "smtp-send-starter");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Context sendContext;
+    private final Executor onEventLoop;
 
-    public MailGateway(ReactiveMailer mailer, ClinicConfig clinic) {
+    public MailGateway(ReactiveMailer mailer, ClinicConfig clinic, Vertx vertx) {
         this.mailer = mailer;
         this.clinic = clinic;
+        this.sendContext = newEventLoopContext(vertx);
+        this.onEventLoop = task -> sendContext.runOnContext(ignored -> task.run());
     }
 
-    @PreDestroy
-    void stop() {
-        sendStarter.shutdownNow();
+    /**
+     * A new event-loop context of its own. {@code getOrCreateContext()} creates one only when
+     * asked from a thread that has no Vert.x context; this bean may be created on a worker that
+     * has one, so the question is asked from a short-lived thread.
+     */
+    static Context newEventLoopContext(Vertx vertx) {
+        CompletableFuture<Context> created = new CompletableFuture<>();
+        Thread asker = new Thread(() -> {
+            try {
+                created.complete(vertx.getOrCreateContext());
+            } catch (RuntimeException e) {
+                created.completeExceptionally(e);
+            }
+        }, "smtp-context-init");
+        asker.setDaemon(true);
+        asker.start();
+        Context context = created.join();
+        if (!context.isEventLoopContext()) {
+            throw new IllegalStateException("expected an event-loop context for sending mail, got " + context);
+        }
+        return context;
     }
 
     public Outcome send(Envelope envelope, Duration timeout) {
@@ -79,7 +108,7 @@ public class MailGateway {
                     "text/calendar; charset=UTF-8; method=" + envelope.calendarMethod());
         }
         try {
-            mailer.send(mail).runSubscriptionOn(sendStarter).await().atMost(timeout);
+            mailer.send(mail).runSubscriptionOn(onEventLoop).await().atMost(timeout);
             return new Outcome(Result.SENT, null);
         } catch (RuntimeException e) {
             return classify(e);
