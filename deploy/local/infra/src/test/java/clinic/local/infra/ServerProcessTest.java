@@ -3,7 +3,6 @@ package clinic.local.infra;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,18 +24,26 @@ class ServerProcessTest {
     @Test
     void killEndsTheProgramAtOnceAndCloseAsksItToStop() throws Exception {
         Path marker = Files.createTempFile("term", ".txt");
-        // the program notes a TERM before it ends: kill must not send one, close must
-        List<String> program = List.of("sh", "-c", "trap 'echo term > " + marker + "; exit 0' TERM; while :; do sleep 1; done");
-        ServerProcess killed = ServerProcess.supervised("probe", "TERM", program, log(), false);
-        assertTrue(killed.isAlive());
+        // the program says when its TERM handler is in place, and notes a TERM before it ends:
+        // kill must not send one, close must
+        List<String> program = List.of("sh", "-c", "trap 'echo term > " + marker + "; exit 0' TERM; echo ready > " + marker
+                + "; while :; do sleep 1; done");
+        ServerProcess killed = started(program, marker);
         killed.kill();
         assertFalse(killed.isAlive());
-        assertEquals("", Files.readString(marker).trim(), "SIGKILL leaves no chance to shut down");
+        assertEquals("ready", Files.readString(marker).trim(), "SIGKILL leaves no chance to shut down");
 
-        ServerProcess closed = ServerProcess.supervised("probe", "TERM", program, log(), false);
+        ServerProcess closed = started(program, marker);
         closed.close();
         assertFalse(closed.isAlive());
         assertEquals("term", Files.readString(marker).trim());
+    }
+
+    private static ServerProcess started(List<String> program, Path marker) throws Exception {
+        Files.writeString(marker, "");
+        ServerProcess process = ServerProcess.supervised("probe", "TERM", program, log(), false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(marker).trim().equals("ready"));
+        return process;
     }
 
     private static Path log() throws Exception {
