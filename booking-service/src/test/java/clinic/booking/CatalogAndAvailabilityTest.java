@@ -113,6 +113,28 @@ class CatalogAndAvailabilityTest {
     }
 
     @Test
+    void aRescreenDecisionIsNotAppliedToAnAppointmentCancelledWhileItWasScreened() {
+        String patient = Api.newPatient();
+        String id = as("frontdesk").body(Map.of("patientId", patient, "procedure", "MICRONEEDLING",
+                "start", Api.at(Api.freshTuesday(), 12, 0), "practitionerId", Api.EWA)).post("/api/appointments")
+                .then().statusCode(201).body("status", equalTo("CONFIRMED")).extract().path("id");
+        // the front desk cancels while screening is still deciding about the new intake
+        ScreeningStub.outcome(request -> {
+            as("frontdesk").body(Map.of("reason", "PATIENT_REQUEST")).post("/api/appointments/" + id + "/cancel")
+                    .then().statusCode(200);
+            return "CLEARED";
+        });
+        as("frontdesk").body(Map.of("completedOn", LocalDate.now().toString())).put("/api/patients/" + patient + "/intake")
+                .then().statusCode(200)
+                .body("rescreened[0].appointmentId", equalTo(id))
+                .body("rescreened[0].status", equalTo("CANCELLED"))
+                .body("rescreened[0].outcome", equalTo(null));
+        as("frontdesk").get("/api/appointments/" + id).then().body("status", equalTo("CANCELLED"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> EventLog.of(id).size() == 2);
+        assertEquals(List.of("AppointmentConfirmed", "AppointmentCancelled"), EventLog.of(id).stream().map(e -> e.type()).toList());
+    }
+
+    @Test
     void intakeErrorsFromScreeningReachTheCallerNamingTheField() {
         String patient = Api.newPatient();
         as("frontdesk").body(Map.of("takingIsotretinoin", false)).put("/api/patients/" + patient + "/intake")

@@ -29,8 +29,6 @@ import clinic.web.ProblemException;
 @ApplicationScoped
 public class BookingService {
 
-    private static final int SCREENING_ATTEMPTS = 3;
-
     @Inject
     Clock clock;
 
@@ -60,7 +58,7 @@ public class BookingService {
         ProcedureType procedure = catalog.offered(code, "procedure");
         requireFuture(start);
         UUID appointmentId = UUID.randomUUID();
-        for (int attempt = 0; attempt < SCREENING_ATTEMPTS; attempt++) {
+        for (int attempt = 0; attempt < PatientSchedule.SCREENING_ATTEMPTS; attempt++) {
             PatientSchedule.Snapshot snapshot = schedules.snapshot(patientId, "patientId", null);
             Slot slot = availability.slotFor(procedure, start.toInstant(), practitionerId, roomId, null);
             ScreeningDecision decision = screenOrRefuse(snapshot, appointmentId, code, start);
@@ -75,7 +73,7 @@ public class BookingService {
 
     public Booked reschedule(UUID appointmentId, OffsetDateTime start, UUID practitionerId, UUID roomId) {
         requireFuture(start);
-        for (int attempt = 0; attempt < SCREENING_ATTEMPTS; attempt++) {
+        for (int attempt = 0; attempt < PatientSchedule.SCREENING_ATTEMPTS; attempt++) {
             Appointment current = store.get(appointmentId);
             if (!AppointmentStatus.RESCHEDULABLE.contains(current.status)) {
                 throw ProblemException.conflict("illegal-transition", "Cannot reschedule",

@@ -49,7 +49,10 @@ public class IntakeService {
     @Inject
     AppointmentEvents events;
 
-    /** The result of a re-screen, for the front desk: what happened to each upcoming appointment. */
+    /**
+     * The result of a re-screen, for the front desk: what happened to each upcoming appointment.
+     * No outcome when it was cancelled or rejected meanwhile, so there was nothing to re-screen.
+     */
     public record Rescreened(UUID appointmentId, AppointmentStatus status, Outcome outcome) {
     }
 
@@ -61,10 +64,7 @@ public class IntakeService {
         JsonNode receipt = screening.putIntake(patientId, intake);
         List<Rescreened> results = new ArrayList<>();
         for (Appointment upcoming : upcoming(patientId)) {
-            PatientSchedule.Snapshot snapshot = schedules.snapshot(patientId, "patientId", upcoming.id);
-            ScreeningDecision decision = screening.screen(new ScreeningRequest(patientId, upcoming.id, upcoming.procedureCode,
-                    upcoming.startAt.atZone(config.timeZone()).toOffsetDateTime(), snapshot.others()));
-            results.add(apply(upcoming.id, decision));
+            results.add(rescreen(upcoming));
         }
         return new Recorded(receipt, results);
     }
@@ -74,10 +74,44 @@ public class IntakeService {
                 clock.instant(), AppointmentStatus.RESCHEDULABLE);
     }
 
-    /** Confirms, sends to review, or cancels (blocked) the appointment according to the new decision. */
+    /**
+     * Screens the appointment against the new intake and applies the decision. A decision is
+     * applied only to the appointment as it was screened: one moved, reviewed or cancelled
+     * meanwhile is screened again as it is now, or left alone once it can no longer change.
+     */
+    private Rescreened rescreen(Appointment appointment) {
+        for (int attempt = 0; attempt < PatientSchedule.SCREENING_ATTEMPTS; attempt++) {
+            PatientSchedule.Snapshot snapshot = schedules.snapshot(appointment.patientId, "patientId", appointment.id);
+            ScreeningDecision decision = screening.screen(new ScreeningRequest(appointment.patientId, appointment.id,
+                    appointment.procedureCode, appointment.startAt.atZone(config.timeZone()).toOffsetDateTime(), snapshot.others()));
+            Rescreened applied = apply(appointment.id, appointment.version, decision);
+            if (applied != null) {
+                return applied;
+            }
+            appointment = current(appointment.id);
+            if (!AppointmentStatus.RESCHEDULABLE.contains(appointment.status)) {
+                return new Rescreened(appointment.id, appointment.status, null);
+            }
+        }
+        throw PatientSchedule.busy();
+    }
+
+    /** The appointment as committed now (read in a transaction of its own, not from this request's cache). */
     @Transactional
-    Rescreened apply(UUID appointmentId, ScreeningDecision decision) {
+    Appointment current(UUID appointmentId) {
+        return store.get(appointmentId);
+    }
+
+    /**
+     * Confirms, sends to review, or cancels (blocked) the appointment according to the new
+     * decision; null, changing nothing, when the appointment is no longer the version screened.
+     */
+    @Transactional
+    Rescreened apply(UUID appointmentId, long screenedVersion, ScreeningDecision decision) {
         Appointment appointment = store.get(appointmentId);
+        if (appointment.version != screenedVersion) {
+            return null;
+        }
         appointment.recordScreening(decision.decisionId(), decision.outcome().name(), decision.ruleIds());
         AppointmentStatus next = switch (decision.outcome()) {
             case CLEARED -> AppointmentStatus.CONFIRMED;

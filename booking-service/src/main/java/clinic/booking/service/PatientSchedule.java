@@ -21,6 +21,9 @@ import clinic.web.ProblemException;
 @ApplicationScoped
 public class PatientSchedule {
 
+    /** How often a booking, move or re-screen is screened again when the schedule changed meanwhile, before giving up. */
+    static final int SCREENING_ATTEMPTS = 3;
+
     @Inject
     ClinicConfig config;
 
