@@ -70,6 +70,21 @@ class LifecycleTest {
     }
 
     @Test
+    void anApprovalOfADecisionThatWasReplacedDuringTheReviewConfirmsNothing() {
+        ScreeningStub.outcome(request -> "NEEDS_REVIEW");
+        LocalDate day = Api.freshTuesday();
+        String id = book("MICRONEEDLING", day, 10);
+        // the front desk moves the appointment (a new screening, a new decision) while the clinician reviews the old one
+        ScreeningStub.onReview(() -> as("frontdesk").body(Map.of("start", Api.at(day.plusDays(1), 12, 0)))
+                .post("/api/appointments/" + id + "/reschedule").then().statusCode(200));
+        as("clinician").body(Map.of("decision", "APPROVE", "reason", "history checked with the patient"))
+                .post("/api/appointments/" + id + "/review").then().statusCode(409)
+                .contentType("application/problem+json").body("type", equalTo("urn:clinic:problem:appointment-changed"));
+        as("frontdesk").get("/api/appointments/" + id).then().body("status", equalTo("PENDING_REVIEW"))
+                .body("start", equalTo(Api.at(day.plusDays(1), 12, 0)));
+    }
+
+    @Test
     void deniedReviewRejects() {
         ScreeningStub.outcome(request -> "NEEDS_REVIEW");
         String id = book("MICRONEEDLING", Api.freshTuesday(), 10);

@@ -204,7 +204,7 @@ public class AppointmentResource {
     @Path("/{id}/review")
     @RolesAllowed(Roles.CLINICIAN)
     @Operation(summary = "Approve (confirm) or deny (reject) an appointment waiting for review (role: clinician)")
-    @APIResponse(responseCode = "409", description = "Not waiting for review")
+    @APIResponse(responseCode = "409", description = "Not waiting for review, or moved or screened again during the review (review the current decision)")
     @APIResponse(responseCode = "503", description = "Screening unavailable; nothing changed")
     public Response review(@RestPath UUID id, @Valid @NotNull ReviewRequest body,
             @RestHeader("Idempotency-Key") String idempotencyKey) {

@@ -79,11 +79,16 @@ public class AppointmentLifecycle {
                     review.decision() == ReviewRequest.Verdict.APPROVE ? AppointmentStatus.CONFIRMED : AppointmentStatus.REJECTED));
         }
         screening.review(waiting.screeningDecisionId, review);
-        return applyReview(id, review.decision());
+        return applyReview(id, waiting.screeningDecisionId, review.decision());
     }
 
+    /** Applies the verdict, only if the appointment still waits on the decision that was reviewed. */
     @Transactional
-    Appointment applyReview(UUID id, ReviewRequest.Verdict verdict) {
+    Appointment applyReview(UUID id, UUID reviewedDecision, ReviewRequest.Verdict verdict) {
+        if (!reviewedDecision.equals(store.get(id).screeningDecisionId)) {
+            throw ProblemException.conflict("appointment-changed", "Changed during the review",
+                    "The appointment was moved or screened again while it was being reviewed; review its current decision.");
+        }
         AppointmentStatus next = verdict == ReviewRequest.Verdict.APPROVE ? AppointmentStatus.CONFIRMED : AppointmentStatus.REJECTED;
         Appointment appointment = transition(id, next);
         events.record(AppointmentEventType.reaching(next), appointment, null, null);

@@ -34,6 +34,7 @@ public class ScreeningStub implements QuarkusTestResourceLifecycleManager {
     private static volatile Mode mode = Mode.UP;
     private static volatile Function<JsonNode, String> outcome = request -> "CLEARED";
     private static volatile Function<JsonNode, ArrayNode> blockedPeriods = request -> JSON.createArrayNode();
+    private static volatile Runnable onReview = () -> { };
     private static final AtomicInteger screenings = new AtomicInteger();
     private static final AtomicInteger reviews = new AtomicInteger();
     private static final AtomicInteger intakes = new AtomicInteger();
@@ -46,6 +47,12 @@ public class ScreeningStub implements QuarkusTestResourceLifecycleManager {
         screenings.set(0);
         reviews.set(0);
         intakes.set(0);
+        onReview = () -> { };
+    }
+
+    /** Runs while screening records a review, before it answers: for changes that race a review. */
+    public static void onReview(Runnable action) {
+        onReview = action;
     }
 
     public static void mode(Mode newMode) {
@@ -122,6 +129,7 @@ public class ScreeningStub implements QuarkusTestResourceLifecycleManager {
                 send(exchange, 200, JSON.writeValueAsString(blockedPeriods.apply(body)));
             } else if (path.endsWith("/review")) {
                 reviews.incrementAndGet();
+                onReview.run();
                 send(exchange, 200, "{\"decision\":\"" + body.get("decision").asText() + "\"}");
             } else if (path.equals("/api/screenings")) {
                 screenings.incrementAndGet();
