@@ -9,12 +9,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import clinic.screening.policy.Procedure;
+import clinic.web.input.FreeText;
 
 /** An admin's change to the policy's numbers; the rules' outcomes and messages carry over unchanged. */
 public record PolicyUpdateRequest(
         @NotNull @Valid Windows windows,
         @NotNull @Size(min = 4, max = 4) List<@NotNull @Valid Interval> intervals,
-        @Size(max = 1000) String changeNote) {
+        @Size(max = 1000) @FreeText String changeNote) {
 
     /** Both windows are clinic policy. Upper bounds only catch typos (months for days and the like). */
     public record Windows(
