@@ -46,8 +46,12 @@ final class JsonProblems {
     /** A body that is not JSON at all, or not well-formed: named where the parser stopped, when it was inside a field. */
     static Problem malformed(JsonParseException e) {
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        Problem problem = Problem.of(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON: " + original);
         String field = e.getProcessor() == null ? null : path(e.getProcessor().getParsingContext());
+        // the parser's own message can quote the text it choked on; the location is enough
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        Problem problem = Problem.of(400, "malformed-json", "Malformed JSON",
+                "The request body is not valid JSON" + (field == null ? "" : " at " + field) + where + ".");
         if (field == null) {
             return problem;
         }
