@@ -12,6 +12,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -31,16 +33,31 @@ final class JsonProblems {
 
     /** The problem for any refusal of a request body by Jackson. */
     static Problem of(JsonProcessingException e) {
-        // a syntax error met inside a nested value arrives wrapped in a mapping exception
+        // an error of the parser met inside a nested value arrives wrapped in a mapping exception
         for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof JsonParseException parse) {
                 return malformed(parse);
+            }
+            if (t instanceof InputCoercionException range) {
+                return outOfRange(range);
+            }
+            if (t instanceof StreamConstraintsException) {
+                return Problem.of(400, "malformed-json", "Malformed JSON",
+                        "The request body is nested too deeply or holds a value too long to read.");
             }
         }
         if (e instanceof JsonMappingException mapping) {
             return invalid(mapping);
         }
         return Problem.of(400, "malformed-json", "Malformed JSON", "The request body could not be read as JSON.");
+    }
+
+    private static Problem outOfRange(InputCoercionException e) {
+        String field = e.getProcessor() == null ? null : path(e.getProcessor().getParsingContext());
+        String message = "is out of range";
+        String named = field == null ? "body" : field;
+        return Problem.of(400, "invalid-request", "Invalid request", named + ": " + message)
+                .withErrors(List.of(new Problem.FieldError(named, message)));
     }
 
     /** A body that is not JSON at all, or not well-formed: named where the parser stopped, when it was inside a field. */

@@ -64,6 +64,11 @@ public class ProblemExceptionMappers {
         return ProblemResponses.of(JsonProblems.of(e));
     }
 
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadable(JsonProcessingException e) {
+        return ProblemResponses.of(JsonProblems.of(e));
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         // the JSON reader reports unreadable bodies as a bare 400 whose cause says what was wrong

@@ -72,6 +72,11 @@ class StrictJsonTest {
             "{\"note\":\"a\\u0000\"}                 | note         | contains a control character (U+0000)",
             "{\"note\":\"a\\u001b\"}                 | note         | contains a control character (U+001B)",
             "{\"items\":[{},{\"label\":\"\\u0001\"}]} | items[1].label | contains a control character (U+0001)",
+            "{\"born\":\"\\u00002030-01-07\"}   | born         | contains a control character (U+0000)",
+            "{\"start\":\"2030-01-07T10:00:00+01:00\\n\"} | start | contains a control character (U+000A)",
+            "{\"id\":\"00000000-0000-4000-8000-000000000001\\u0000\"} | id | contains a control character (U+0000)",
+            "{\"kind\":\"FIRST\\u0000\"}      | kind         | contains a control character (U+0000)",
+            "{\"count\":99999999999}               | count        | is out of range",
             // no coercion of scalars
             "{\"name\":12}                            | name         | must be a string",
             "{\"name\":true}                          | name         | must be a string",
@@ -110,6 +115,12 @@ class StrictJsonTest {
         Problem problem = problem(() -> STRICT.readValue(json, Form.class));
         assertEquals("urn:clinic:problem:malformed-json", problem.type());
         assertEquals(List.of(new Problem.FieldError(field, message)), problem.errors());
+    }
+
+    @Test
+    void aBodyNestedTooDeeplyIsMalformed() {
+        Problem problem = problem(() -> STRICT.readValue("[".repeat(1500) + "]".repeat(1500), JsonNode.class));
+        assertEquals("urn:clinic:problem:malformed-json", problem.type());
     }
 
     @Test

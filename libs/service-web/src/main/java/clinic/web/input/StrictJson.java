@@ -57,7 +57,7 @@ public final class StrictJson {
                 CoercionInputShape.Boolean, CoercionInputShape.EmptyString);
         strict.registerModule(new SimpleModule("clinic-strict-input")
                 .addDeserializer(String.class, new StrictStringDeserializer())
-                .setDeserializerModifier(new NumbersAreNotDates()));
+                .setDeserializerModifier(new StrictScalars()));
         return strict;
     }
 
