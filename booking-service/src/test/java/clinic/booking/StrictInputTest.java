@@ -149,6 +149,25 @@ class StrictInputTest {
                 .body("errors.field", hasItem("patientId"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "/api/patients?query=%C0%80           | query",
+            "/api/patients?query=a%ED%A0%80b      | query",
+            "/api/patients/%FF%FE/appointments    | id" })
+    void aParameterThatIsNotUtf8IsNamed(String path, String parameter) {
+        RawHttp.send("GET", path, Map.of("Authorization", Api.basic("frontdesk")), "").statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem(parameter))
+                .body("errors.message", hasItem("is not valid percent-encoded UTF-8"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "/api/patients?query=%", "/api/patients?query=%zz", "/api/patients/%/appointments" })
+    void aTargetThatIsNotAUriIsRefusedBeforeAnyHandler(String path) {
+        // Quarkus checks the request target before any route and answers an empty 400 (no hook to change it)
+        RawHttp.send("GET", path, Map.of("Authorization", Api.basic("frontdesk")), "").statusCode(400);
+    }
+
     @Test
     void aControlCharacterInAPathParameterIsNamed() {
         as("frontdesk").urlEncodingEnabled(false).get("/api/patients/%00/appointments").then().statusCode(400)

@@ -13,8 +13,12 @@ import clinic.web.ProblemException;
  * Refuses control characters in path and query parameters and in header values with a 400 that
  * names the parameter, before any resource reads them: they would reach SQL (PostgreSQL refuses
  * NUL), logs and stored idempotency keys. Header values may hold a tab, which HTTP allows there.
+ * A percent-encoded parameter that is not UTF-8 is refused too: the decoder turns such bytes into
+ * U+FFFD, which no parameter of the clinic's APIs holds on purpose.
  */
 public class ParameterText {
+
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
 
     @ServerRequestFilter
     public void refuseControlCharacters(ContainerRequestContext request) {
@@ -30,6 +34,9 @@ public class ParameterText {
                 int bad = TextRules.firstForbidden(checked, false);
                 if (bad >= 0) {
                     throw ProblemException.badRequest(parameter.getKey(), TextRules.whyRefused(checked, bad));
+                }
+                if (!header && value.indexOf(REPLACEMENT_CHARACTER) >= 0) {
+                    throw ProblemException.badRequest(parameter.getKey(), "is not valid percent-encoded UTF-8");
                 }
             }
         }

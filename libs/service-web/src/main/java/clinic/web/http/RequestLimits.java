@@ -1,4 +1,4 @@
-package clinic.web.limits;
+package clinic.web.http;
 
 import java.util.Map;
 
@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import clinic.web.Problem;
@@ -105,16 +104,6 @@ public class RequestLimits {
     }
 
     private void refuse(RoutingContext context, Problem problem) {
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a problem body could not be written", e);
-        }
-        // the rest of the request is not read, so the connection cannot carry another one
-        context.response().setStatusCode(problem.status())
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Connection", "close")
-                .end(body);
+        RouteAnswers.refuse(context, problem, json);
     }
 }

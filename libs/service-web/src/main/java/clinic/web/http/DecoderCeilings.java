@@ -1,4 +1,4 @@
-package clinic.web.limits;
+package clinic.web.http;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
