@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
  * How request bodies are read: every value in its own JSON type, nothing guessed. Built from
- * Jackson's own features and coercion settings; only the text rule needs code of ours
- * ({@link StrictStringDeserializer}).
+ * Jackson's own features and coercion settings; code of ours only where Jackson has no setting
+ * ({@link StrictStringDeserializer} for text, {@link StrictScalars} for dates, uuids and enums).
  * <ul>
  * <li>no scalar coercion: a number is not a date, a text or a boolean; "true" is not a boolean;
  * "5" is not a number; 1.5 is not a whole number; a number is not an enum constant;</li>
@@ -40,7 +40,7 @@ public final class StrictJson {
                 DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY,
                 DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS,
                 DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
-        // java.time: no epoch numbers for dates and instants
+        // java.time: no epoch day for a LocalDate (date-times ignore this: see StrictScalars)
         strict.setDefaultLeniency(false);
         strict.coercionConfigDefaults()
                 .setAcceptBlankAsEmpty(false)
