@@ -234,6 +234,15 @@ class StrictInputTest {
     }
 
     @Test
+    void aChunkedBodyWithinTheLimitIsRead() {
+        String lastName = uniqueName();
+        RawHttp.sendChunked("POST", "/api/patients",
+                Map.of("Authorization", Api.basic("frontdesk"), "Content-Type", "application/json"), object(patientFields(lastName)))
+                .statusCode(201).body("lastName", equalTo(lastName));
+        as("frontdesk").queryParam("query", lastName).get("/api/patients").then().statusCode(200).body("size()", equalTo(1));
+    }
+
+    @Test
     void aChunkedBodyOverTheLimitIs413ProblemJsonAndNothingIsStored() {
         String lastName = uniqueName();
         Map<String, String> fields = patientFields(lastName);
