@@ -11,10 +11,13 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import clinic.booking.config.ClinicConfig;
 import clinic.booking.domain.Appointment;
 import clinic.booking.domain.Patient;
 import clinic.booking.domain.Practitioner;
 import clinic.booking.domain.Room;
+import clinic.outbox.Outbox;
+import clinic.outbox.OutboxMessage;
 
 /**
  * Records appointment events in the outbox. Must run inside the transaction that makes the change
@@ -29,6 +32,12 @@ public class AppointmentEvents {
     @Inject
     Clock clock;
 
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ClinicConfig config;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(AppointmentEventType type, Appointment appointment, Instant previousStart, String reasonCode) {
         Patient patient = Patient.findById(appointment.patientId);
@@ -41,13 +50,7 @@ public class AppointmentEvents {
                 appointment.id, appointment.eventSequence, patient.id, patient.firstName, patient.email,
                 appointment.procedureCode, appointment.startAt, appointment.endAt, previousStart,
                 practitioner.id, practitioner.name, room.id, room.name, appointment.status, reasonCode);
-        OutboxEvent row = new OutboxEvent();
-        row.eventId = event.eventId();
-        row.aggregateId = appointment.id;
-        row.eventType = type.name();
-        row.payload = serialize(event);
-        row.createdAt = now;
-        row.persist();
+        outbox.append(new OutboxMessage(event.eventId(), config.appointmentEvents().topic(), appointment.id, type.name(), serialize(event), now));
     }
 
     private String serialize(AppointmentEvent event) {

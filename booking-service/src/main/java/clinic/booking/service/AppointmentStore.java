@@ -17,7 +17,6 @@ import clinic.booking.outbox.AppointmentEventType;
 import clinic.booking.outbox.AppointmentEvents;
 import clinic.booking.screening.ScreeningDecision;
 import clinic.booking.screening.ScreeningDecision.Outcome;
-import clinic.web.ProblemException;
 
 /** The appointment writes of booking and rescheduling, each one transaction with its outbox event. */
 @ApplicationScoped
@@ -30,20 +29,29 @@ public class AppointmentStore {
     PatientSchedule schedules;
 
     @Inject
+    ScreeningInputs inputs;
+
+    @Inject
+    AppointmentRepository appointments;
+
+    @Inject
     AppointmentEvents events;
 
     public Appointment get(UUID id) {
-        Appointment appointment = Appointment.findById(id);
-        if (appointment == null) {
-            throw ProblemException.notFound("Appointment", id);
-        }
-        return appointment;
+        return appointments.get(id);
+    }
+
+    /** The appointment as committed now, read in a transaction of its own (not from a request's cache). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Appointment current(UUID id) {
+        return appointments.get(id);
     }
 
     @Transactional
     Appointment create(UUID id, PatientSchedule.Snapshot snapshot, ProcedureType procedure, Slot slot,
             ScreeningDecision decision) {
-        schedules.claim(snapshot);
+        schedules.claim(snapshot, decision.intakeVersion());
+        inputs.policyPublished(decision.policyVersion());
         Instant now = clock.instant();
         Appointment appointment = new Appointment();
         appointment.id = id;
@@ -51,7 +59,7 @@ public class AppointmentStore {
         appointment.procedureCode = procedure.code;
         place(appointment, procedure, slot);
         appointment.status = statusFor(decision);
-        appointment.recordScreening(decision.decisionId(), decision.outcome().name(), decision.ruleIds());
+        appointment.recordDecision(decision.basis());
         appointment.createdAt = now;
         appointment.updatedAt = now;
         appointment.persist();
@@ -63,15 +71,17 @@ public class AppointmentStore {
     @Transactional
     Appointment move(UUID id, long expectedVersion, PatientSchedule.Snapshot snapshot, ProcedureType procedure,
             Slot slot, ScreeningDecision decision) {
-        schedules.claim(snapshot);
-        Appointment appointment = get(id);
+        schedules.claim(snapshot, decision.intakeVersion());
+        inputs.policyPublished(decision.policyVersion());
+        Appointment appointment = appointments.get(id);
         if (appointment.version != expectedVersion) {
             throw new StaleScheduleException();
         }
         Instant previousStart = appointment.startAt;
         appointment.moveTo(statusFor(decision), clock.instant());
+        appointment.holdReason = null;
         place(appointment, procedure, slot);
-        appointment.recordScreening(decision.decisionId(), decision.outcome().name(), decision.ruleIds());
+        appointment.recordDecision(decision.basis());
         flush();
         events.record(AppointmentEventType.AppointmentRescheduled, appointment, previousStart, null);
         return appointment;
@@ -85,6 +95,7 @@ public class AppointmentStore {
         appointment.occupiedUntil = slot.start().plus(procedure.occupancy());
     }
 
+    /** A booking or a move goes ahead only when screening clears it or sends it to a clinician. */
     private static AppointmentStatus statusFor(ScreeningDecision decision) {
         return decision.outcome() == Outcome.CLEARED ? AppointmentStatus.CONFIRMED : AppointmentStatus.PENDING_REVIEW;
     }

@@ -74,10 +74,10 @@ public class BookingService {
     public Booked reschedule(UUID appointmentId, OffsetDateTime start, UUID practitionerId, UUID roomId) {
         requireFuture(start);
         for (int attempt = 0; attempt < PatientSchedule.SCREENING_ATTEMPTS; attempt++) {
-            Appointment current = store.get(appointmentId);
-            if (!AppointmentStatus.RESCHEDULABLE.contains(current.status)) {
+            Appointment current = store.current(appointmentId);
+            if (!AppointmentStatus.MOVABLE.contains(current.status)) {
                 throw ProblemException.conflict("illegal-transition", "Cannot reschedule",
-                        "The appointment is " + current.status + "; only pending or confirmed appointments can move.");
+                        "The appointment is " + current.status + "; only pending, confirmed or held appointments can move.");
             }
             ProcedureType procedure = catalog.offered(current.procedureCode, "procedure");
             PatientSchedule.Snapshot snapshot = schedules.snapshot(current.patientId, "patientId", appointmentId);
@@ -97,7 +97,7 @@ public class BookingService {
             OffsetDateTime start) {
         ScreeningDecision decision = screening.screen(new ScreeningRequest(snapshot.patient().id, appointmentId, code,
                 start.atZoneSameInstant(config.timeZone()).toOffsetDateTime(), snapshot.others()));
-        if (decision.outcome() == Outcome.BLOCKED || decision.outcome() == Outcome.NEEDS_INTAKE) {
+        if (decision.blocks()) {
             throw refusal(decision);
         }
         return decision;
