@@ -95,7 +95,7 @@ public class AppointmentResource {
         return once(idempotencyKey, "POST /api/appointments", body, () -> {
             var booked = booking.book(body.patientId(), body.procedure(), body.start(), body.practitionerId(), body.roomId());
             return Response.created(URI.create("/api/appointments/" + booked.appointment().id))
-                    .entity(views.of(booked.appointment(), booked.decision())).build();
+                    .entity(views.of(booked)).build();
         });
     }
 
@@ -146,7 +146,7 @@ public class AppointmentResource {
             @RestHeader("Idempotency-Key") String idempotencyKey) {
         return once(idempotencyKey, "POST /api/appointments/" + id + "/reschedule", body, () -> {
             var moved = booking.reschedule(id, body.start(), body.practitionerId(), body.roomId());
-            return Response.ok(views.of(moved.appointment(), moved.decision())).build();
+            return Response.ok(views.of(moved)).build();
         });
     }
 

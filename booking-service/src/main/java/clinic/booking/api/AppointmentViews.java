@@ -14,7 +14,7 @@ import clinic.booking.api.AppointmentDtos.ScreeningView;
 import clinic.booking.config.ClinicConfig;
 import clinic.booking.domain.Appointment;
 import clinic.booking.domain.AppointmentActions;
-import clinic.booking.screening.ScreeningDecision;
+import clinic.booking.service.BookingService;
 import clinic.booking.service.AppointmentRepository;
 
 /** Renders appointments for the API: clinic-zone times, whether a re-screen is owed, and the actions open now. */
@@ -35,8 +35,8 @@ public class AppointmentViews {
     }
 
     /** Just booked or moved: the full decision (front-desk reasons, earliest date) as screening gave it. */
-    public AppointmentView of(Appointment a, ScreeningDecision decision) {
-        return of(a, ScreeningView.of(decision, zone()), appointments.rescreenDue(a.id));
+    public AppointmentView of(BookingService.Booked booked) {
+        return of(booked.appointment(), ScreeningView.of(booked.decision(), zone()), booked.rescreenDue());
     }
 
     public List<AppointmentView> of(List<Appointment> list) {

@@ -48,14 +48,14 @@ public class AppointmentStore {
     }
 
     @Transactional
-    Appointment create(UUID id, PatientSchedule.Snapshot snapshot, ProcedureType procedure, Slot slot,
+    BookingService.Booked create(UUID id, PatientSchedule.Snapshot snapshot, ProcedureType procedure, Slot slot,
             ScreeningDecision decision) {
         schedules.claim(snapshot, decision.intakeVersion());
         inputs.policyPublished(decision.policyVersion());
         Instant now = clock.instant();
         Appointment appointment = new Appointment();
         appointment.id = id;
-        appointment.patientId = snapshot.patient().id;
+        appointment.patientId = snapshot.patientId();
         appointment.procedureCode = procedure.code;
         place(appointment, procedure, slot);
         appointment.status = statusFor(decision);
@@ -63,13 +63,13 @@ public class AppointmentStore {
         appointment.createdAt = now;
         appointment.updatedAt = now;
         appointment.persist();
-        flush();
         events.record(AppointmentEventType.reaching(appointment.status), appointment, null, null);
-        return appointment;
+        flush();
+        return new BookingService.Booked(appointment, decision, appointments.rescreenDue(id));
     }
 
     @Transactional
-    Appointment move(UUID id, long expectedVersion, PatientSchedule.Snapshot snapshot, ProcedureType procedure,
+    BookingService.Booked move(UUID id, long expectedVersion, PatientSchedule.Snapshot snapshot, ProcedureType procedure,
             Slot slot, ScreeningDecision decision) {
         schedules.claim(snapshot, decision.intakeVersion());
         inputs.policyPublished(decision.policyVersion());
@@ -82,9 +82,9 @@ public class AppointmentStore {
         appointment.holdReason = null;
         place(appointment, procedure, slot);
         appointment.recordDecision(decision.basis());
-        flush();
         events.record(AppointmentEventType.AppointmentRescheduled, appointment, previousStart, null);
-        return appointment;
+        flush();
+        return new BookingService.Booked(appointment, decision, appointments.rescreenDue(id));
     }
 
     private static void place(Appointment appointment, ProcedureType procedure, Slot slot) {

@@ -88,14 +88,12 @@ public class AvailabilityService {
 
     /**
      * The slot for a booking at exactly this start, or the reason there is none: 422 when nobody
-     * works then, 409 when the time is taken.
+     * works then, 409 when the time is taken. Reads only the time the procedure would take, outside a
+     * transaction: the exclusion constraints decide at the insert if someone took it meanwhile.
      */
-    @Transactional
     public Slot slotFor(ProcedureType procedure, Instant start, UUID practitionerId, UUID roomId, UUID ignoring) {
         ZoneId zone = config.timeZone();
-        LocalDate day = start.atZone(zone).toLocalDate();
-        var loaded = calendars.load(procedure.roomType, day.atStartOfDay(zone).toInstant(),
-                day.plusDays(2).atStartOfDay(zone).toInstant(), practitionerId, ignoring);
+        var loaded = calendars.load(procedure.roomType, start, start.plus(procedure.occupancy()), practitionerId, ignoring);
         SlotFinder finder = new SlotFinder(zone, config.availability().slotStep(), loaded.practitioners(), loaded.rooms());
         Optional<Slot> slot = finder.slotAt(start, need(procedure), practitionerId, roomId);
         if (slot.isPresent()) {

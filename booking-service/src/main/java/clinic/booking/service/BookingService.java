@@ -50,8 +50,11 @@ public class BookingService {
     @Inject
     AppointmentStore store;
 
-    /** What a booking or reschedule produced: the appointment and the decision that let it through. */
-    public record Booked(Appointment appointment, ScreeningDecision decision) {
+    /**
+     * What a booking or reschedule produced: the appointment, the decision that let it through, and
+     * whether a newer intake or policy made that decision stale before it was even stored.
+     */
+    public record Booked(Appointment appointment, ScreeningDecision decision, boolean rescreenDue) {
     }
 
     public Booked book(UUID patientId, ProcedureCode code, OffsetDateTime start, UUID practitionerId, UUID roomId) {
@@ -63,7 +66,7 @@ public class BookingService {
             Slot slot = availability.slotFor(procedure, start.toInstant(), practitionerId, roomId, null);
             ScreeningDecision decision = screenOrRefuse(snapshot, appointmentId, code, start);
             try {
-                return new Booked(store.create(appointmentId, snapshot, procedure, slot, decision), decision);
+                return store.create(appointmentId, snapshot, procedure, slot, decision);
             } catch (StaleScheduleException changedMeanwhile) {
                 // screen again against the schedule as it is now
             }
@@ -84,7 +87,7 @@ public class BookingService {
             Slot slot = availability.slotFor(procedure, start.toInstant(), practitionerId, roomId, appointmentId);
             ScreeningDecision decision = screenOrRefuse(snapshot, appointmentId, current.procedureCode, start);
             try {
-                return new Booked(store.move(appointmentId, current.version, snapshot, procedure, slot, decision), decision);
+                return store.move(appointmentId, current.version, snapshot, procedure, slot, decision);
             } catch (StaleScheduleException changedMeanwhile) {
                 // screen again against the schedule as it is now
             }
@@ -95,7 +98,7 @@ public class BookingService {
     /** Screens, and refuses (422 with the decision) what screening does not clear or send to review. */
     private ScreeningDecision screenOrRefuse(PatientSchedule.Snapshot snapshot, UUID appointmentId, ProcedureCode code,
             OffsetDateTime start) {
-        ScreeningDecision decision = screening.screen(new ScreeningRequest(snapshot.patient().id, appointmentId, code,
+        ScreeningDecision decision = screening.screen(new ScreeningRequest(snapshot.patientId(), appointmentId, code,
                 start.atZoneSameInstant(config.timeZone()).toOffsetDateTime(), snapshot.others()));
         if (decision.blocks()) {
             throw refusal(decision);

@@ -1,6 +1,5 @@
 package clinic.booking.service;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,24 +26,19 @@ public class PatientSchedule {
     ClinicConfig config;
 
     @Inject
-    PatientService patients;
-
-    @Inject
     AppointmentRepository appointments;
 
-    /** What a booking was screened against: the schedule version and the other appointments. */
-    public record Snapshot(Patient patient, long version, List<OtherAppointment> others) {
+    /** What a booking was screened against: the patient, the schedule version and the other appointments. */
+    public record Snapshot(UUID patientId, long version, List<OtherAppointment> others) {
     }
 
-    @Transactional
+    /**
+     * The patient's schedule as it is now, read in one query outside any transaction: nothing is
+     * decided on it until {@link #claim} checks in the writing transaction that it did not change.
+     */
     public Snapshot snapshot(UUID patientId, String field, UUID excluding) {
-        Patient patient = patients.referenced(patientId, field);
-        ZoneId zone = config.timeZone();
-        List<OtherAppointment> others = appointments.ofPatient(patientId).stream()
-                .filter(a -> !a.id.equals(excluding))
-                .map(a -> new OtherAppointment(a.id, a.procedureCode, a.startAt.atZone(zone).toOffsetDateTime(), a.status))
-                .toList();
-        return new Snapshot(patient, patient.scheduleVersion, others);
+        return appointments.scheduleOf(patientId, excluding, config.timeZone())
+                .orElseThrow(() -> PatientService.unknown(patientId, field));
     }
 
     /**
@@ -57,7 +51,7 @@ public class PatientSchedule {
                 scheduleVersion = scheduleVersion + 1,
                 intakeVersion = case when intakeVersion < ?3 then ?3 else intakeVersion end
                 where id = ?1 and scheduleVersion = ?2""",
-                snapshot.patient().id, snapshot.version(), intakeVersion);
+                snapshot.patientId(), snapshot.version(), intakeVersion);
         if (updated == 0) {
             throw new StaleScheduleException();
         }

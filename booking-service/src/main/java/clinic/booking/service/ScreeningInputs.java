@@ -1,6 +1,7 @@
 package clinic.booking.service;
 
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,13 @@ public class ScreeningInputs {
     @Inject
     EntityManager em;
 
+    /**
+     * The newest policy version this process has seen the database hold. Only a lower bound (another
+     * replica may have raised it since), so it is used only to skip an update that could not raise
+     * anything: every decision names its policy version, and nearly all name the one already known.
+     */
+    private final AtomicInteger knownPolicy = new AtomicInteger();
+
     /** Answers whether this was news (the patient was known and behind). */
     @Transactional
     public boolean intakeRecorded(UUID patientId, int intakeVersion) {
@@ -29,7 +37,13 @@ public class ScreeningInputs {
     /** Answers whether this was news. */
     @Transactional
     public boolean policyPublished(int policyVersion) {
-        return em.createNativeQuery("UPDATE screening_policy SET version = ?1 WHERE version < ?1")
+        if (policyVersion <= knownPolicy.get()) {
+            return false;
+        }
+        boolean raised = em.createNativeQuery("UPDATE screening_policy SET version = ?1 WHERE version < ?1")
                 .setParameter(1, policyVersion).executeUpdate() > 0;
+        // raised or not, the database now holds at least this version
+        knownPolicy.accumulateAndGet(policyVersion, Math::max);
+        return raised;
     }
 }

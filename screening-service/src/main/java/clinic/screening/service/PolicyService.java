@@ -27,6 +27,8 @@ import clinic.web.ProblemException;
 public class PolicyService {
 
     private final PolicyVersionRepository versions;
+    /** The active version as last read and found complete; immutable rows, so safe to share. */
+    private volatile PolicyVersion checked;
     private final ScreeningEvents events;
     private final ClinicTime time;
 
@@ -38,15 +40,23 @@ public class PolicyService {
 
     /**
      * The policy decisions use now. A missing or incomplete policy fails the request (500) rather
-     * than screening with rules left out: the gate fails closed.
+     * than screening with rules left out: the gate fails closed. Each call asks the database which
+     * version is active (another replica may have made a new one); the document of a version never
+     * changes, so the one already read and checked is kept until the version moves on.
      */
     @Transactional
     public PolicyVersion active() {
-        PolicyVersion active = versions.active().orElseThrow(() -> new IllegalStateException("no safety policy stored"));
+        int current = versions.activeVersion().orElseThrow(() -> new IllegalStateException("no safety policy stored"));
+        PolicyVersion cached = checked;
+        if (cached != null && cached.version == current) {
+            return cached;
+        }
+        PolicyVersion active = versions.findById(current);
         List<String> problems = active.document.problems();
         if (!problems.isEmpty()) {
             throw new IllegalStateException("safety policy version " + active.version + " is incomplete: " + problems);
         }
+        checked = active;
         return active;
     }
 

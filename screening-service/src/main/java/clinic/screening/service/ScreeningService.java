@@ -92,8 +92,8 @@ public class ScreeningService {
         decision.decidedAt = time.now();
         decisions.persist(decision);
         metrics.counter("screening.decisions", "outcome", decision.outcome.name()).increment();
-        // the outcome only; reasons would name medical findings
-        Log.infof("Screening decision %s: %s under policy version %d", decision.id, decision.outcome, decision.policyVersion);
+        // the outcome only (reasons would name medical findings); debug: one line per booking is too much for the log
+        Log.debugf("Screening decision %s: %s under policy version %d", decision.id, decision.outcome, decision.policyVersion);
         return decision;
     }
 
