@@ -84,7 +84,7 @@ class BadInputTest {
         RestAssured.given().header("X-Requested-With", "fetch").auth().preemptive().basic("frontdesk", "wrong")
                 .get("/api/patients").then().statusCode(401)
                 .header("WWW-Authenticate", org.hamcrest.Matchers.nullValue());
-        as("admin").body(Map.of("decision", "APPROVE", "reason", "fine"))
+        as("admin").body(Map.of("decision", "APPROVE", "reason", "fine", "decisionId", UUID.randomUUID().toString()))
                 .post("/api/appointments/" + UUID.randomUUID() + "/review").then().statusCode(403);
         as("frontdesk").get("/api/appointments/" + UUID.randomUUID()).then().statusCode(404)
                 .body("detail", containsString("does not exist"));

@@ -14,10 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +32,7 @@ import com.networknt.schema.ValidationMessage;
 
 import clinic.booking.support.Api;
 import clinic.booking.support.EventLog;
+import clinic.booking.support.MovableClock;
 import clinic.booking.support.ScreeningStub;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -35,15 +40,23 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class BookingFlowTest {
 
+    @Inject
+    MovableClock clock;
+
     @BeforeEach
     void screeningClears() {
         ScreeningStub.reset();
     }
 
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
     @Test
     void bookConfirmCompleteAndPublishEventsThatMatchTheSchema() throws Exception {
         String patient = Api.newPatient();
-        as("frontdesk").body(Map.of("takingIsotretinoin", false, "completedOn", LocalDate.now().toString()))
+        as("frontdesk").body(Api.cleanIntake())
                 .put("/api/patients/" + patient + "/intake").then().statusCode(200)
                 .body("receipt.intakeVersion", equalTo(1));
         assertEquals(1, ScreeningStub.intakes());
@@ -64,20 +77,30 @@ class BookingFlowTest {
                 .body("roomId", notNullValue())
                 .extract().path("id");
 
-        as("frontdesk").post("/api/appointments/" + id + "/complete").then().statusCode(403);
-        as("clinician").post("/api/appointments/" + id + "/complete").then().statusCode(200)
-                .body("status", equalTo("COMPLETED"));
+        // the day comes: the patient arrives, is treated, and the clinician records when the procedure ended
+        OffsetDateTime begins = OffsetDateTime.parse(start);
+        clock.moveTo(begins.toInstant().plus(Duration.ofMinutes(70)));
+        as("frontdesk").post("/api/appointments/" + id + "/check-in").then().statusCode(200)
+                .body("status", equalTo("CHECKED_IN"));
+        String completedAt = Api.at(begins.toLocalDate(), begins.getHour() + 1, 5);
+        as("frontdesk").body(Map.of("completedAt", completedAt)).post("/api/appointments/" + id + "/complete").then().statusCode(403);
+        as("clinician").body(Map.of("completedAt", completedAt)).post("/api/appointments/" + id + "/complete").then().statusCode(200)
+                .body("status", equalTo("COMPLETED"))
+                .body("completedAt", equalTo(completedAt));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> EventLog.of(id).size() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> EventLog.of(id).size() == 3);
         List<EventLog.Event> events = EventLog.of(id);
-        assertEquals(List.of("AppointmentConfirmed", "AppointmentCompleted"), events.stream().map(EventLog.Event::type).toList());
-        assertEquals(1, events.get(0).value().get("sequence").asInt());
-        assertEquals(2, events.get(1).value().get("sequence").asInt());
+        assertEquals(List.of("AppointmentConfirmed", "AppointmentCheckedIn", "AppointmentCompleted"),
+                events.stream().map(EventLog.Event::type).toList());
+        assertEquals(List.of(1, 2, 3), events.stream().map(e -> e.value().get("sequence").asInt()).toList());
+        // the aftercare timeline starts when the procedure ended, not when the button was pressed
+        assertEquals(OffsetDateTime.parse(completedAt).toInstant(), java.time.Instant.parse(events.get(2).value().get("occurredAt").asText()));
         JsonSchema schema = eventSchema();
         for (EventLog.Event event : events) {
             Set<ValidationMessage> problems = schema.validate(event.value());
             assertTrue(problems.isEmpty(), "event does not match the schema: " + problems);
-            assertFalse(event.value().has("takingIsotretinoin"), "medical data in an event");
+            assertFalse(event.value().has("isotretinoin"), "medical data in an event");
+            assertFalse(event.value().has("categories"), "screening categories in an event");
         }
     }
 

@@ -85,7 +85,7 @@ class CatalogAndAvailabilityTest {
         ScreeningStub.blockedPeriods(request -> {
             ArrayNode periods = new ObjectMapper().createArrayNode();
             periods.addObject().put("start", Api.at(day, 0, 0)).put("end", Api.at(day.plusDays(1), 0, 0))
-                    .put("ruleId", "INTERVAL_TEST");
+                    .put("category", "PROCEDURE_INTERVAL");
             return periods;
         });
         String patient = Api.newPatient();
@@ -103,13 +103,15 @@ class CatalogAndAvailabilityTest {
                 "start", Api.at(Api.freshTuesday(), 10, 0), "practitionerId", Api.EWA)).post("/api/appointments")
                 .then().statusCode(201).body("status", equalTo("CONFIRMED")).extract().path("id");
         ScreeningStub.outcome(request -> "NEEDS_REVIEW");
-        as("frontdesk").body(Map.of("completedOn", LocalDate.now().toString())).put("/api/patients/" + patient + "/intake")
+        as("frontdesk").body(Api.cleanIntake()).put("/api/patients/" + patient + "/intake")
                 .then().statusCode(200)
                 .body("rescreened[0].appointmentId", equalTo(id))
                 .body("rescreened[0].status", equalTo("PENDING_REVIEW"));
-        as("frontdesk").get("/api/appointments/" + id).then().body("status", equalTo("PENDING_REVIEW"));
+        as("frontdesk").get("/api/appointments/" + id).then().body("status", equalTo("PENDING_REVIEW"))
+                .body("rescreenDue", equalTo(false));
         await().atMost(Duration.ofSeconds(20)).until(() -> EventLog.of(id).size() == 2);
         assertEquals("AppointmentPendingReview", EventLog.of(id).get(1).type());
+        assertEquals("RESCREENED", EventLog.of(id).get(1).value().get("reasonCode").asText());
     }
 
     @Test
@@ -124,7 +126,7 @@ class CatalogAndAvailabilityTest {
                     .then().statusCode(200);
             return "CLEARED";
         });
-        as("frontdesk").body(Map.of("completedOn", LocalDate.now().toString())).put("/api/patients/" + patient + "/intake")
+        as("frontdesk").body(Api.cleanIntake()).put("/api/patients/" + patient + "/intake")
                 .then().statusCode(200)
                 .body("rescreened[0].appointmentId", equalTo(id))
                 .body("rescreened[0].status", equalTo("CANCELLED"))
@@ -135,11 +137,18 @@ class CatalogAndAvailabilityTest {
     }
 
     @Test
-    void intakeErrorsFromScreeningReachTheCallerNamingTheField() {
+    void intakeErrorsReachTheCallerNamingTheField() {
         String patient = Api.newPatient();
-        as("frontdesk").body(Map.of("takingIsotretinoin", false)).put("/api/patients/" + patient + "/intake")
+        // a missing answer: booking refuses it before anything leaves
+        as("frontdesk").body(Map.of("isotretinoin", "NEVER")).put("/api/patients/" + patient + "/intake")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("completedOn"));
+        // screening's own refusal passes through unchanged
+        Map<String, Object> stoppedNoDate = Api.cleanIntake();
+        stoppedNoDate.put("isotretinoin", "STOPPED");
+        as("frontdesk").body(stoppedNoDate).put("/api/patients/" + patient + "/intake")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("isotretinoinLastDose"));
     }
 
     @Test

@@ -56,13 +56,23 @@ class LifecycleTest {
     void needsReviewHoldsTheSlotUntilAClinicianApproves() {
         ScreeningStub.outcome(request -> "NEEDS_REVIEW");
         String id = book("MICRONEEDLING", Api.freshTuesday(), 10);
-        as("frontdesk").get("/api/appointments/" + id).then().body("status", equalTo("PENDING_REVIEW"))
-                .body("screening.reasons.ruleId", hasItem("REVIEW_TEST"));
+        String decision = as("frontdesk").get("/api/appointments/" + id).then().body("status", equalTo("PENDING_REVIEW"))
+                .body("screening.categories", hasItem("MEDICAL_HISTORY"))
+                .body("actions", hasItem("REVIEW"))
+                .extract().path("screening.decisionId");
         as("clinician").get("/api/appointments/pending-review").then().body("id", hasItem(id));
-        as("frontdesk").body(Map.of("decision", "APPROVE", "reason", "checked")).post("/api/appointments/" + id + "/review")
+        as("frontdesk").body(review("APPROVE", "checked", decision)).post("/api/appointments/" + id + "/review")
                 .then().statusCode(403);
-        as("clinician").body(Map.of("decision", "APPROVE", "reason", "history checked with the patient"))
+        as("clinician").body(review("APPROVE", "history checked with the patient", decision))
+                .post("/api/appointments/" + id + "/review").then().statusCode(200).body("status", equalTo("CONFIRMED"))
+                .body("screening.reviewVerdict", equalTo("APPROVE"));
+        assertEquals(1, ScreeningStub.reviews());
+        // the same verdict again (its answer was lost on the way) gets the same answer and changes nothing
+        as("clinician").body(review("APPROVE", "sent again", decision))
                 .post("/api/appointments/" + id + "/review").then().statusCode(200).body("status", equalTo("CONFIRMED"));
+        as("clinician").body(review("DENY", "changed my mind", decision))
+                .post("/api/appointments/" + id + "/review").then().statusCode(409)
+                .body("type", equalTo("urn:clinic:problem:review-not-allowed"));
         assertEquals(1, ScreeningStub.reviews());
         as("clinician").get("/api/appointments/pending-review").then().body("id", not(hasItem(id)));
         await().atMost(Duration.ofSeconds(20)).until(() -> EventLog.of(id).size() == 2);
@@ -74,21 +84,33 @@ class LifecycleTest {
         ScreeningStub.outcome(request -> "NEEDS_REVIEW");
         LocalDate day = Api.freshTuesday();
         String id = book("MICRONEEDLING", day, 10);
+        String read = decisionOf(id);
         // the front desk moves the appointment (a new screening, a new decision) while the clinician reviews the old one
         ScreeningStub.onReview(() -> as("frontdesk").body(Map.of("start", Api.at(day.plusDays(1), 12, 0)))
                 .post("/api/appointments/" + id + "/reschedule").then().statusCode(200));
-        as("clinician").body(Map.of("decision", "APPROVE", "reason", "history checked with the patient"))
+        String current = as("clinician").body(review("APPROVE", "history checked with the patient", read))
                 .post("/api/appointments/" + id + "/review").then().statusCode(409)
-                .contentType("application/problem+json").body("type", equalTo("urn:clinic:problem:appointment-changed"));
+                .contentType("application/problem+json").body("type", equalTo("urn:clinic:problem:decision-replaced"))
+                .extract().path("currentDecisionId");
         as("frontdesk").get("/api/appointments/" + id).then().body("status", equalTo("PENDING_REVIEW"))
-                .body("start", equalTo(Api.at(day.plusDays(1), 12, 0)));
+                .body("start", equalTo(Api.at(day.plusDays(1), 12, 0)))
+                .body("screening.decisionId", equalTo(current));
+        ScreeningStub.onReview(() -> { });
+        // a review of a decision that is not (or no longer) the appointment's is refused before screening hears of it
+        int reviews = ScreeningStub.reviews();
+        as("clinician").body(review("APPROVE", "the old one again", read))
+                .post("/api/appointments/" + id + "/review").then().statusCode(409)
+                .body("currentDecisionId", equalTo(current));
+        assertEquals(reviews, ScreeningStub.reviews());
+        as("clinician").body(review("APPROVE", "the new one", current))
+                .post("/api/appointments/" + id + "/review").then().statusCode(200).body("status", equalTo("CONFIRMED"));
     }
 
     @Test
     void deniedReviewRejects() {
         ScreeningStub.outcome(request -> "NEEDS_REVIEW");
         String id = book("MICRONEEDLING", Api.freshTuesday(), 10);
-        as("clinician").body(Map.of("decision", "DENY", "reason", "wait for the washout"))
+        as("clinician").body(review("DENY", "wait for the washout", decisionOf(id)))
                 .post("/api/appointments/" + id + "/review").then().statusCode(200).body("status", equalTo("REJECTED"));
     }
 
@@ -139,6 +161,14 @@ class LifecycleTest {
         return as("frontdesk").body(Map.of("patientId", Api.newPatient(), "procedure", procedure,
                 "start", Api.at(day, hour, 0), "practitionerId", Api.EWA, "roomId", Api.ROOM_1))
                 .post("/api/appointments").then().statusCode(201).extract().path("id");
+    }
+
+    static Map<String, Object> review(String verdict, String reason, String decisionId) {
+        return Map.of("decision", verdict, "reason", reason, "decisionId", decisionId);
+    }
+
+    static String decisionOf(String appointmentId) {
+        return as("frontdesk").get("/api/appointments/" + appointmentId).then().extract().path("screening.decisionId");
     }
 
     private static List<String> types(String id) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import clinic.booking.support.Api;
@@ -19,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ScreeningFailureTest {
 
+    @BeforeEach
     @AfterEach
     void reset() {
         ScreeningStub.reset();

@@ -126,4 +126,23 @@ class ConfirmationEmailTest {
         assertNull(Api.message(a.id, "CANCELLATION"));
         assertEquals(1, Api.messages(a.id).size());
     }
+
+    @Test
+    void anAppointmentPutOnHoldTellsThePatientToCallAndWithdrawsAConfirmationNotYetSent() {
+        clock.set(Instant.parse("2030-03-01T10:00:00Z"));
+        TestAppointment a = new TestAppointment("MICRODERMABRASION", LocalDateTime.of(2030, 3, 20, 11, 0));
+        Events.publish(a.confirmed(clock.instant()));
+        Api.awaitInbox(a.email, 1);
+        for (String reason : List.of("SCREENING_BLOCKED", "INTAKE_NEEDED")) {
+            Events.publish(a.onHold(reason, clock.instant()));
+        }
+        List<Inbox.Received> mails = Api.awaitInbox(a.email, 3);
+        Inbox.Received notice = mails.get(1);
+        assertTrue(notice.subject().contains("please contact us"), notice.subject());
+        assertTrue(notice.text().contains("+48 22 000 00 00"), notice.text());
+        assertTrue(notice.text().contains("Wednesday, 20 March 2030 at 11:00"), notice.text());
+        assertNull(notice.calendarContentType(), "a notice carries no calendar entry");
+        MedicalData.assertAbsent(notice);
+        MedicalData.assertAbsent(mails.get(2));
+    }
 }

@@ -89,6 +89,12 @@ public final class TestAppointment {
         return event("AppointmentCompleted", "COMPLETED", completedAt);
     }
 
+    public ObjectNode onHold(String reasonCode, Instant at) {
+        ObjectNode e = event("AppointmentOnHold", "ON_HOLD", at);
+        e.put("reasonCode", reasonCode);
+        return e;
+    }
+
     public ObjectNode checkedIn(Instant at) {
         return event("AppointmentCheckedIn", "CHECKED_IN", at);
     }

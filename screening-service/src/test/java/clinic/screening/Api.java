@@ -38,7 +38,7 @@ public final class Api {
     /** An intake with every answer "no". */
     public static Map<String, Object> healthyIntake(LocalDate completedOn) {
         Map<String, Object> intake = new LinkedHashMap<>();
-        intake.put("takingIsotretinoin", false);
+        intake.put("isotretinoin", "NEVER");
         intake.put("isotretinoinLastDose", null);
         intake.put("bloodThinners", false);
         intake.put("keloidOrHypertrophicScarring", false);
@@ -81,5 +81,10 @@ public final class Api {
 
     public static ValidatableResponse screen(RequestSpecification as, Map<String, Object> request) {
         return as.body(request).when().post("/api/screenings").then();
+    }
+
+    /** A decision as clinicians read it: rule ids, evidence and clinical detail. */
+    public static ValidatableResponse detail(String decisionId) {
+        return clinician().when().get("/api/screenings/" + decisionId).then().statusCode(200);
     }
 }

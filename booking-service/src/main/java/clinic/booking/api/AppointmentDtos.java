@@ -11,8 +11,10 @@ import jakarta.validation.constraints.NotNull;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import clinic.booking.domain.Appointment;
+import clinic.booking.domain.AppointmentActions;
 import clinic.booking.domain.AppointmentStatus;
 import clinic.booking.domain.ProcedureCode;
+import clinic.booking.domain.ReviewVerdict;
 import clinic.booking.screening.ScreeningDecision;
 import clinic.booking.service.AppointmentLifecycle;
 
@@ -35,37 +37,40 @@ public final class AppointmentDtos {
     public record CancelRequest(@NotNull AppointmentLifecycle.CancelReason reason) {
     }
 
-    /** The screening part of an appointment: a decision's id, outcome and front-desk-safe reasons. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ScreeningView(UUID decisionId, String outcome, List<ScreeningDecision.Reason> reasons,
-            OffsetDateTime earliestEligibleStart) {
+    /** When the procedure really ended, if not now; the aftercare timeline starts there. */
+    public record CompleteRequest(OffsetDateTime completedAt) {
+    }
 
-        static ScreeningView of(ScreeningDecision decision) {
-            return new ScreeningView(decision.decisionId(), decision.outcome().name(), decision.reasons(),
-                    decision.earliestEligibleStart());
+    /**
+     * The screening part of an appointment: the decision's id and outcome, front-desk categories (never
+     * rule ids), and a clinician's verdict on it if any. Clinicians read the detail from
+     * {@code /api/appointments/{id}/screening}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ScreeningView(UUID decisionId, String outcome, List<String> categories,
+            List<ScreeningDecision.Reason> reasons, OffsetDateTime earliestEligibleStart, ReviewVerdict reviewVerdict) {
+
+        static ScreeningView of(ScreeningDecision decision, ZoneId zone) {
+            return new ScreeningView(decision.decisionId(), decision.outcome().name(), decision.categories(),
+                    decision.reasons(), local(decision.earliestEligibleStart() == null ? null
+                            : decision.earliestEligibleStart().toInstant(), zone), null);
         }
 
-        /** From what booking stores: the rule ids only. */
+        /** From what booking stores: the categories only. */
         static ScreeningView stored(Appointment a) {
-            return new ScreeningView(a.screeningDecisionId, a.screeningOutcome,
-                    a.reasonCodes().stream().map(code -> new ScreeningDecision.Reason(code, null, null, null)).toList(), null);
+            return new ScreeningView(a.screeningDecisionId, a.screeningOutcome, a.categories(), null, null, a.reviewVerdict);
         }
     }
 
-    /** An appointment, with times in the clinic's zone. */
+    /**
+     * An appointment, with times in the clinic's zone. {@code rescreenDue}: the patient's intake or the
+     * policy changed after its decision and it is being screened again (no check-in until done).
+     * {@code actions}: what may be done with it now, by the clinic's time rules.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AppointmentView(UUID id, UUID patientId, ProcedureCode procedure, OffsetDateTime start, OffsetDateTime end,
-            UUID practitionerId, UUID roomId, AppointmentStatus status, ScreeningView screening, String cancelReason,
-            OffsetDateTime completedAt) {
-
-        static AppointmentView of(Appointment a, ScreeningView screening, ZoneId zone) {
-            return new AppointmentView(a.id, a.patientId, a.procedureCode, local(a.startAt, zone), local(a.endAt, zone),
-                    a.practitionerId, a.roomId, a.status, screening, a.cancelReason, local(a.completedAt, zone));
-        }
-
-        static AppointmentView of(Appointment a, ZoneId zone) {
-            return of(a, ScreeningView.stored(a), zone);
-        }
+            UUID practitionerId, UUID roomId, AppointmentStatus status, ScreeningView screening, boolean rescreenDue,
+            String holdReason, String cancelReason, OffsetDateTime completedAt, List<AppointmentActions.Action> actions) {
     }
 
     /** A free slot; start and end are ISO-8601 date-times with the clinic zone's offset. */

@@ -4,9 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -35,7 +33,7 @@ import clinic.booking.api.AppointmentDtos.AppointmentView;
 import clinic.booking.api.AppointmentDtos.BookRequest;
 import clinic.booking.api.AppointmentDtos.CancelRequest;
 import clinic.booking.api.AppointmentDtos.RescheduleRequest;
-import clinic.booking.api.AppointmentDtos.ScreeningView;
+import clinic.booking.api.AppointmentDtos.CompleteRequest;
 import clinic.booking.config.ClinicConfig;
 import clinic.booking.content.ContentClient;
 import clinic.booking.domain.Appointment;
@@ -43,7 +41,7 @@ import clinic.booking.domain.AppointmentStatus;
 import clinic.booking.screening.ReviewRequest;
 import clinic.booking.screening.ScreeningClient;
 import clinic.booking.service.AppointmentLifecycle;
-import clinic.booking.service.AppointmentStore;
+import clinic.booking.service.AppointmentRepository;
 import clinic.booking.service.BookingService;
 import clinic.booking.service.IdempotencyService;
 import clinic.web.ProblemException;
@@ -63,7 +61,10 @@ public class AppointmentResource {
     AppointmentLifecycle lifecycle;
 
     @Inject
-    AppointmentStore store;
+    AppointmentRepository appointments;
+
+    @Inject
+    AppointmentViews views;
 
     @Inject
     IdempotencyService idempotency;
@@ -94,7 +95,7 @@ public class AppointmentResource {
         return once(idempotencyKey, "POST /api/appointments", body, () -> {
             var booked = booking.book(body.patientId(), body.procedure(), body.start(), body.practitionerId(), body.roomId());
             return Response.created(URI.create("/api/appointments/" + booked.appointment().id))
-                    .entity(AppointmentView.of(booked.appointment(), ScreeningView.of(booked.decision()), zone())).build();
+                    .entity(views.of(booked)).build();
         });
     }
 
@@ -107,25 +108,12 @@ public class AppointmentResource {
         LocalDate day = QueryParams.optionalDate("date", date);
         LocalDate first = day != null ? day : QueryParams.optionalDate("from", from);
         LocalDate last = day != null ? day : QueryParams.optionalDate("to", to);
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (first != null) {
-            query.append(" and startAt >= :from");
-            params.put("from", first.atStartOfDay(zone()).toInstant());
-        }
-        if (last != null) {
-            query.append(" and startAt < :to");
-            params.put("to", last.plusDays(1).atStartOfDay(zone()).toInstant());
-        }
-        addId(query, params, "practitionerId", practitionerId);
-        addId(query, params, "roomId", roomId);
-        addId(query, params, "patientId", patientId);
-        if (status != null && !status.isBlank()) {
-            query.append(" and status = :status");
-            params.put("status", parseStatus(status));
-        }
-        return Appointment.<Appointment>find(query + " order by startAt", params).page(0, 1000).list().stream()
-                .map(a -> AppointmentView.of(a, zone())).toList();
+        var filter = new AppointmentRepository.Filter(
+                first == null ? null : first.atStartOfDay(zone()).toInstant(),
+                last == null ? null : last.plusDays(1).atStartOfDay(zone()).toInstant(),
+                QueryParams.optionalId("practitionerId", practitionerId), QueryParams.optionalId("roomId", roomId),
+                QueryParams.optionalId("patientId", patientId), status == null || status.isBlank() ? null : parseStatus(status));
+        return views.of(appointments.list(filter, 1000));
     }
 
     @GET
@@ -133,8 +121,8 @@ public class AppointmentResource {
     @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
     @Operation(summary = "Appointments waiting for a clinician's review, soonest first (roles: clinician, admin)")
     public List<AppointmentView> pendingReview() {
-        return Appointment.<Appointment>list("status = ?1 order by startAt", AppointmentStatus.PENDING_REVIEW).stream()
-                .map(a -> AppointmentView.of(a, zone())).toList();
+        return views.of(appointments.list(new AppointmentRepository.Filter(null, null, null, null, null,
+                AppointmentStatus.PENDING_REVIEW), 1000));
     }
 
     @GET
@@ -143,7 +131,7 @@ public class AppointmentResource {
     @Operation(summary = "One appointment (all roles)")
     @APIResponse(responseCode = "404", description = "No such appointment")
     public AppointmentView get(@RestPath UUID id) {
-        return AppointmentView.of(store.get(id), zone());
+        return views.of(appointments.get(id));
     }
 
     @POST
@@ -158,7 +146,7 @@ public class AppointmentResource {
             @RestHeader("Idempotency-Key") String idempotencyKey) {
         return once(idempotencyKey, "POST /api/appointments/" + id + "/reschedule", body, () -> {
             var moved = booking.reschedule(id, body.start(), body.practitionerId(), body.roomId());
-            return Response.ok(AppointmentView.of(moved.appointment(), ScreeningView.of(moved.decision()), zone())).build();
+            return Response.ok(views.of(moved)).build();
         });
     }
 
@@ -176,8 +164,11 @@ public class AppointmentResource {
     @POST
     @Path("/{id}/check-in")
     @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN })
-    @Operation(summary = "The patient has arrived (roles: front-desk, clinician)")
-    @APIResponse(responseCode = "409", description = "Not possible in its status")
+    @Operation(summary = "The patient has arrived (roles: front-desk, clinician)",
+            description = "Only a CONFIRMED appointment, only on its own day in the clinic's zone, and not while a "
+                    + "re-screen is owed (rescreenDue).")
+    @APIResponse(responseCode = "409", description = "Not possible in its status (illegal-transition), not its day "
+            + "(not-the-appointments-day), or a re-screen is still owed (rescreen-pending)")
     public Response checkIn(@RestPath UUID id, @RestHeader("Idempotency-Key") String idempotencyKey) {
         return once(idempotencyKey, "POST /api/appointments/" + id + "/check-in", id, () -> ok(lifecycle.checkIn(id)));
     }
@@ -185,17 +176,22 @@ public class AppointmentResource {
     @POST
     @Path("/{id}/complete")
     @RolesAllowed(Roles.CLINICIAN)
-    @Operation(summary = "The procedure is done; starts the aftercare timeline (role: clinician)")
-    @APIResponse(responseCode = "409", description = "Not possible in its status")
-    public Response complete(@RestPath UUID id, @RestHeader("Idempotency-Key") String idempotencyKey) {
-        return once(idempotencyKey, "POST /api/appointments/" + id + "/complete", id, () -> ok(lifecycle.complete(id)));
+    @Operation(summary = "The procedure is done; starts the aftercare timeline (role: clinician)",
+            description = "Only after check-in and not before the start. The optional completedAt records when the "
+                    + "procedure really ended (not in the future, not before the start); the aftercare is timed from it.")
+    @APIResponse(responseCode = "400", description = "completedAt in the future or before the start")
+    @APIResponse(responseCode = "409", description = "Not checked in (illegal-transition) or not started yet (appointment-not-started)")
+    public Response complete(@RestPath UUID id, @Valid CompleteRequest body, @RestHeader("Idempotency-Key") String idempotencyKey) {
+        CompleteRequest request = body == null ? new CompleteRequest(null) : body;
+        return once(idempotencyKey, "POST /api/appointments/" + id + "/complete", request, () -> ok(lifecycle.complete(id,
+                request.completedAt() == null ? null : request.completedAt().toInstant())));
     }
 
     @POST
     @Path("/{id}/no-show")
     @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN })
-    @Operation(summary = "The patient did not come (roles: front-desk, clinician)")
-    @APIResponse(responseCode = "409", description = "Not possible in its status")
+    @Operation(summary = "The patient did not come (roles: front-desk, clinician)", description = "Only once the appointment has started.")
+    @APIResponse(responseCode = "409", description = "Not possible in its status, or not started yet (appointment-not-started)")
     public Response noShow(@RestPath UUID id, @RestHeader("Idempotency-Key") String idempotencyKey) {
         return once(idempotencyKey, "POST /api/appointments/" + id + "/no-show", id, () -> ok(lifecycle.noShow(id)));
     }
@@ -203,8 +199,12 @@ public class AppointmentResource {
     @POST
     @Path("/{id}/review")
     @RolesAllowed(Roles.CLINICIAN)
-    @Operation(summary = "Approve (confirm) or deny (reject) an appointment waiting for review (role: clinician)")
-    @APIResponse(responseCode = "409", description = "Not waiting for review, or moved or screened again during the review (review the current decision)")
+    @Operation(summary = "Approve (confirm) or deny (reject) the decision you read (role: clinician)",
+            description = "decisionId names the decision reviewed. Repeating the same verdict on the same decision "
+                    + "returns the appointment as the first verdict left it.")
+    @APIResponse(responseCode = "409", description = "decision-replaced (carries currentDecisionId): the appointment "
+            + "rests on another decision now; review-not-allowed: already reviewed otherwise; illegal-transition: not "
+            + "waiting for review; rescreen-pending: the intake or policy changed and it is being screened again")
     @APIResponse(responseCode = "503", description = "Screening unavailable; nothing changed")
     public Response review(@RestPath UUID id, @Valid @NotNull ReviewRequest body,
             @RestHeader("Idempotency-Key") String idempotencyKey) {
@@ -215,11 +215,11 @@ public class AppointmentResource {
     @Path("/{id}/screening")
     @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
     @Operation(summary = "The screening decision behind the appointment, as screening-service shows it to your role "
-            + "(clinicians see the clinical detail; others the categories only)")
+            + "(clinicians see rule ids and the clinical detail; others the categories only)")
     @APIResponse(responseCode = "404", description = "No such appointment, or it has no decision")
     @APIResponse(responseCode = "503", description = "Screening unavailable")
     public JsonNode screeningDecision(@RestPath UUID id) {
-        Appointment appointment = store.get(id);
+        Appointment appointment = appointments.get(id);
         if (appointment.screeningDecisionId == null) {
             throw ProblemException.notFound("Screening decision for appointment", id);
         }
@@ -232,7 +232,7 @@ public class AppointmentResource {
     @Operation(summary = "The appointment's confirmation and aftercare messages with their status, from content-service (all roles)")
     @APIResponse(responseCode = "503", description = "content-service unavailable")
     public JsonNode messages(@RestPath UUID id) {
-        store.get(id);
+        appointments.get(id);
         return content.messages(id);
     }
 
@@ -241,19 +241,11 @@ public class AppointmentResource {
     }
 
     private Response ok(Appointment appointment) {
-        return Response.ok(AppointmentView.of(appointment, zone())).build();
+        return Response.ok(views.of(appointment)).build();
     }
 
     private ZoneId zone() {
         return config.timeZone();
-    }
-
-    private static void addId(StringBuilder query, Map<String, Object> params, String name, String value) {
-        UUID id = QueryParams.optionalId(name, value);
-        if (id != null) {
-            query.append(" and ").append(name).append(" = :").append(name);
-            params.put(name, id);
-        }
     }
 
     private static AppointmentStatus parseStatus(String value) {

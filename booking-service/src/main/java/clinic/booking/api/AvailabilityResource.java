@@ -39,16 +39,20 @@ public class AvailabilityResource {
     @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
     @Operation(summary = "Free slots (all roles)",
             description = "Dates are clinic-local and inclusive; at most 62 days. With patientId, only slots that "
-                    + "patient could pass the interval rules for.")
+                    + "patient could pass the interval rules for. With appointmentId (the appointment being moved), that "
+                    + "appointment's own time and its own interval rules do not count against it, and the patient and "
+                    + "procedure are its own.")
     @APIResponse(responseCode = "200", description = "Slots ordered by start: [{start, end, practitionerId, roomId}]")
     @APIResponse(responseCode = "400", description = "Missing or invalid parameter, or a range over 62 days")
+    @APIResponse(responseCode = "404", description = "No such appointment (appointmentId)")
     @APIResponse(responseCode = "422", description = "Unknown patient")
     @APIResponse(responseCode = "503", description = "With patientId: screening unavailable")
     public List<SlotView> slots(@RestQuery String procedure, @RestQuery String from, @RestQuery String to,
-            @RestQuery String practitionerId, @RestQuery String patientId) {
+            @RestQuery String practitionerId, @RestQuery String patientId, @RestQuery String appointmentId) {
         var slots = availability.freeSlots(QueryParams.requiredProcedure("procedure", procedure),
                 QueryParams.requiredDate("from", from), QueryParams.requiredDate("to", to),
-                QueryParams.optionalId("practitionerId", practitionerId), QueryParams.optionalId("patientId", patientId));
+                QueryParams.optionalId("practitionerId", practitionerId), QueryParams.optionalId("patientId", patientId),
+                QueryParams.optionalId("appointmentId", appointmentId));
         // many slots share a start (every practitioner at 09:00): format each instant once, because
         // formatting date-times is most of the cost of a month-long answer
         Map<Instant, String> formatted = new HashMap<>();

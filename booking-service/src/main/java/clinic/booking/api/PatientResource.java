@@ -29,9 +29,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import clinic.booking.api.AppointmentDtos.AppointmentView;
 import clinic.booking.api.PatientDtos.NewPatient;
 import clinic.booking.api.PatientDtos.PatientView;
-import clinic.booking.config.ClinicConfig;
-import clinic.booking.domain.Appointment;
+import clinic.booking.screening.IntakeQuestionnaire;
 import clinic.booking.screening.ScreeningClient;
+import clinic.booking.service.AppointmentRepository;
 import clinic.booking.service.IdempotencyService;
 import clinic.booking.service.IntakeService;
 import clinic.booking.service.PatientService;
@@ -60,7 +60,10 @@ public class PatientResource {
     SecurityIdentity identity;
 
     @Inject
-    ClinicConfig config;
+    AppointmentRepository appointments;
+
+    @Inject
+    AppointmentViews views;
 
     @POST
     @RolesAllowed({ Roles.FRONT_DESK, Roles.ADMIN })
@@ -96,8 +99,7 @@ public class PatientResource {
     @Operation(summary = "A patient's appointments, oldest first (all roles)")
     public List<AppointmentView> appointments(@RestPath UUID id) {
         patients.get(id);
-        return Appointment.<Appointment>list("patientId = ?1 order by startAt", id).stream()
-                .map(a -> AppointmentView.of(a, config.timeZone())).toList();
+        return views.of(appointments.ofPatient(id));
     }
 
     @GET
@@ -116,11 +118,13 @@ public class PatientResource {
     @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN })
     @Operation(summary = "Record the intake questionnaire (roles: front-desk, clinician)",
             description = "Stored by screening-service only; booking keeps none of it. The patient's upcoming "
-                    + "appointments are screened again with the new answers.")
+                    + "appointments are screened again with the new answers: those screening could not answer for now "
+                    + "stay rescreenDue (no check-in) and are retried until done. isotretinoin is NEVER, TAKING_NOW, "
+                    + "STOPPED (with isotretinoinLastDose) or STOPPED_DATE_UNKNOWN (needs a clinician's review).")
     @APIResponse(responseCode = "200", description = "Stored; receipt and what re-screening did")
     @APIResponse(responseCode = "400", description = "Invalid answer (problem+json naming the field)")
-    @APIResponse(responseCode = "503", description = "Screening unavailable; retry after the Retry-After delay")
-    public IntakeService.Recorded recordIntake(@RestPath UUID id, @NotNull JsonNode intake) {
+    @APIResponse(responseCode = "503", description = "Screening unavailable; nothing stored; retry after the Retry-After delay")
+    public IntakeService.Recorded recordIntake(@RestPath UUID id, @Valid @NotNull IntakeQuestionnaire intake) {
         return intakes.record(id, intake);
     }
 }

@@ -2,11 +2,12 @@ package clinic.booking.config;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The clinic's own settings: its time zone and how far availability may reach. */
+/** The clinic's own settings: its time zone, how far availability may reach, and how re-screens are retried. */
 @ConfigMapping(prefix = "clinic")
 public interface ClinicConfig {
 
@@ -15,7 +16,22 @@ public interface ClinicConfig {
 
     Availability availability();
 
-    Outbox outbox();
+    Rescreen rescreen();
+
+    AppointmentEvents appointmentEvents();
+
+    /** Booking's own account at screening, for re-screens no person's request waits for (local stack and tests). */
+    ServiceAccount serviceAccount();
+
+    interface AppointmentEvents {
+        String topic();
+    }
+
+    interface ServiceAccount {
+        Optional<String> user();
+
+        Optional<String> password();
+    }
 
     interface Availability {
         @WithDefault("62")
@@ -26,14 +42,21 @@ public interface ClinicConfig {
         Duration slotStep();
     }
 
-    interface Outbox {
-        String topic();
+    interface Rescreen {
+        /** Longest wait between two looks for appointments owed a re-screen when nothing wakes the worker. */
+        @WithDefault("5s")
+        Duration pollInterval();
 
-        @WithDefault("100")
+        /** Most appointments one look takes. */
+        @WithDefault("50")
         int batchSize();
 
-        /** How often the relay looks for unpublished events (read by its @Scheduled expression). */
-        @WithDefault("250ms")
-        Duration pollInterval();
+        /** How long an appointment taken by one worker is left alone by the others (a crashed worker's expire). */
+        @WithDefault("60s")
+        Duration lease();
+
+        /** The longest wait before trying again after screening could not answer (doubling from one second). */
+        @WithDefault("30s")
+        Duration maxBackoff();
     }
 }

@@ -15,8 +15,9 @@ import jakarta.persistence.Version;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * A booked appointment. Of screening it keeps only what the front desk may see: the decision id,
- * the outcome and the rule ids (reason codes).
+ * A booked appointment. Of screening it keeps only what the front desk may see and what tells
+ * whether the decision is still current: the decision id, its outcome, front-desk categories, the
+ * intake and policy versions and the start it was made for, and a clinician's verdict on it.
  */
 @Entity
 @Table(name = "appointment")
@@ -39,8 +40,16 @@ public class Appointment extends PanacheEntityBase {
 
     public UUID screeningDecisionId;
     public String screeningOutcome;
-    /** Comma-separated rule ids: front-desk-safe codes, never clinical detail. */
-    public String screeningReasonCodes = "";
+    /** Comma-separated front-desk categories (e.g. MEDICATION_HISTORY), never rule ids or clinical detail. */
+    public String screeningCategories = "";
+    public int decisionIntakeVersion;
+    public int decisionPolicyVersion;
+    /** The start the current decision was made for; the database refuses a screened status at any other. */
+    public Instant screenedStart;
+
+    @Enumerated(EnumType.STRING)
+    public ReviewVerdict reviewVerdict;
+    public String holdReason;
     public String cancelReason;
     public Instant completedAt;
     public int eventSequence;
@@ -50,15 +59,20 @@ public class Appointment extends PanacheEntityBase {
     @Version
     public long version;
 
-    public List<String> reasonCodes() {
-        return screeningReasonCodes == null || screeningReasonCodes.isBlank() ? List.of()
-                : Arrays.asList(screeningReasonCodes.split(","));
+    public List<String> categories() {
+        return screeningCategories == null || screeningCategories.isBlank() ? List.of()
+                : Arrays.asList(screeningCategories.split(","));
     }
 
-    public void recordScreening(UUID decisionId, String outcome, List<String> ruleIds) {
-        this.screeningDecisionId = decisionId;
-        this.screeningOutcome = outcome;
-        this.screeningReasonCodes = String.join(",", ruleIds);
+    /** Rests the appointment on a new decision; any verdict on the previous one no longer applies. */
+    public void recordDecision(ScreeningBasis basis) {
+        this.screeningDecisionId = basis.decisionId();
+        this.screeningOutcome = basis.outcome();
+        this.screeningCategories = String.join(",", basis.categories());
+        this.decisionIntakeVersion = basis.intakeVersion();
+        this.decisionPolicyVersion = basis.policyVersion();
+        this.screenedStart = startAt;
+        this.reviewVerdict = null;
     }
 
     /** Moves to the next status, or fails with the reason it may not. */

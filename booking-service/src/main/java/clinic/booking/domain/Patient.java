@@ -26,4 +26,7 @@ public class Patient extends PanacheEntityBase {
 
     /** See the migration: bumped by every schedule change, checked by every booking. */
     public long scheduleVersion;
+
+    /** The newest intake version screening has told us of (0: none); only ever raised. */
+    public int intakeVersion;
 }

@@ -4,7 +4,7 @@ import clinic.booking.domain.AppointmentStatus;
 
 /** The event names of the v1 contract, one per kind of appointment change. */
 public enum AppointmentEventType {
-    AppointmentPendingReview, AppointmentConfirmed, AppointmentRejected, AppointmentRescheduled,
+    AppointmentPendingReview, AppointmentConfirmed, AppointmentOnHold, AppointmentRejected, AppointmentRescheduled,
     AppointmentCancelled, AppointmentCheckedIn, AppointmentCompleted, AppointmentNoShow;
 
     /** The event announcing that an appointment reached this status. */
@@ -12,6 +12,7 @@ public enum AppointmentEventType {
         return switch (status) {
             case PENDING_REVIEW -> AppointmentPendingReview;
             case CONFIRMED -> AppointmentConfirmed;
+            case ON_HOLD -> AppointmentOnHold;
             case REJECTED -> AppointmentRejected;
             case CANCELLED -> AppointmentCancelled;
             case CHECKED_IN -> AppointmentCheckedIn;

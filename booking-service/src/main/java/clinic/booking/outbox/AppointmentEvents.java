@@ -1,8 +1,14 @@
 package clinic.booking.outbox;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,10 +17,10 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import clinic.booking.config.ClinicConfig;
 import clinic.booking.domain.Appointment;
-import clinic.booking.domain.Patient;
-import clinic.booking.domain.Practitioner;
-import clinic.booking.domain.Room;
+import clinic.outbox.Outbox;
+import clinic.outbox.OutboxMessage;
 
 /**
  * Records appointment events in the outbox. Must run inside the transaction that makes the change
@@ -29,25 +35,52 @@ public class AppointmentEvents {
     @Inject
     Clock clock;
 
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ClinicConfig config;
+
+    /**
+     * Records the event and advances the appointment's event sequence; call it before the
+     * appointment is flushed, so that its row is written once with the new sequence.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(AppointmentEventType type, Appointment appointment, Instant previousStart, String reasonCode) {
-        Patient patient = Patient.findById(appointment.patientId);
-        Practitioner practitioner = Practitioner.findById(appointment.practitionerId);
-        Room room = Room.findById(appointment.roomId);
-        Instant now = clock.instant();
         appointment.eventSequence++;
+        Names names = names(appointment);
+        Instant now = clock.instant();
         AppointmentEvent event = new AppointmentEvent(UUID.randomUUID(), type.name(), AppointmentEvent.VERSION,
                 type == AppointmentEventType.AppointmentCompleted && appointment.completedAt != null ? appointment.completedAt : now,
-                appointment.id, appointment.eventSequence, patient.id, patient.firstName, patient.email,
+                appointment.id, appointment.eventSequence, appointment.patientId, names.patientFirstName(), names.patientEmail(),
                 appointment.procedureCode, appointment.startAt, appointment.endAt, previousStart,
-                practitioner.id, practitioner.name, room.id, room.name, appointment.status, reasonCode);
-        OutboxEvent row = new OutboxEvent();
-        row.eventId = event.eventId();
-        row.aggregateId = appointment.id;
-        row.eventType = type.name();
-        row.payload = serialize(event);
-        row.createdAt = now;
-        row.persist();
+                appointment.practitionerId, names.practitioner(), appointment.roomId, names.room(), appointment.status, reasonCode);
+        outbox.append(new OutboxMessage(event.eventId(), config.appointmentEvents().topic(), appointment.id, type.name(), serialize(event), now));
+    }
+
+    /** The names an event carries, read in one query on the transaction's own connection. */
+    private record Names(String patientFirstName, String patientEmail, String practitioner, String room) {
+    }
+
+    private Names names(Appointment appointment) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement("""
+                SELECT p.first_name, p.email, pr.name, r.name
+                  FROM patient p, practitioner pr, room r WHERE p.id = ? AND pr.id = ? AND r.id = ?""")) {
+            query.setObject(1, appointment.patientId);
+            query.setObject(2, appointment.practitionerId);
+            query.setObject(3, appointment.roomId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("appointment " + appointment.id + " names a missing patient, practitioner or room");
+                }
+                return new Names(row.getString(1), row.getString(2), row.getString(3), row.getString(4));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the names for an appointment event", e);
+        }
     }
 
     private String serialize(AppointmentEvent event) {

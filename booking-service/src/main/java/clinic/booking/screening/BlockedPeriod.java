@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** A half-open range in which screening would block a new appointment by an interval rule. */
+/** A half-open range in which screening would block a new appointment by an interval rule, with its category. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record BlockedPeriod(OffsetDateTime start, OffsetDateTime end, String ruleId) {
+public record BlockedPeriod(OffsetDateTime start, OffsetDateTime end, String category) {
 }

@@ -47,7 +47,7 @@ interface ScreeningApi {
 
     @PUT
     @Path("/intakes/{patientId}")
-    JsonNode putIntake(@PathParam("patientId") UUID patientId, JsonNode intake);
+    IntakeReceipt putIntake(@PathParam("patientId") UUID patientId, IntakeQuestionnaire intake);
 
     @GET
     @Path("/intakes/{patientId}")
@@ -61,12 +61,17 @@ interface ScreeningApi {
 
     @POST
     @Path("/screenings/{decisionId}/review")
-    JsonNode review(@PathParam("decisionId") UUID decisionId, ReviewRequest review);
+    JsonNode review(@PathParam("decisionId") UUID decisionId, ReviewRequest.Verdict review);
 
     @GET
     @Path("/screenings/{decisionId}")
     @Retry(maxRetries = 1, delay = 200, abortOn = ProblemException.class)
     JsonNode decision(@PathParam("decisionId") UUID decisionId);
+
+    @GET
+    @Path("/screenings/inputs/{patientId}")
+    @Retry(maxRetries = 1, delay = 200, abortOn = ProblemException.class)
+    DecisionInputs inputs(@PathParam("patientId") UUID patientId);
 
     @POST
     @Path("/screenings/blocked-periods")

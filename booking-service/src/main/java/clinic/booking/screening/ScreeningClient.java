@@ -29,11 +29,21 @@ public class ScreeningClient {
     @RestClient
     ScreeningApi api;
 
+    @Inject
+    @RestClient
+    ServiceScreeningApi service;
+
+    /** Screens on behalf of the person whose request this is (their credentials go along). */
     public ScreeningDecision screen(ScreeningRequest request) {
         return call("screen an appointment", () -> api.screen(request));
     }
 
-    public JsonNode putIntake(UUID patientId, JsonNode intake) {
+    /** Screens on booking's own behalf: a re-screen that no person's request is waiting for. */
+    public ScreeningDecision screenAsService(ScreeningRequest request) {
+        return call("re-screen an appointment", () -> service.screen(request));
+    }
+
+    public IntakeReceipt putIntake(UUID patientId, IntakeQuestionnaire intake) {
         return call("store an intake", () -> api.putIntake(patientId, intake));
     }
 
@@ -43,12 +53,17 @@ public class ScreeningClient {
     }
 
     public JsonNode review(UUID decisionId, ReviewRequest review) {
-        return call("record a review", () -> api.review(decisionId, review));
+        return call("record a review", () -> api.review(decisionId, review.verdict()));
     }
 
     /** A decision as screening shows it to the caller's role: detail for clinicians, categories otherwise. */
     public JsonNode decision(UUID decisionId) {
         return call("read a decision", () -> api.decision(decisionId));
+    }
+
+    /** The versions a decision for this patient would rest on now. */
+    public DecisionInputs inputs(UUID patientId) {
+        return call("check that a decision is current", () -> api.inputs(patientId));
     }
 
     public List<BlockedPeriod> blockedPeriods(BlockedPeriodsRequest request) {

@@ -1,22 +1,33 @@
 package clinic.booking.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import clinic.booking.config.ClinicConfig;
 import clinic.booking.domain.Appointment;
+import clinic.booking.domain.AppointmentActions;
+import clinic.booking.domain.AppointmentActions.Action;
 import clinic.booking.domain.AppointmentStatus;
 import clinic.booking.domain.IllegalTransitionException;
+import clinic.booking.domain.ReviewVerdict;
 import clinic.booking.outbox.AppointmentEventType;
 import clinic.booking.outbox.AppointmentEvents;
+import clinic.booking.screening.DecisionInputs;
 import clinic.booking.screening.ReviewRequest;
 import clinic.booking.screening.ScreeningClient;
+import clinic.web.Problem;
 import clinic.web.ProblemException;
 
-/** The status changes after booking: cancel, check in, complete, no-show, and a clinician's review. */
+/**
+ * The status changes after booking: cancel, check in, complete, no-show, and a clinician's review.
+ * Each is checked against {@link AppointmentActions} (status, the appointment's day and start, a
+ * re-screen still owed) in the transaction that makes it.
+ */
 @ApplicationScoped
 public class AppointmentLifecycle {
 
@@ -27,7 +38,13 @@ public class AppointmentLifecycle {
     Clock clock;
 
     @Inject
+    ClinicConfig config;
+
+    @Inject
     AppointmentStore store;
+
+    @Inject
+    AppointmentRepository appointments;
 
     @Inject
     PatientSchedule schedules;
@@ -38,65 +55,145 @@ public class AppointmentLifecycle {
     @Inject
     ScreeningClient screening;
 
+    @Inject
+    ScreeningInputs inputs;
+
+    @Inject
+    RescreenWorker worker;
+
     @Transactional
     public Appointment cancel(UUID id, CancelReason reason) {
-        Appointment appointment = transition(id, AppointmentStatus.CANCELLED);
+        Appointment appointment = transition(id, Action.CANCEL, AppointmentStatus.CANCELLED);
         appointment.cancelReason = reason.name();
         events.record(AppointmentEventType.AppointmentCancelled, appointment, null, reason.name());
         return appointment;
     }
 
-    @Transactional
+    /**
+     * The patient has arrived. Screening is asked first which intake and policy versions a decision
+     * would rest on now, so a change it has not announced yet (its event still on the way) already
+     * stops the check-in; without that answer nothing is checked in (503).
+     */
     public Appointment checkIn(UUID id) {
-        Appointment appointment = transition(id, AppointmentStatus.CHECKED_IN);
+        learnCurrentInputs(id);
+        return checkInNow(id);
+    }
+
+    @Transactional
+    Appointment checkInNow(UUID id) {
+        Appointment appointment = transition(id, Action.CHECK_IN, AppointmentStatus.CHECKED_IN);
         events.record(AppointmentEventType.AppointmentCheckedIn, appointment, null, null);
         return appointment;
     }
 
+    /**
+     * The procedure is done. {@code completedAt} is when it really ended (now when not given): not in
+     * the future and not before the start. The aftercare timeline is anchored to it. As at check-in,
+     * the decision must still be current.
+     */
+    public Appointment complete(UUID id, Instant completedAt) {
+        learnCurrentInputs(id);
+        return completeNow(id, completedAt);
+    }
+
     @Transactional
-    public Appointment complete(UUID id) {
-        Appointment appointment = transition(id, AppointmentStatus.COMPLETED);
-        appointment.completedAt = clock.instant();
+    Appointment completeNow(UUID id, Instant completedAt) {
+        Instant now = clock.instant();
+        Appointment appointment = transition(id, Action.COMPLETE, AppointmentStatus.COMPLETED);
+        Instant when = completedAt == null ? now : completedAt;
+        if (when.isAfter(now)) {
+            throw ProblemException.badRequest("completedAt", "must not be in the future");
+        }
+        if (when.isBefore(appointment.startAt)) {
+            throw ProblemException.badRequest("completedAt", "must not be before the appointment's start ("
+                    + appointment.startAt.atZone(config.timeZone()).toOffsetDateTime() + ")");
+        }
+        appointment.completedAt = when;
         events.record(AppointmentEventType.AppointmentCompleted, appointment, null, null);
         return appointment;
     }
 
     @Transactional
     public Appointment noShow(UUID id) {
-        Appointment appointment = transition(id, AppointmentStatus.NO_SHOW);
+        Appointment appointment = transition(id, Action.NO_SHOW, AppointmentStatus.NO_SHOW);
         events.record(AppointmentEventType.AppointmentNoShow, appointment, null, null);
         return appointment;
     }
 
     /**
-     * A clinician's verdict on an appointment waiting for review: recorded by screening first (the
-     * audit trail lives there), then the appointment is confirmed or rejected.
+     * A clinician's verdict on the decision they read. Recorded by screening first (the audit trail
+     * lives there), then the appointment is confirmed or rejected, only if it still rests on that
+     * decision. Repeating the same verdict on the same decision returns the appointment as the first
+     * verdict left it, so a verdict whose answer was lost can be sent again.
      */
     public Appointment review(UUID id, ReviewRequest review) {
-        Appointment waiting = store.get(id);
-        if (waiting.status != AppointmentStatus.PENDING_REVIEW) {
-            throw illegal(new IllegalTransitionException(id, waiting.status,
-                    review.decision() == ReviewRequest.Verdict.APPROVE ? AppointmentStatus.CONFIRMED : AppointmentStatus.REJECTED));
+        Appointment appointment = store.current(id);
+        Appointment repeated = alreadyReviewed(appointment, review);
+        if (repeated != null) {
+            return repeated;
         }
-        screening.review(waiting.screeningDecisionId, review);
-        return applyReview(id, waiting.screeningDecisionId, review.decision());
+        if (review.decision() == ReviewVerdict.APPROVE && appointments.rescreenDue(id)) {
+            throw refused(new AppointmentActions.Refusal("rescreen-pending", "The patient's intake or the safety policy "
+                    + "changed after this decision; it is being screened again. Review the new decision."));
+        }
+        screening.review(review.decisionId(), review);
+        return applyReview(id, review);
     }
 
-    /** Applies the verdict, only if the appointment still waits on the decision that was reviewed. */
     @Transactional
-    Appointment applyReview(UUID id, UUID reviewedDecision, ReviewRequest.Verdict verdict) {
-        if (!reviewedDecision.equals(store.get(id).screeningDecisionId)) {
-            throw ProblemException.conflict("appointment-changed", "Changed during the review",
-                    "The appointment was moved or screened again while it was being reviewed; review its current decision.");
+    Appointment applyReview(UUID id, ReviewRequest review) {
+        Appointment appointment = appointments.get(id);
+        Appointment repeated = alreadyReviewed(appointment, review);
+        if (repeated != null) {
+            return repeated;
         }
-        AppointmentStatus next = verdict == ReviewRequest.Verdict.APPROVE ? AppointmentStatus.CONFIRMED : AppointmentStatus.REJECTED;
-        Appointment appointment = transition(id, next);
+        AppointmentStatus next = review.decision() == ReviewVerdict.APPROVE ? AppointmentStatus.CONFIRMED : AppointmentStatus.REJECTED;
+        appointment = transition(id, Action.REVIEW, next);
+        appointment.reviewVerdict = review.decision();
         events.record(AppointmentEventType.reaching(next), appointment, null, null);
         return appointment;
     }
 
-    private Appointment transition(UUID id, AppointmentStatus next) {
-        Appointment appointment = store.get(id);
+    /**
+     * The appointment when this verdict was already applied to this decision; null when the review
+     * is still to be done. A review of another decision than the current one is a 409 that names it.
+     */
+    private static Appointment alreadyReviewed(Appointment appointment, ReviewRequest review) {
+        if (!review.decisionId().equals(appointment.screeningDecisionId)) {
+            throw new ProblemException(Problem.of(409, "decision-replaced", "Not the current decision",
+                    "The appointment was moved or screened again since that decision; review its current decision.")
+                    .with("currentDecisionId", appointment.screeningDecisionId)
+                    .with("status", appointment.status));
+        }
+        if (appointment.reviewVerdict == null) {
+            return null;
+        }
+        if (appointment.reviewVerdict == review.decision()) {
+            return appointment;
+        }
+        throw ProblemException.conflict("review-not-allowed", "Already reviewed",
+                "This decision was already reviewed (" + appointment.reviewVerdict + "); reviews are final.");
+    }
+
+    /** Raises what booking knows of the patient's intake and the policy to what screening says now. */
+    private void learnCurrentInputs(UUID appointmentId) {
+        Appointment appointment = store.current(appointmentId);
+        if (!AppointmentStatus.SCREENED.contains(appointment.status)) {
+            return;
+        }
+        DecisionInputs now = screening.inputs(appointment.patientId);
+        boolean intakeNews = inputs.intakeRecorded(appointment.patientId, now.intakeVersion());
+        if (inputs.policyPublished(now.policyVersion()) || intakeNews) {
+            worker.wake();
+        }
+    }
+
+    private Appointment transition(UUID id, Action action, AppointmentStatus next) {
+        Appointment appointment = appointments.get(id);
+        boolean rescreenDue = (action == Action.CHECK_IN || action == Action.COMPLETE) && appointments.rescreenDue(id);
+        AppointmentActions.refusal(action, appointment, rescreenDue, clock.instant(), config.timeZone()).ifPresent(refusal -> {
+            throw refused(refusal);
+        });
         try {
             appointment.moveTo(next, clock.instant());
         } catch (IllegalTransitionException e) {
@@ -104,6 +201,10 @@ public class AppointmentLifecycle {
         }
         schedules.touch(appointment.patientId);
         return appointment;
+    }
+
+    private static ProblemException refused(AppointmentActions.Refusal refusal) {
+        return ProblemException.conflict(refusal.type(), "Not possible now", refusal.detail());
     }
 
     static ProblemException illegal(IllegalTransitionException e) {

@@ -17,7 +17,6 @@ import clinic.booking.outbox.AppointmentEventType;
 import clinic.booking.outbox.AppointmentEvents;
 import clinic.booking.screening.ScreeningDecision;
 import clinic.booking.screening.ScreeningDecision.Outcome;
-import clinic.web.ProblemException;
 
 /** The appointment writes of booking and rescheduling, each one transaction with its outbox event. */
 @ApplicationScoped
@@ -30,51 +29,62 @@ public class AppointmentStore {
     PatientSchedule schedules;
 
     @Inject
+    ScreeningInputs inputs;
+
+    @Inject
+    AppointmentRepository appointments;
+
+    @Inject
     AppointmentEvents events;
 
     public Appointment get(UUID id) {
-        Appointment appointment = Appointment.findById(id);
-        if (appointment == null) {
-            throw ProblemException.notFound("Appointment", id);
-        }
-        return appointment;
+        return appointments.get(id);
+    }
+
+    /** The appointment as committed now, read in a transaction of its own (not from a request's cache). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Appointment current(UUID id) {
+        return appointments.get(id);
     }
 
     @Transactional
-    Appointment create(UUID id, PatientSchedule.Snapshot snapshot, ProcedureType procedure, Slot slot,
+    BookingService.Booked create(UUID id, PatientSchedule.Snapshot snapshot, ProcedureType procedure, Slot slot,
             ScreeningDecision decision) {
-        schedules.claim(snapshot);
+        schedules.claim(snapshot, decision.intakeVersion());
+        inputs.policyPublished(decision.policyVersion());
         Instant now = clock.instant();
         Appointment appointment = new Appointment();
         appointment.id = id;
-        appointment.patientId = snapshot.patient().id;
+        appointment.patientId = snapshot.patientId();
         appointment.procedureCode = procedure.code;
         place(appointment, procedure, slot);
         appointment.status = statusFor(decision);
-        appointment.recordScreening(decision.decisionId(), decision.outcome().name(), decision.ruleIds());
+        appointment.recordDecision(decision.basis());
         appointment.createdAt = now;
         appointment.updatedAt = now;
         appointment.persist();
-        flush();
         events.record(AppointmentEventType.reaching(appointment.status), appointment, null, null);
-        return appointment;
+        flush();
+        return new BookingService.Booked(appointment, decision, appointments.rescreenDue(id));
     }
 
     @Transactional
-    Appointment move(UUID id, long expectedVersion, PatientSchedule.Snapshot snapshot, ProcedureType procedure,
+    BookingService.Booked move(UUID id, long expectedVersion, PatientSchedule.Snapshot snapshot, ProcedureType procedure,
             Slot slot, ScreeningDecision decision) {
-        schedules.claim(snapshot);
-        Appointment appointment = get(id);
+        schedules.claim(snapshot, decision.intakeVersion());
+        inputs.policyPublished(decision.policyVersion());
+        Appointment appointment = appointments.get(id);
         if (appointment.version != expectedVersion) {
             throw new StaleScheduleException();
         }
         Instant previousStart = appointment.startAt;
         appointment.moveTo(statusFor(decision), clock.instant());
+        appointment.holdReason = null;
         place(appointment, procedure, slot);
-        appointment.recordScreening(decision.decisionId(), decision.outcome().name(), decision.ruleIds());
-        flush();
+        appointment.recordDecision(decision.basis());
         events.record(AppointmentEventType.AppointmentRescheduled, appointment, previousStart, null);
-        return appointment;
+        flush();
+        return new BookingService.Booked(appointment, decision, appointments.rescreenDue(id));
     }
 
     private static void place(Appointment appointment, ProcedureType procedure, Slot slot) {
@@ -85,6 +95,7 @@ public class AppointmentStore {
         appointment.occupiedUntil = slot.start().plus(procedure.occupancy());
     }
 
+    /** A booking or a move goes ahead only when screening clears it or sends it to a clinician. */
     private static AppointmentStatus statusFor(ScreeningDecision decision) {
         return decision.outcome() == Outcome.CLEARED ? AppointmentStatus.CONFIRMED : AppointmentStatus.PENDING_REVIEW;
     }

@@ -47,37 +47,53 @@ public class AvailabilityService {
     @Inject
     ScreeningClient screening;
 
+    @Inject
+    AppointmentRepository appointments;
+
     /**
      * Free slots between two clinic-local dates (inclusive). With a patient, only slots that
      * patient could pass the interval rules for, and that do not clash with their own bookings.
+     * With the appointment being moved, it does not count against itself (its time, its intervals),
+     * and its patient and procedure are the ones that count.
      */
-    public List<Slot> freeSlots(ProcedureCode code, LocalDate from, LocalDate to, UUID practitionerId, UUID patientId) {
+    public List<Slot> freeSlots(ProcedureCode code, LocalDate from, LocalDate to, UUID practitionerId, UUID patientId,
+            UUID movingAppointmentId) {
         validateRange(from, to);
-        Predicate<Slot> eligible = patientId == null ? slot -> true : eligibleFor(patientId, code);
-        return findFreeSlots(code, from, to, practitionerId, eligible);
+        UUID patient = patientId;
+        if (movingAppointmentId != null) {
+            Appointment moving = appointments.get(movingAppointmentId);
+            if (moving.procedureCode != code) {
+                throw ProblemException.badRequest("procedure", "the appointment being moved is " + moving.procedureCode);
+            }
+            if (patientId != null && !patientId.equals(moving.patientId)) {
+                throw ProblemException.badRequest("patientId", "the appointment being moved belongs to another patient");
+            }
+            patient = moving.patientId;
+        }
+        Predicate<Slot> eligible = patient == null ? slot -> true : eligibleFor(patient, code, movingAppointmentId);
+        return findFreeSlots(code, from, to, practitionerId, eligible, movingAppointmentId);
     }
 
     @Transactional
-    List<Slot> findFreeSlots(ProcedureCode code, LocalDate from, LocalDate to, UUID practitionerId, Predicate<Slot> eligible) {
+    List<Slot> findFreeSlots(ProcedureCode code, LocalDate from, LocalDate to, UUID practitionerId, Predicate<Slot> eligible,
+            UUID ignoring) {
         ProcedureType procedure = catalog.offered(code, "procedure");
         ZoneId zone = config.timeZone();
         Instant rangeStart = from.atStartOfDay(zone).toInstant();
         Instant rangeEnd = to.plusDays(1).atStartOfDay(zone).toInstant();
-        var loaded = calendars.load(procedure.roomType, rangeStart, rangeEnd, practitionerId, null);
+        var loaded = calendars.load(procedure.roomType, rangeStart, rangeEnd, practitionerId, ignoring);
         return new SlotFinder(zone, config.availability().slotStep(), loaded.practitioners(), loaded.rooms())
                 .freeSlots(from, to, need(procedure), clock.instant(), eligible);
     }
 
     /**
      * The slot for a booking at exactly this start, or the reason there is none: 422 when nobody
-     * works then, 409 when the time is taken.
+     * works then, 409 when the time is taken. Reads only the time the procedure would take, outside a
+     * transaction: the exclusion constraints decide at the insert if someone took it meanwhile.
      */
-    @Transactional
     public Slot slotFor(ProcedureType procedure, Instant start, UUID practitionerId, UUID roomId, UUID ignoring) {
         ZoneId zone = config.timeZone();
-        LocalDate day = start.atZone(zone).toLocalDate();
-        var loaded = calendars.load(procedure.roomType, day.atStartOfDay(zone).toInstant(),
-                day.plusDays(2).atStartOfDay(zone).toInstant(), practitionerId, ignoring);
+        var loaded = calendars.load(procedure.roomType, start, start.plus(procedure.occupancy()), practitionerId, ignoring);
         SlotFinder finder = new SlotFinder(zone, config.availability().slotStep(), loaded.practitioners(), loaded.rooms());
         Optional<Slot> slot = finder.slotAt(start, need(procedure), practitionerId, roomId);
         if (slot.isPresent()) {
@@ -92,11 +108,12 @@ public class AvailabilityService {
         throw ScheduleConflicts.slotTaken("The practitioner or room is already booked at that time.");
     }
 
-    private Predicate<Slot> eligibleFor(UUID patientId, ProcedureCode code) {
-        PatientSchedule.Snapshot snapshot = schedules.snapshot(patientId, "patientId", null);
-        List<BlockedPeriod> blocked = screening.blockedPeriods(new BlockedPeriodsRequest(patientId, code, snapshot.others()));
-        List<Appointment> own = Appointment.list("patientId = ?1 and status in ?2", patientId,
-                clinic.booking.domain.AppointmentStatus.HOLDING_TIME);
+    private Predicate<Slot> eligibleFor(UUID patientId, ProcedureCode code, UUID movingAppointmentId) {
+        PatientSchedule.Snapshot snapshot = schedules.snapshot(patientId, "patientId", movingAppointmentId);
+        List<BlockedPeriod> blocked = screening.blockedPeriods(new BlockedPeriodsRequest(patientId, movingAppointmentId, code,
+                snapshot.others()));
+        List<Appointment> own = appointments.ofPatient(patientId).stream()
+                .filter(a -> a.status.holdsTime() && !a.id.equals(movingAppointmentId)).toList();
         return slot -> blocked.stream().noneMatch(b -> !slot.start().isBefore(b.start().toInstant()) && slot.start().isBefore(b.end().toInstant()))
                 && own.stream().noneMatch(a -> slot.start().isBefore(a.endAt) && a.startAt.isBefore(slot.end()));
     }

@@ -50,8 +50,11 @@ public class BookingService {
     @Inject
     AppointmentStore store;
 
-    /** What a booking or reschedule produced: the appointment and the decision that let it through. */
-    public record Booked(Appointment appointment, ScreeningDecision decision) {
+    /**
+     * What a booking or reschedule produced: the appointment, the decision that let it through, and
+     * whether a newer intake or policy made that decision stale before it was even stored.
+     */
+    public record Booked(Appointment appointment, ScreeningDecision decision, boolean rescreenDue) {
     }
 
     public Booked book(UUID patientId, ProcedureCode code, OffsetDateTime start, UUID practitionerId, UUID roomId) {
@@ -63,7 +66,7 @@ public class BookingService {
             Slot slot = availability.slotFor(procedure, start.toInstant(), practitionerId, roomId, null);
             ScreeningDecision decision = screenOrRefuse(snapshot, appointmentId, code, start);
             try {
-                return new Booked(store.create(appointmentId, snapshot, procedure, slot, decision), decision);
+                return store.create(appointmentId, snapshot, procedure, slot, decision);
             } catch (StaleScheduleException changedMeanwhile) {
                 // screen again against the schedule as it is now
             }
@@ -74,17 +77,17 @@ public class BookingService {
     public Booked reschedule(UUID appointmentId, OffsetDateTime start, UUID practitionerId, UUID roomId) {
         requireFuture(start);
         for (int attempt = 0; attempt < PatientSchedule.SCREENING_ATTEMPTS; attempt++) {
-            Appointment current = store.get(appointmentId);
-            if (!AppointmentStatus.RESCHEDULABLE.contains(current.status)) {
+            Appointment current = store.current(appointmentId);
+            if (!AppointmentStatus.MOVABLE.contains(current.status)) {
                 throw ProblemException.conflict("illegal-transition", "Cannot reschedule",
-                        "The appointment is " + current.status + "; only pending or confirmed appointments can move.");
+                        "The appointment is " + current.status + "; only pending, confirmed or held appointments can move.");
             }
             ProcedureType procedure = catalog.offered(current.procedureCode, "procedure");
             PatientSchedule.Snapshot snapshot = schedules.snapshot(current.patientId, "patientId", appointmentId);
             Slot slot = availability.slotFor(procedure, start.toInstant(), practitionerId, roomId, appointmentId);
             ScreeningDecision decision = screenOrRefuse(snapshot, appointmentId, current.procedureCode, start);
             try {
-                return new Booked(store.move(appointmentId, current.version, snapshot, procedure, slot, decision), decision);
+                return store.move(appointmentId, current.version, snapshot, procedure, slot, decision);
             } catch (StaleScheduleException changedMeanwhile) {
                 // screen again against the schedule as it is now
             }
@@ -95,9 +98,9 @@ public class BookingService {
     /** Screens, and refuses (422 with the decision) what screening does not clear or send to review. */
     private ScreeningDecision screenOrRefuse(PatientSchedule.Snapshot snapshot, UUID appointmentId, ProcedureCode code,
             OffsetDateTime start) {
-        ScreeningDecision decision = screening.screen(new ScreeningRequest(snapshot.patient().id, appointmentId, code,
+        ScreeningDecision decision = screening.screen(new ScreeningRequest(snapshot.patientId(), appointmentId, code,
                 start.atZoneSameInstant(config.timeZone()).toOffsetDateTime(), snapshot.others()));
-        if (decision.outcome() == Outcome.BLOCKED || decision.outcome() == Outcome.NEEDS_INTAKE) {
+        if (decision.blocks()) {
             throw refusal(decision);
         }
         return decision;

@@ -1,6 +1,5 @@
 package clinic.booking.service;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import clinic.booking.config.ClinicConfig;
-import clinic.booking.domain.Appointment;
 import clinic.booking.domain.Patient;
 import clinic.booking.screening.ScreeningRequest.OtherAppointment;
 import clinic.web.ProblemException;
@@ -28,28 +26,32 @@ public class PatientSchedule {
     ClinicConfig config;
 
     @Inject
-    PatientService patients;
+    AppointmentRepository appointments;
 
-    /** What a booking was screened against: the schedule version and the other appointments. */
-    public record Snapshot(Patient patient, long version, List<OtherAppointment> others) {
+    /** What a booking was screened against: the patient, the schedule version and the other appointments. */
+    public record Snapshot(UUID patientId, long version, List<OtherAppointment> others) {
     }
 
-    @Transactional
+    /**
+     * The patient's schedule as it is now, read in one query outside any transaction: nothing is
+     * decided on it until {@link #claim} checks in the writing transaction that it did not change.
+     */
     public Snapshot snapshot(UUID patientId, String field, UUID excluding) {
-        Patient patient = patients.referenced(patientId, field);
-        ZoneId zone = config.timeZone();
-        List<OtherAppointment> others = Appointment.<Appointment>list("patientId = ?1 order by startAt", patientId).stream()
-                .filter(a -> !a.id.equals(excluding))
-                .map(a -> new OtherAppointment(a.id, a.procedureCode, a.startAt.atZone(zone).toOffsetDateTime(), a.status))
-                .toList();
-        return new Snapshot(patient, patient.scheduleVersion, others);
+        return appointments.scheduleOf(patientId, excluding, config.timeZone())
+                .orElseThrow(() -> PatientService.unknown(patientId, field));
     }
 
-    /** Claims the next schedule version if nobody changed the schedule since the snapshot. */
+    /**
+     * Claims the next schedule version if nobody changed the schedule since the snapshot, and learns
+     * the intake version the decision rests on (screening's answer may be ahead of its events).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void claim(Snapshot snapshot) {
-        int updated = Patient.update("scheduleVersion = scheduleVersion + 1 where id = ?1 and scheduleVersion = ?2",
-                snapshot.patient().id, snapshot.version());
+    public void claim(Snapshot snapshot, int intakeVersion) {
+        int updated = Patient.update("""
+                scheduleVersion = scheduleVersion + 1,
+                intakeVersion = case when intakeVersion < ?3 then ?3 else intakeVersion end
+                where id = ?1 and scheduleVersion = ?2""",
+                snapshot.patientId(), snapshot.version(), intakeVersion);
         if (updated == 0) {
             throw new StaleScheduleException();
         }

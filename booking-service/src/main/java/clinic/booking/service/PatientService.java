@@ -46,10 +46,14 @@ public class PatientService {
     public Patient referenced(UUID id, String field) {
         Patient patient = Patient.findById(id);
         if (patient == null) {
-            throw new ProblemException(Problem.of(422, "unknown-patient", "Unknown patient", field + ": no patient with id " + id)
-                    .withErrors(List.of(new Problem.FieldError(field, "no patient with this id"))));
+            throw unknown(id, field);
         }
         return patient;
+    }
+
+    static ProblemException unknown(UUID id, String field) {
+        return new ProblemException(Problem.of(422, "unknown-patient", "Unknown patient", field + ": no patient with id " + id)
+                .withErrors(List.of(new Problem.FieldError(field, "no patient with this id"))));
     }
 
     /** Patients whose name or e-mail contains the text, for the front desk's search box. */

@@ -6,11 +6,14 @@ import clinic.web.ProblemException;
 
 /**
  * Translates the database's own refusals into answers: the exclusion constraints (SQLSTATE 23P01)
- * are what really prevent double booking, so losing that race is a 409, not a 500.
+ * are what really prevent double booking, so losing that race is a 409, not a 500. Two inserts
+ * racing for the same time can also each wait for the other's exclusion check: PostgreSQL breaks
+ * that deadlock (40P01) by aborting one of them, which is worth one more try, not an error.
  */
 final class ScheduleConflicts {
 
     private static final String EXCLUSION_VIOLATION = "23P01";
+    private static final String DEADLOCK = "40P01";
 
     private ScheduleConflicts() {
     }
@@ -21,6 +24,9 @@ final class ScheduleConflicts {
             if (cause instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
                 String what = String.valueOf(sql.getMessage()).contains("room") ? "room" : "practitioner";
                 return slotTaken("The " + what + " is already booked at that time.");
+            }
+            if (cause instanceof SQLException sql && DEADLOCK.equals(sql.getSQLState())) {
+                return new StaleScheduleException();
             }
         }
         return failure;

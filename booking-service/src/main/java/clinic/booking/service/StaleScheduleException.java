@@ -1,6 +1,9 @@
 package clinic.booking.service;
 
-/** The patient's schedule changed while a booking was being screened: screen again. */
+/**
+ * The write lost a race it may win on a second try: the patient's schedule changed while a booking
+ * was being screened (screen again), or the database aborted it to break a deadlock.
+ */
 class StaleScheduleException extends RuntimeException {
 
     StaleScheduleException() {

@@ -62,6 +62,7 @@ export function mondayOf(day) {
 export const STATUS_LABELS = {
     PENDING_REVIEW: 'Waiting for review',
     CONFIRMED: 'Confirmed',
+    ON_HOLD: 'On hold',
     REJECTED: 'Rejected',
     CANCELLED: 'Cancelled',
     CHECKED_IN: 'Checked in',
@@ -81,6 +82,12 @@ export const STATUS_LABELS = {
 };
 
 export const statusLabel = (code) => STATUS_LABELS[code] || humanize(code);
+
+/** Why an appointment is on hold, in words the front desk can act on. */
+export const HOLD_REASONS = {
+    SCREENING_BLOCKED: 'Screening no longer clears this appointment. Move it to a later date (the earliest one is shown under Safety screening) or cancel it; the patient has been asked to call.',
+    INTAKE_NEEDED: 'An up-to-date intake questionnaire is needed before it can go ahead; the patient has been asked to call.',
+};
 
 export const CANCEL_REASONS = {
     PATIENT_REQUEST: 'Patient asked to cancel',

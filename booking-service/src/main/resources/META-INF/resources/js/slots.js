@@ -5,7 +5,7 @@ import { h, clear } from './dom.js';
 import * as fmt from './format.js';
 
 /**
- * options: {procedure, patientId, practitionerId, onlyEligible, from, days, catalog, onSelect}.
+ * options: {procedure, patientId, appointmentId (when moving one), practitionerId, onlyEligible, from, days, catalog, onSelect}.
  * Returns {element, load(overrides), selected(), selectFirstOn(day)}.
  */
 export function slotPicker(options) {
@@ -34,7 +34,9 @@ export function slotPicker(options) {
                 from: state.from,
                 to,
                 practitionerId: state.practitionerId,
-                patientId: state.onlyEligible ? state.patientId : null,
+                patientId: state.onlyEligible && !state.appointmentId ? state.patientId : null,
+                // moving an appointment: it does not count against itself (its time, its own intervals)
+                appointmentId: state.appointmentId || null,
             });
         } catch (e) {
             if (mine !== loads) return state.slots;

@@ -14,16 +14,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import clinic.booking.support.EventLog;
+import clinic.outbox.Outbox;
+import clinic.outbox.OutboxMessage;
+import clinic.outbox.OutboxRelay;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The relay with a backlog (as after a crash between commit and publish) and several relays at
+ * The shared outbox relay, in booking: with a backlog (as after a crash between commit and publish) and several relays at
  * once (as with two replicas): every event is published exactly once and in order per appointment.
  */
 @QuarkusTest
@@ -35,6 +45,12 @@ class OutboxRelayTest {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    DataSource dataSource;
+
     @Test
     void concurrentRelaysPublishABacklogOnceAndInOrderPerAppointment() throws Exception {
         List<UUID> appointments = new ArrayList<>();
@@ -43,13 +59,9 @@ class OutboxRelayTest {
                 UUID appointment = UUID.randomUUID();
                 appointments.add(appointment);
                 for (int seq = 1; seq <= EVENTS_EACH; seq++) {
-                    OutboxEvent event = new OutboxEvent();
-                    event.eventId = UUID.randomUUID();
-                    event.aggregateId = appointment;
-                    event.eventType = "AppointmentRescheduled";
-                    event.payload = "{\"appointmentId\":\"" + appointment + "\",\"sequence\":" + seq + ",\"type\":\"AppointmentRescheduled\"}";
-                    event.createdAt = Instant.now();
-                    event.persist();
+                    outbox.append(new OutboxMessage(UUID.randomUUID(), EventLog.TOPIC, appointment, "AppointmentRescheduled",
+                            "{\"appointmentId\":\"" + appointment + "\",\"sequence\":" + seq + ",\"type\":\"AppointmentRescheduled\"}",
+                            Instant.now()));
                 }
             }
         });
@@ -62,6 +74,7 @@ class OutboxRelayTest {
                 while (unpublished(appointments) > 0) {
                     relay.publishBatch();
                 }
+                return null;
             }));
         }
         for (Future<?> replica : running) {
@@ -78,9 +91,15 @@ class OutboxRelayTest {
         }
     }
 
-    private static long unpublished(List<UUID> appointments) {
-        return QuarkusTransaction.requiringNew().call(
-                () -> OutboxEvent.count("aggregateId in ?1 and publishedAt is null", appointments));
+    private long unpublished(List<UUID> appointments) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement count = connection.prepareStatement(
+                "SELECT count(*) FROM outbox_event WHERE aggregate_id = ANY (?) AND published_at IS NULL")) {
+            count.setArray(1, connection.createArrayOf("uuid", appointments.toArray()));
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private static List<EventLog.Event> ours(List<UUID> appointments) {

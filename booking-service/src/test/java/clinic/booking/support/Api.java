@@ -60,6 +60,19 @@ public final class Api {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ZonedDateTime.of(date, LocalTime.of(hour, minute), CLINIC_ZONE));
     }
 
+    /** An intake with every answer "no", completed today. */
+    public static Map<String, Object> cleanIntake() {
+        Map<String, Object> intake = new java.util.LinkedHashMap<>();
+        intake.put("isotretinoin", "NEVER");
+        intake.put("bloodThinners", false);
+        intake.put("keloidOrHypertrophicScarring", false);
+        intake.put("activeInfectionOrInflammation", false);
+        intake.put("activeAcne", false);
+        intake.put("autoimmuneCondition", false);
+        intake.put("completedOn", LocalDate.now(CLINIC_ZONE).toString());
+        return intake;
+    }
+
     public static Map<String, Object> booking(String patientId, String procedure, String start) {
         return Map.of("patientId", patientId, "procedure", procedure, "start", start);
     }

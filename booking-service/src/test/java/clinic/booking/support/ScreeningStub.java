@@ -27,8 +27,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class ScreeningStub implements QuarkusTestResourceLifecycleManager {
 
-    /** How the stub behaves: answer normally, fail with 500, or answer too late. */
-    public enum Mode { UP, ERROR, SLOW }
+    /** How the stub behaves: answer normally, fail with 500, or answer too late; SCREENINGS_DOWN fails screenings only. */
+    public enum Mode { UP, ERROR, SLOW, SCREENINGS_DOWN }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile Mode mode = Mode.UP;
@@ -38,6 +38,10 @@ public class ScreeningStub implements QuarkusTestResourceLifecycleManager {
     private static final AtomicInteger screenings = new AtomicInteger();
     private static final AtomicInteger reviews = new AtomicInteger();
     private static final AtomicInteger intakes = new AtomicInteger();
+    /** Each patient's latest intake version, as screening would number them. */
+    private static final Map<String, Integer> intakeVersions = new java.util.concurrent.ConcurrentHashMap<>();
+    private static volatile int policyVersion = 1;
+    private static final java.util.List<String> callers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private HttpServer server;
 
     public static void reset() {
@@ -48,6 +52,29 @@ public class ScreeningStub implements QuarkusTestResourceLifecycleManager {
         reviews.set(0);
         intakes.set(0);
         onReview = () -> { };
+        callers.clear();
+    }
+
+    /**
+     * A new policy version, as after an admin's change at screening: decisions rest on it from now on.
+     * Never goes back (booking only ever raises what it knows), so it is not part of {@link #reset()}.
+     */
+    public static int publishPolicy() {
+        return ++policyVersion;
+    }
+
+    public static int intakeVersion(String patientId) {
+        return intakeVersions.getOrDefault(patientId, 0);
+    }
+
+    /** As if someone recorded an intake at screening directly: the next version, answered in later decisions. */
+    public static int recordIntakeElsewhere(String patientId) {
+        return intakeVersions.merge(patientId, 1, Integer::sum);
+    }
+
+    /** The Authorization header of every screening request, oldest first. */
+    public static java.util.List<String> callers() {
+        return callers;
     }
 
     /** Runs while screening records a review, before it answers: for changes that race a review. */
@@ -114,17 +141,29 @@ public class ScreeningStub implements QuarkusTestResourceLifecycleManager {
                 awaitLongerThanTheClientTimeout();
             }
             String path = exchange.getRequestURI().getPath();
+            if (path.startsWith("/api/screenings/inputs/")) {
+                if (mode == Mode.SCREENINGS_DOWN) {
+                    send(exchange, 500, "{\"title\":\"Internal error\"}");
+                    return;
+                }
+                String patient = path.substring("/api/screenings/inputs/".length());
+                send(exchange, 200, "{\"patientId\":\"" + patient + "\",\"intakeVersion\":" + intakeVersion(patient)
+                        + ",\"policyVersion\":" + policyVersion + "}");
+                return;
+            }
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
             if (path.startsWith("/api/intakes/")) {
                 intakes.incrementAndGet();
-                if (!body.hasNonNull("completedOn")) {
+                String patient = path.substring("/api/intakes/".length());
+                if ("STOPPED".equals(body.path("isotretinoin").asText()) && !body.hasNonNull("isotretinoinLastDose")) {
                     send(exchange, 400, "{\"type\":\"urn:clinic:problem:invalid-request\",\"title\":\"Invalid request\","
-                            + "\"status\":400,\"detail\":\"completedOn: must not be null\","
-                            + "\"errors\":[{\"field\":\"completedOn\",\"message\":\"must not be null\"}]}");
+                            + "\"status\":400,\"detail\":\"isotretinoinLastDose: is required when isotretinoin is STOPPED\","
+                            + "\"errors\":[{\"field\":\"isotretinoinLastDose\",\"message\":\"is required\"}]}");
                     return;
                 }
-                send(exchange, 200, "{\"patientId\":\"" + path.substring("/api/intakes/".length())
-                        + "\",\"intakeVersion\":1,\"completedOn\":\"" + body.get("completedOn").asText() + "\"}");
+                int version = recordIntakeElsewhere(patient);
+                send(exchange, 200, "{\"patientId\":\"" + patient
+                        + "\",\"intakeVersion\":" + version + ",\"completedOn\":\"" + body.get("completedOn").asText() + "\"}");
             } else if (path.equals("/api/screenings/blocked-periods")) {
                 send(exchange, 200, JSON.writeValueAsString(blockedPeriods.apply(body)));
             } else if (path.endsWith("/review")) {
@@ -132,27 +171,33 @@ public class ScreeningStub implements QuarkusTestResourceLifecycleManager {
                 onReview.run();
                 send(exchange, 200, "{\"decision\":\"" + body.get("decision").asText() + "\"}");
             } else if (path.equals("/api/screenings")) {
+                if (mode == Mode.SCREENINGS_DOWN) {
+                    send(exchange, 500, "{\"title\":\"Internal error\"}");
+                    return;
+                }
                 screenings.incrementAndGet();
-                send(exchange, 200, JSON.writeValueAsString(decision(outcome.apply(body))));
+                callers.add(exchange.getRequestHeaders().getFirst("Authorization"));
+                send(exchange, 200, JSON.writeValueAsString(decision(outcome.apply(body),
+                        intakeVersion(body.path("patientId").asText()))));
             } else {
                 send(exchange, 404, "{\"title\":\"Not found\"}");
             }
         }
     }
 
-    private static ObjectNode decision(String outcome) {
+    private static ObjectNode decision(String outcome, int intakeVersion) {
         ObjectNode decision = JSON.createObjectNode();
         decision.put("decisionId", UUID.randomUUID().toString());
         decision.put("outcome", outcome);
         ArrayNode reasons = decision.putArray("reasons");
         if (!outcome.equals("CLEARED")) {
             ObjectNode reason = reasons.addObject();
-            reason.put("ruleId", outcome.equals("BLOCKED") ? "INTERVAL_TEST" : "REVIEW_TEST");
+            reason.put("category", outcome.equals("BLOCKED") ? "PROCEDURE_INTERVAL" : "MEDICAL_HISTORY");
             reason.put("severity", outcome);
             reason.put("frontDeskMessage", "test rule: " + outcome.toLowerCase());
-            reason.put("evidence", "policy");
         }
-        decision.put("policyVersion", 1);
+        decision.put("policyVersion", policyVersion);
+        decision.put("intakeVersion", intakeVersion);
         return decision;
     }
 

@@ -9,5 +9,7 @@ public enum MessageKind {
     /** The appointment is off (iCalendar METHOD:CANCEL). */
     CANCELLATION,
     /** One step of the aftercare plan, anchored to the completion time. */
-    AFTERCARE
+    AFTERCARE,
+    /** A change of the appointment's standing with no calendar entry (e.g. on hold until the patient calls). */
+    NOTICE
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 public enum EventType {
     AppointmentPendingReview,
     AppointmentConfirmed,
+    AppointmentOnHold,
     AppointmentRejected,
     AppointmentRescheduled,
     AppointmentCancelled,

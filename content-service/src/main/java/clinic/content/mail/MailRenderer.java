@@ -18,6 +18,10 @@ public class MailRenderer {
     Template cancellationHtml;
     @Location("mail/cancellation.txt")
     Template cancellationText;
+    @Location("mail/notice.html")
+    Template noticeHtml;
+    @Location("mail/notice.txt")
+    Template noticeText;
     @Location("mail/aftercare.html")
     Template aftercareHtml;
     @Location("mail/aftercare.txt")
@@ -48,6 +52,14 @@ public class MailRenderer {
                 cancellationText.data("a", a).data("clinic", clinic).render(),
                 cancellationHtml.data("a", a).data("clinic", clinic).render(),
                 calendar);
+    }
+
+    /** A status notice: a headline and a few plain paragraphs about the appointment, no calendar. */
+    public RenderedMail notice(String subject, String headline, java.util.List<String> paragraphs, AppointmentView a) {
+        return new RenderedMail(subject,
+                noticeText.data("a", a).data("clinic", clinic).data("headline", headline).data("paragraphs", paragraphs).render(),
+                noticeHtml.data("a", a).data("clinic", clinic).data("headline", headline).data("paragraphs", paragraphs).render(),
+                null);
     }
 
     public RenderedMail aftercare(String subject, AftercareView v) {

@@ -157,6 +157,13 @@ public class EventService {
                     plan.forEach(messages::persist);
                 }
             }
+            case AppointmentOnHold -> {
+                if (!wasCompleted) {
+                    // a confirmation not yet sent would tell the patient it is going ahead
+                    cancelUnsent(e, CALENDAR, now);
+                    messages.persist(planner.onHold(e, procedure));
+                }
+            }
             case AppointmentPendingReview, AppointmentCheckedIn -> {
                 // state only: nothing to tell the patient
             }

@@ -75,6 +75,21 @@ public class MessagePlanner {
         return message(e, MessageKind.CANCELLATION, "CANCELLATION", true, clock.instant(), mail);
     }
 
+    /**
+     * Tells the patient that the appointment cannot go ahead as booked until they talk to the clinic.
+     * Never why: the reason is medical or about the clinic's safety checks, and the clinic explains it
+     * on the phone; the message says only what to do.
+     */
+    public OutboundMessage onHold(AppointmentEvent e, Procedure procedure) {
+        AppointmentView view = view(e, procedure);
+        List<String> paragraphs = List.of(
+                "We need to talk with you before it can go ahead, so please treat it as not confirmed for now.",
+                "Please call us on " + clinic.phone() + "; your time is kept for you meanwhile.");
+        RenderedMail mail = renderer.notice("Your " + procedure.displayName() + " appointment on " + view.date()
+                + ": please contact us", "Please contact us about your appointment.", paragraphs, view);
+        return message(e, MessageKind.NOTICE, "HOLD-" + e.sequence(), true, clock.instant(), mail);
+    }
+
     /** One message per step of the procedure's plan, due from the completion time; later steps never at night. */
     public List<OutboundMessage> aftercare(AppointmentEvent e, Procedure procedure) {
         ZoneId zone = clinic.timeZone();

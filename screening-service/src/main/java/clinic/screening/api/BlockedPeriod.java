@@ -2,6 +2,8 @@ package clinic.screening.api;
 
 import java.time.OffsetDateTime;
 
-/** A half-open range [start, end) of whole clinic-zone days that one interval rule blocks. */
-public record BlockedPeriod(OffsetDateTime start, OffsetDateTime end, String ruleId) {
+import clinic.screening.policy.ReasonCategory;
+
+/** A half-open range [start, end) of whole clinic-zone days that an interval rule blocks; always PROCEDURE_INTERVAL. */
+public record BlockedPeriod(OffsetDateTime start, OffsetDateTime end, ReasonCategory category) {
 }

@@ -19,7 +19,7 @@ public class DecisionViews {
 
     public ScreeningResponse response(ScreeningDecision d) {
         return new ScreeningResponse(d.id, d.outcome, d.reasons.stream().map(ReasonView::of).toList(),
-                time.render(d.earliestEligibleStart), d.policyVersion);
+                time.render(d.earliestEligibleStart), d.policyVersion, d.intakeVersion == null ? 0 : d.intakeVersion);
     }
 
     public DecisionSummary summary(DecisionWithReview dr) {

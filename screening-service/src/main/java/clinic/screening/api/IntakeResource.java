@@ -44,13 +44,16 @@ public class IntakeResource {
     @PUT
     @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN })
     @Operation(summary = "Record a new intake version",
-            description = "Roles: front-desk, clinician. Stores a new immutable version; the answer carries nothing medical.")
+            description = "Roles: front-desk, clinician. Stores a new immutable version; the answer carries nothing medical. "
+                    + "Announces the new version on the screening events topic in the same transaction, so that booking "
+                    + "screens the patient's upcoming appointments again.")
     @APIResponse(responseCode = "200", description = "Stored; the new version number")
     @APIResponse(responseCode = "400", description = "A missing answer or an impossible date, named in errors[].field")
     @APIResponse(responseCode = "401", description = "Not authenticated")
     @APIResponse(responseCode = "403", description = "Role not allowed")
     public IntakeReceipt record(@PathParam("patientId") String patientId, @NotNull @Valid IntakeRequest intake) {
-        Intake stored = intakes.record(PathIds.uuid(patientId, "patientId"), intake, identity.getPrincipal().getName());
+        Intake stored = intakes.record(PathIds.uuid(patientId, "patientId"), intake, identity.getPrincipal().getName(),
+                identity.hasRole(Roles.CLINICIAN));
         return new IntakeReceipt(stored.patientId, stored.version, stored.completedOn);
     }
 
@@ -62,8 +65,8 @@ public class IntakeResource {
     @APIResponse(responseCode = "404", description = "No intake on file")
     public IntakeView latest(@PathParam("patientId") String patientId) {
         Intake i = intakes.latest(PathIds.uuid(patientId, "patientId"));
-        return new IntakeView(i.patientId, i.version, i.takingIsotretinoin, i.isotretinoinLastDose, i.bloodThinners,
+        return new IntakeView(i.patientId, i.version, i.isotretinoin, i.isotretinoinLastDose, i.bloodThinners,
                 i.keloidOrHypertrophicScarring, i.activeInfectionOrInflammation, i.activeAcne, i.autoimmuneCondition,
-                i.completedOn, i.recordedBy, time.render(i.recordedAt));
+                i.completedOn, i.recordedBy, i.recordedByClinician, time.render(i.recordedAt));
     }
 }

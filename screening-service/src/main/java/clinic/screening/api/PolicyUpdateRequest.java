@@ -8,14 +8,24 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import clinic.screening.policy.Outcome;
 import clinic.screening.policy.Procedure;
 import clinic.web.input.FreeText;
 
-/** An admin's change to the policy's numbers; the rules' outcomes and messages carry over unchanged. */
+/**
+ * An admin's change to the policy: the numbers (windows, interval days), the same-day ban where it
+ * is clinic policy, and optionally rules' outcomes. Messages carry over unchanged; rules not named
+ * keep their outcome. Evidence-based rules may be made stricter, never weaker (400 naming the rule).
+ */
 public record PolicyUpdateRequest(
         @NotNull @Valid Windows windows,
         @NotNull @Size(min = 4, max = 4) List<@NotNull @Valid Interval> intervals,
+        @Size(max = 20) List<@NotNull @Valid RuleOutcome> rules,
         @Size(max = 1000) @FreeText String changeNote) {
+
+    /** A new outcome for one contraindication or intake rule, by its id. */
+    public record RuleOutcome(@NotNull String id, @NotNull Outcome outcome) {
+    }
 
     /** Both windows are clinic policy. Upper bounds only catch typos (months for days and the like). */
     public record Windows(

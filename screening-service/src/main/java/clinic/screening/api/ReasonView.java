@@ -2,11 +2,15 @@ package clinic.screening.api;
 
 import clinic.screening.policy.Outcome;
 import clinic.screening.policy.Reason;
+import clinic.screening.policy.ReasonCategory;
 
-/** A reason as anyone may see it: the rule, its severity, the category-only message and the evidence key. */
-public record ReasonView(String ruleId, Outcome severity, String frontDeskMessage, String evidence) {
+/**
+ * A reason as anyone may see it: its front-desk category, severity and category-only message.
+ * Rule ids, clinical wording and evidence keys are for clinicians ({@link DecisionDetail}).
+ */
+public record ReasonView(ReasonCategory category, Outcome severity, String frontDeskMessage) {
 
     static ReasonView of(Reason reason) {
-        return new ReasonView(reason.ruleId(), reason.severity(), reason.frontDeskMessage(), reason.evidence());
+        return new ReasonView(ReasonCategory.of(reason.ruleId()), reason.severity(), reason.frontDeskMessage());
     }
 }

@@ -44,11 +44,14 @@ public class ScreeningResource {
     }
 
     @POST
-    @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
+    @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN, Roles.SERVICE })
     @Operation(summary = "Screen one procedure at one start",
-            description = "Roles: front-desk, clinician, admin. Applies the active policy (contraindications, intake "
-                    + "validity, intervals against the other appointments sent) and stores the decision. Outcome is the "
-                    + "most severe reason: BLOCKED > NEEDS_INTAKE > NEEDS_REVIEW > CLEARED.")
+            description = "Roles: front-desk, clinician, admin, service (booking re-screening on its own). Applies the "
+                    + "active policy (contraindications, intake validity, intervals against the other appointments sent) "
+                    + "and stores the decision. Outcome is the most severe reason: BLOCKED > NEEDS_INTAKE > NEEDS_REVIEW > "
+                    + "CLEARED. An appointment that was sent to a clinician's review and not approved since stays "
+                    + "NEEDS_REVIEW (CLINICIAN_CONFIRMATION) unless a clinician recorded the intake that clears it. The "
+                    + "answer names the intake and policy versions the decision rests on.")
     @APIResponse(responseCode = "200", description = "The stored decision, front-desk reasons only")
     @APIResponse(responseCode = "400", description = "Invalid request (unknown procedure, missing start, ...), field named")
     @APIResponse(responseCode = "401", description = "Not authenticated")
@@ -58,14 +61,27 @@ public class ScreeningResource {
 
     @POST
     @Path("/blocked-periods")
-    @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
+    @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN, Roles.SERVICE })
     @Operation(summary = "Days an interval rule blocks for a new appointment",
-            description = "Roles: front-desk, clinician, admin. Half-open ranges of whole clinic-zone days, computed by the "
+            description = "Roles: front-desk, clinician, admin, service. Half-open ranges of whole clinic-zone days, computed by the "
                     + "same rule code as screening. Nothing is stored.")
     @APIResponse(responseCode = "200", description = "The blocked ranges, ordered by start")
     @APIResponse(responseCode = "400", description = "Invalid request, field named")
     public List<BlockedPeriod> blockedPeriods(@NotNull @Valid BlockedPeriodsRequest request) {
         return screenings.blockedPeriods(request);
+    }
+
+    @GET
+    @Path("/inputs/{patientId}")
+    @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN, Roles.SERVICE })
+    @Operation(summary = "The intake and policy versions a decision for this patient would rest on now",
+            description = "Roles: front-desk, clinician, admin, service. Version numbers only (0: no intake yet). Booking "
+                    + "compares them with an appointment's decision before check-in and completion, so a change not yet "
+                    + "announced to it still stops the appointment until it is screened again.")
+    @APIResponse(responseCode = "200", description = "The versions")
+    @APIResponse(responseCode = "400", description = "patientId is not an id")
+    public DecisionInputs inputs(@PathParam("patientId") String patientId) {
+        return screenings.inputs(PathIds.uuid(patientId, "patientId"));
     }
 
     @GET
@@ -98,7 +114,8 @@ public class ScreeningResource {
     @Path("/{decisionId}/review")
     @RolesAllowed(Roles.CLINICIAN)
     @Operation(summary = "Approve or deny a NEEDS_REVIEW decision",
-            description = "Role: clinician. Only a NEEDS_REVIEW decision, only once; the review is stored immutably.")
+            description = "Role: clinician. Only a NEEDS_REVIEW decision, only once; the review is stored immutably. "
+                    + "Repeating the same verdict returns the stored review; a different verdict is a 409.")
     @APIResponse(responseCode = "200", description = "The stored review")
     @APIResponse(responseCode = "400", description = "Missing decision or blank reason")
     @APIResponse(responseCode = "403", description = "Not a clinician")

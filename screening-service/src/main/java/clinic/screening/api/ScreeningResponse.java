@@ -6,7 +6,11 @@ import java.util.UUID;
 
 import clinic.screening.policy.Outcome;
 
-/** The answer to booking: the stored decision's id, outcome and front-desk reasons. */
+/**
+ * The answer to booking: the stored decision's id, outcome and front-desk reasons, and the inputs it
+ * rests on (the patient's latest intake version, 0 when none, and the policy version), so booking
+ * can tell when a newer intake or policy makes it stale.
+ */
 public record ScreeningResponse(UUID decisionId, Outcome outcome, List<ReasonView> reasons,
-        OffsetDateTime earliestEligibleStart, int policyVersion) {
+        OffsetDateTime earliestEligibleStart, int policyVersion, int intakeVersion) {
 }

@@ -11,4 +11,11 @@ public interface ClinicConfig {
 
     @WithDefault("Europe/Warsaw")
     ZoneId timeZone();
+
+    /** Where changes to decisions' inputs are announced. */
+    ScreeningEvents screeningEvents();
+
+    interface ScreeningEvents {
+        String topic();
+    }
 }

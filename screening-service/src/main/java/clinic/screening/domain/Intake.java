@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -14,6 +16,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
 import clinic.screening.policy.IntakeAnswers;
+import clinic.screening.policy.IsotretinoinUse;
 
 /** One version of a patient's intake questionnaire: medical data, written once, never changed. */
 @Entity
@@ -31,8 +34,9 @@ public class Intake {
     @Column(nullable = false)
     public int version;
 
-    @Column(name = "taking_isotretinoin", nullable = false)
-    public boolean takingIsotretinoin;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public IsotretinoinUse isotretinoin;
 
     @Column(name = "isotretinoin_last_dose")
     public LocalDate isotretinoinLastDose;
@@ -61,8 +65,13 @@ public class Intake {
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 
+    /** Whether a clinician recorded this version: only then may it clear what a clinician was asked to review. */
+    @Column(name = "recorded_by_clinician", nullable = false)
+    public boolean recordedByClinician;
+
     public IntakeAnswers answers() {
-        return new IntakeAnswers(version, takingIsotretinoin, isotretinoinLastDose, bloodThinners,
-                keloidOrHypertrophicScarring, activeInfectionOrInflammation, activeAcne, autoimmuneCondition, completedOn);
+        return new IntakeAnswers(version, isotretinoin, isotretinoinLastDose, bloodThinners,
+                keloidOrHypertrophicScarring, activeInfectionOrInflammation, activeAcne, autoimmuneCondition, completedOn,
+                recordedByClinician);
     }
 }

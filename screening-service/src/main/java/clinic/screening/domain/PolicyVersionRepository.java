@@ -11,8 +11,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class PolicyVersionRepository implements PanacheRepositoryBase<PolicyVersion, Integer> {
 
-    public Optional<PolicyVersion> active() {
-        return find("order by version desc").firstResultOptional();
+    /** The active version's number only: one index lookup, no document. */
+    public Optional<Integer> activeVersion() {
+        return Optional.ofNullable(getEntityManager().createQuery("select max(v.version) from PolicyVersion v", Integer.class)
+                .getSingleResult());
     }
 
     public List<PolicyVersion> newestFirst() {

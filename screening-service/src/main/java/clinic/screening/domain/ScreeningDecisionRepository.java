@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
+import clinic.screening.policy.ClinicianConfirmation;
 import clinic.screening.policy.Outcome;
 
 /** Screening decisions: the audit trail per patient and the clinicians' review queue. */
@@ -17,6 +18,20 @@ public class ScreeningDecisionRepository implements PanacheRepositoryBase<Screen
 
     public List<ScreeningDecision> forPatientNewestFirst(UUID patientId) {
         return list("patientId = ?1 order by decidedAt desc, id", patientId);
+    }
+
+    /** The earlier decisions about one appointment, newest first, each with whether a clinician approved it. */
+    public List<ClinicianConfirmation.Earlier> earlierForAppointment(UUID appointmentId) {
+        return getEntityManager().createQuery("""
+                select d.id, d.outcome, d.intakeVersion, r.decision
+                from ScreeningDecision d left join ScreeningReview r on r.decisionId = d.id
+                where d.appointmentId = ?1
+                order by d.decidedAt desc, d.id""", Object[].class)
+                .setParameter(1, appointmentId)
+                .getResultStream()
+                .map(row -> new ClinicianConfirmation.Earlier((UUID) row[0], (Outcome) row[1], (Integer) row[2],
+                        row[3] == ScreeningReview.Verdict.APPROVE))
+                .toList();
     }
 
     /** Locks the decision row so two clinicians reviewing at once get one 200 and one 409, never a 500. */

@@ -12,18 +12,21 @@ public enum Contraindication {
     ISOTRETINOIN {
         @Override
         Optional<String> finding(IntakeAnswers intake, LocalDate appointmentDay, PolicyDocument.Windows windows) {
-            if (intake.takingIsotretinoin()) {
-                return Optional.of("Reports taking isotretinoin now.");
-            }
-            LocalDate lastDose = intake.isotretinoinLastDose();
             int months = windows.isotretinoinWashoutMonths();
-            // a dose exactly `months` before the appointment day has completed the washout
-            if (lastDose != null && lastDose.isAfter(appointmentDay.minusMonths(months))) {
-                return Optional.of("Last isotretinoin dose " + lastDose + " is within the " + months
-                        + "-month washout before the appointment day " + appointmentDay
-                        + " (the window length is clinic policy).");
-            }
-            return Optional.empty();
+            return switch (intake.isotretinoin()) {
+                case NEVER -> Optional.empty();
+                case TAKING_NOW -> Optional.of("Reports taking isotretinoin now.");
+                case STOPPED_DATE_UNKNOWN -> Optional.of("Reports having stopped isotretinoin but not when: the "
+                        + months + "-month washout before the appointment day cannot be confirmed.");
+                case NOT_RECORDED -> Optional.of("This intake predates the isotretinoin question's four answers: it says "
+                        + "only \"not taking now\", so a recent course cannot be ruled out. Record a new intake or review.");
+                // a dose exactly `months` before the appointment day has completed the washout
+                case STOPPED -> intake.isotretinoinLastDose().isAfter(appointmentDay.minusMonths(months))
+                        ? Optional.of("Last isotretinoin dose " + intake.isotretinoinLastDose() + " is within the " + months
+                                + "-month washout before the appointment day " + appointmentDay
+                                + " (the window length is clinic policy).")
+                        : Optional.empty();
+            };
         }
     },
     KELOID_HISTORY {

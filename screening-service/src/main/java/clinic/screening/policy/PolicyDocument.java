@@ -113,6 +113,7 @@ public record PolicyDocument(Windows windows, List<ContraindicationRule> rules, 
             rules.stream().filter(r -> !expectedRules.contains(r.id())).forEach(r -> problems.add("unknown rule " + r.id()));
             rules.stream().filter(r -> r.outcome() == null || r.outcome() == Outcome.CLEARED || r.procedures() == null)
                     .forEach(r -> problems.add("rule " + r.id() + " needs procedures and a non-CLEARED outcome"));
+            rules.forEach(r -> EvidenceFloor.weakens(r).ifPresent(problems::add));
         }
         for (Procedure from : intervalProcedures()) {
             for (Procedure to : intervalProcedures()) {
@@ -127,6 +128,8 @@ public record PolicyDocument(Windows windows, List<ContraindicationRule> rules, 
                     .forEach(i -> problems.add("intervals are only between treatments"));
             intervals.stream().filter(i -> i.minimumDays() < 0)
                     .forEach(i -> problems.add("interval " + i.id() + " has negative minimum days"));
+            intervals.stream().filter(i -> i.from() != null && i.to() != null)
+                    .forEach(i -> EvidenceFloor.weakens(i).ifPresent(problems::add));
         }
         return problems;
     }

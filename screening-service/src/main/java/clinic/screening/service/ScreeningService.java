@@ -14,6 +14,7 @@ import io.quarkus.logging.Log;
 
 import clinic.screening.api.BlockedPeriod;
 import clinic.screening.api.BlockedPeriodsRequest;
+import clinic.screening.api.DecisionInputs;
 import clinic.screening.api.ReviewRequest;
 import clinic.screening.api.ScreeningRequest;
 import clinic.screening.config.ClinicTime;
@@ -24,9 +25,11 @@ import clinic.screening.domain.ScreeningDecision;
 import clinic.screening.domain.ScreeningDecisionRepository;
 import clinic.screening.domain.ScreeningReview;
 import clinic.screening.domain.ScreeningReviewRepository;
+import clinic.screening.policy.ClinicianConfirmation;
 import clinic.screening.policy.Evaluation;
 import clinic.screening.policy.IntakeAnswers;
 import clinic.screening.policy.Outcome;
+import clinic.screening.policy.ReasonCategory;
 import clinic.screening.policy.ScreeningRules;
 import clinic.web.Problem;
 import clinic.web.ProblemException;
@@ -62,10 +65,13 @@ public class ScreeningService {
         LocalDate day = time.dayOf(request.start());
         OtherAppointments.Considered others = OtherAppointments.consider(request.appointmentId(),
                 request.otherAppointments(), time);
-        Optional<IntakeAnswers> intake = request.procedure().isTreatment()
-                ? intakes.latest(request.patientId()).map(i -> i.answers())
-                : Optional.empty();
+        // read for every procedure: the decision records the intake version it rests on, so booking
+        // can tell when a newer one makes it stale (a consultation's rules simply ignore the answers)
+        Optional<IntakeAnswers> intake = intakes.latest(request.patientId()).map(i -> i.answers());
         Evaluation evaluation = ScreeningRules.evaluate(policy.document, request.procedure(), day, intake, others.counted());
+        if (request.appointmentId() != null) {
+            evaluation = ClinicianConfirmation.apply(evaluation, decisions.earlierForAppointment(request.appointmentId()), intake);
+        }
 
         ScreeningDecision decision = new ScreeningDecision();
         decision.id = UUID.randomUUID();
@@ -86,9 +92,15 @@ public class ScreeningService {
         decision.decidedAt = time.now();
         decisions.persist(decision);
         metrics.counter("screening.decisions", "outcome", decision.outcome.name()).increment();
-        // the outcome only; reasons would name medical findings
-        Log.infof("Screening decision %s: %s under policy version %d", decision.id, decision.outcome, decision.policyVersion);
+        // the outcome only (reasons would name medical findings); debug: one line per booking is too much for the log
+        Log.debugf("Screening decision %s: %s under policy version %d", decision.id, decision.outcome, decision.policyVersion);
         return decision;
+    }
+
+    /** The versions a decision for this patient would rest on now. */
+    @Transactional
+    public DecisionInputs inputs(UUID patientId) {
+        return new DecisionInputs(patientId, intakes.latest(patientId).map(i -> i.version).orElse(0), policies.active().version);
     }
 
     /** The interval rules' blocked days, through the same rule code as {@link #screen}; nothing is stored. */
@@ -99,7 +111,8 @@ public class ScreeningService {
                 request.otherAppointments(), time);
         return ScreeningRules.mergedByRule(ScreeningRules.blockedDays(policy.document, request.procedure(), others.counted()))
                 .stream()
-                .map(b -> new BlockedPeriod(time.startOf(b.first()), time.startOf(b.untilExclusive()), b.ruleId()))
+                .map(b -> new BlockedPeriod(time.startOf(b.first()), time.startOf(b.untilExclusive()),
+                        ReasonCategory.of(b.ruleId())))
                 .toList();
     }
 
@@ -110,8 +123,13 @@ public class ScreeningService {
         if (decision.outcome != Outcome.NEEDS_REVIEW) {
             throw notAllowed("Only a NEEDS_REVIEW decision can be reviewed; this one is " + decision.outcome + ".");
         }
-        if (reviews.findByIdOptional(decisionId).isPresent()) {
-            throw notAllowed("This decision has already been reviewed; reviews are final.");
+        Optional<ScreeningReview> earlier = reviews.findByIdOptional(decisionId);
+        if (earlier.isPresent()) {
+            // a repeat whose first answer was lost (a timeout, a crash) gets that answer; a different verdict is refused
+            if (earlier.get().decision == request.decision()) {
+                return earlier.get();
+            }
+            throw notAllowed("This decision was already reviewed (" + earlier.get().decision + "); reviews are final.");
         }
         ScreeningReview review = new ScreeningReview();
         review.decisionId = decisionId;

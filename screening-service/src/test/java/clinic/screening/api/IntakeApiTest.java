@@ -45,7 +45,7 @@ class IntakeApiTest {
     void eachPutStoresANewVersionAndAnswersNothingMedical() {
         UUID patient = UUID.randomUUID();
         Map<String, Object> first = healthyIntake(TODAY.minusDays(2));
-        first.put("takingIsotretinoin", true);
+        first.put("isotretinoin", "TAKING_NOW");
         putIntake(patient, first).statusCode(200)
                 .body("keySet()", containsInAnyOrder("patientId", "intakeVersion", "completedOn"))
                 .body("patientId", equalTo(patient.toString()))
@@ -54,16 +54,18 @@ class IntakeApiTest {
 
         Map<String, Object> second = healthyIntake(TODAY);
         second.put("activeAcne", true);
+        second.put("isotretinoin", "STOPPED");
         second.put("isotretinoinLastDose", TODAY.minusMonths(3).toString());
         clinician().body(second).when().put("/api/intakes/" + patient).then().statusCode(200).body("intakeVersion", equalTo(2));
 
         clinician().when().get("/api/intakes/" + patient).then().statusCode(200)
                 .body("intakeVersion", equalTo(2))
-                .body("takingIsotretinoin", equalTo(false))
+                .body("isotretinoin", equalTo("STOPPED"))
                 .body("isotretinoinLastDose", equalTo(TODAY.minusMonths(3).toString()))
                 .body("activeAcne", equalTo(true))
                 .body("completedOn", equalTo(TODAY.toString()))
                 .body("recordedBy", equalTo("clinician"))
+                .body("recordedByClinician", equalTo(true))
                 .body("recordedAt", notNullValue());
     }
 
@@ -88,7 +90,7 @@ class IntakeApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "takingIsotretinoin", "bloodThinners", "keloidOrHypertrophicScarring",
+    @ValueSource(strings = { "isotretinoin", "bloodThinners", "keloidOrHypertrophicScarring",
             "activeInfectionOrInflammation", "activeAcne", "autoimmuneCondition", "completedOn" })
     void aMissingAnswerIsA400NamingItAndStoresNothing(String field) {
         UUID patient = UUID.randomUUID();
@@ -99,17 +101,26 @@ class IntakeApiTest {
         clinician().when().get("/api/intakes/" + patient).then().statusCode(404);
     }
 
-    @ParameterizedTest(name = "{0}={1}, lastDose={2} -> 400 on {3}")
+    @ParameterizedTest(name = "{0}={1}, isotretinoin {2}, lastDose={3} -> 400 on {4}")
     @CsvSource({
-            "completedOn, 2026-11-16, , completedOn",
-            "completedOn, 2026-13-01, , completedOn",
-            "completedOn, 2026-11-15, 2026-11-16, isotretinoinLastDose",
-            "completedOn, 2026-11-10, 2026-11-12, isotretinoinLastDose",
-            "takingIsotretinoin, maybe, , takingIsotretinoin",
+            "completedOn, 2026-11-16, NEVER, , completedOn",
+            "completedOn, 2026-13-01, NEVER, , completedOn",
+            "completedOn, 2026-11-15, STOPPED, 2026-11-16, isotretinoinLastDose",
+            "completedOn, 2026-11-10, STOPPED, 2026-11-12, isotretinoinLastDose",
+            // a stop needs its date; without one the answer is STOPPED_DATE_UNKNOWN
+            "completedOn, 2026-11-10, STOPPED, , isotretinoinLastDose",
+            // a date belongs to a stop only
+            "completedOn, 2026-11-10, NEVER, 2026-01-01, isotretinoinLastDose",
+            "completedOn, 2026-11-10, TAKING_NOW, 2026-01-01, isotretinoinLastDose",
+            // the old answer of intakes recorded before the four-way question cannot be given
+            "completedOn, 2026-11-10, NOT_RECORDED, , isotretinoin",
+            "completedOn, 2026-11-10, maybe, , isotretinoin",
     })
-    void impossibleAnswersAreA400NamingTheField(String field, String value, String lastDose, String expectedField) {
+    void impossibleAnswersAreA400NamingTheField(String field, String value, String isotretinoin, String lastDose,
+            String expectedField) {
         Map<String, Object> intake = healthyIntake(TODAY);
         intake.put(field, value);
+        intake.put("isotretinoin", isotretinoin);
         intake.put("isotretinoinLastDose", lastDose);
         putIntake(UUID.randomUUID(), intake).statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem(expectedField));
@@ -128,7 +139,7 @@ class IntakeApiTest {
     void aMalformedPatientIdIsA400() {
         frontDesk().body(healthyIntake(TODAY)).when().put("/api/intakes/not-a-uuid").then().statusCode(400)
                 .body("errors.field", hasItem("patientId"));
-        frontDesk().body("{\"takingIsotretinoin\": ").when().put("/api/intakes/" + UUID.randomUUID()).then().statusCode(400)
+        frontDesk().body("{\"isotretinoin\": ").when().put("/api/intakes/" + UUID.randomUUID()).then().statusCode(400)
                 .contentType("application/problem+json");
     }
 }

@@ -7,6 +7,7 @@ import static clinic.screening.Api.other;
 import static clinic.screening.Api.screen;
 import static clinic.screening.Api.screening;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -46,7 +47,10 @@ class PolicyApiTest {
     void restoreDefaults() {
         int now = frontDesk().when().get("/api/policy").then().extract().path("version");
         if (now != versionBefore) {
-            admin().body(update(6, 90, 14, true)).when().put("/api/policy").then().statusCode(200);
+            Map<String, Object> defaults = update(6, 90, 14, true);
+            defaults.put("rules", DefaultPolicy.load().rules().stream()
+                    .map(r -> Map.of("id", r.id(), "outcome", r.outcome().name())).toList());
+            admin().body(defaults).when().put("/api/policy").then().statusCode(200);
         }
     }
 
@@ -148,6 +152,37 @@ class PolicyApiTest {
     }
 
     @Test
+    void theSameDayBanIsRefusedByNameAndTheNumbersStayEditable() {
+        Map<String, Object> body = update(6, 90, 10, true);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> intervals = (List<Map<String, Object>>) body.get("intervals");
+        intervals.get(1).put("sameDayBlocked", false);
+        admin().body(body).when().put("/api/policy").then().statusCode(400)
+                .body("type", equalTo("urn:clinic:problem:policy-weakens-evidence"))
+                .body("errors[0].field", equalTo("intervals[1].sameDayBlocked"))
+                .body("errors[0].message", containsString("INTERVAL_MICRODERMABRASION_TO_MICRONEEDLING"));
+        // the day counts are clinic policy: 10 instead of 14 is accepted, the ban stays
+        admin().body(update(6, 90, 10, true)).when().put("/api/policy").then().statusCode(200)
+                .body("intervals.find { it.id == 'INTERVAL_MICRONEEDLING_TO_MICRODERMABRASION' }.minimumDays", equalTo(10))
+                .body("intervals.find { it.id == 'INTERVAL_MICRONEEDLING_TO_MICRODERMABRASION' }.sameDayBlocked", equalTo(true));
+    }
+
+    @Test
+    void anOutcomeMayBeMadeStricterAndDecisionsFollowIt() {
+        Map<String, Object> body = update(6, 90, 14, true);
+        body.put("rules", List.of(Map.of("id", "BLOOD_THINNERS", "outcome", "BLOCKED")));
+        admin().body(body).when().put("/api/policy").then().statusCode(200)
+                .body("rules.find { it.id == 'BLOOD_THINNERS' }.outcome", equalTo("BLOCKED"))
+                .body("rules.find { it.id == 'ISOTRETINOIN' }.outcome", equalTo("NEEDS_REVIEW"));
+        UUID patient = UUID.randomUUID();
+        Map<String, Object> intake = Api.healthyIntake(clinic.screening.AdjustableClock.DEFAULT_TODAY);
+        intake.put("bloodThinners", true);
+        Api.putIntake(patient, intake).statusCode(200);
+        screen(frontDesk(), screening(patient, "MICRONEEDLING", "2026-12-01T10:00:00+01:00", List.of())).statusCode(200)
+                .body("outcome", equalTo("BLOCKED"));
+    }
+
+    @Test
     void windowChangesApplyToo() {
         admin().body(update(6, 30, 14, true)).when().put("/api/policy").then().statusCode(200)
                 .body("windows.intakeValidityDays", equalTo(30));
@@ -172,6 +207,12 @@ class PolicyApiTest {
             "duplicatePair, intervals",
             "consultation, intervals",
             "threeCells, intervals",
+            // evidence: the same-day ban between the two treatments, the contraindications' outcomes
+            "sameDayBanOff, intervals[0].sameDayBlocked",
+            "weakerOutcome, rules[0].outcome",
+            "clearedOutcome, rules[0].outcome",
+            "intakeRuleToReview, rules[0].outcome",
+            "unknownRule, rules[0].id",
     })
     void invalidChangesAreRejectedAndCreateNoVersion(String change, String expectedField) {
         int before = frontDesk().when().get("/api/policy").then().extract().path("version");
@@ -188,6 +229,11 @@ class PolicyApiTest {
             case "duplicatePair" -> intervals.set(3, interval("MICRONEEDLING", "MICRONEEDLING", 10, false));
             case "consultation" -> intervals.set(3, interval("CONSULTATION", "MICRONEEDLING", 10, false));
             case "threeCells" -> intervals.remove(3);
+            case "sameDayBanOff" -> intervals.get(0).put("sameDayBlocked", false);
+            case "weakerOutcome" -> body.put("rules", List.of(Map.of("id", "ACTIVE_INFECTION", "outcome", "NEEDS_REVIEW")));
+            case "clearedOutcome" -> body.put("rules", List.of(Map.of("id", "ISOTRETINOIN", "outcome", "CLEARED")));
+            case "intakeRuleToReview" -> body.put("rules", List.of(Map.of("id", "INTAKE_MISSING_OR_STALE", "outcome", "NEEDS_REVIEW")));
+            case "unknownRule" -> body.put("rules", List.of(Map.of("id", "SUNBURN", "outcome", "BLOCKED")));
             default -> throw new IllegalArgumentException(change);
         }
         List<String> fields = admin().body(body).when().put("/api/policy").then().statusCode(400)

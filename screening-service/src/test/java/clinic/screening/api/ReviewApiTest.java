@@ -63,6 +63,11 @@ class ReviewApiTest {
         clinician().body(review("DENY", "changed my mind")).when().post("/api/screenings/" + decisionId + "/review").then()
                 .statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("urn:clinic:problem:review-not-allowed"));
+        // the same verdict again (its first answer was lost on the way) gets the stored review, not a second one
+        clinician().body(review("APPROVE", "sent again after a timeout")).when()
+                .post("/api/screenings/" + decisionId + "/review").then().statusCode(200)
+                .body("decision", equalTo("APPROVE"))
+                .body("reason", equalTo("Small keloid on the back only; face fine."));
 
         frontDesk().when().get("/api/screenings/" + decisionId).then().statusCode(200)
                 .body("review.keySet()", containsInAnyOrder("decision", "reviewedAt"))

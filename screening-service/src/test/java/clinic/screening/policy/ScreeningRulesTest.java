@@ -40,24 +40,27 @@ class ScreeningRulesTest {
         assertThat(noMatrixCell.problems()).anyMatch(p -> p.contains("INTERVAL_MICRODERMABRASION_TO_MICRODERMABRASION"));
     }
 
-    @ParameterizedTest(name = "appointment {0}, last dose {1}, taking now {2} -> {3}")
+    @ParameterizedTest(name = "appointment {0}, isotretinoin {1}, last dose {2} -> {3}")
     @CsvSource({
             // exactly six months before the appointment day: washout complete
-            "2026-12-01, 2026-06-01, false, CLEARED",
+            "2026-12-01, STOPPED,              2026-06-01, CLEARED",
             // one day less than six months: still inside the window
-            "2026-12-01, 2026-06-02, false, NEEDS_REVIEW",
-            "2026-12-01, 2026-10-01, false, NEEDS_REVIEW",
-            "2026-12-01,           , true,  NEEDS_REVIEW",
-            "2026-12-01,           , false, CLEARED",
+            "2026-12-01, STOPPED,              2026-06-02, NEEDS_REVIEW",
+            "2026-12-01, STOPPED,              2026-10-01, NEEDS_REVIEW",
+            "2026-12-01, TAKING_NOW,                     , NEEDS_REVIEW",
+            "2026-12-01, NEVER,                          , CLEARED",
+            // unknown is never treated as never: a stop without a date, or an old intake that did not ask
+            "2026-12-01, STOPPED_DATE_UNKNOWN,           , NEEDS_REVIEW",
+            "2026-12-01, NOT_RECORDED,                   , NEEDS_REVIEW",
             // month ends: 2027-08-31 minus 6 months is 2027-02-28
-            "2027-08-31, 2027-02-28, false, CLEARED",
-            "2027-08-31, 2027-03-01, false, NEEDS_REVIEW",
+            "2027-08-31, STOPPED,              2027-02-28, CLEARED",
+            "2027-08-31, STOPPED,              2027-03-01, NEEDS_REVIEW",
             // the window is measured against the appointment day, not today
-            "2027-03-31, 2026-10-01, false, NEEDS_REVIEW",
-            "2027-04-01, 2026-10-01, false, CLEARED",
+            "2027-03-31, STOPPED,              2026-10-01, NEEDS_REVIEW",
+            "2027-04-01, STOPPED,              2026-10-01, CLEARED",
     })
-    void isotretinoinWashout(LocalDate day, LocalDate lastDose, boolean takingNow, Outcome expected) {
-        IntakeAnswers intake = new IntakeAnswers(1, takingNow, lastDose, false, false, false, false, false, day.minusDays(1));
+    void isotretinoinWashout(LocalDate day, IsotretinoinUse use, LocalDate lastDose, Outcome expected) {
+        IntakeAnswers intake = new IntakeAnswers(1, use, lastDose, false, false, false, false, false, day.minusDays(1), false);
         Evaluation result = ScreeningRules.evaluate(POLICY, MICRODERMABRASION, day, Optional.of(intake), List.of());
         assertThat(result.outcome()).isEqualTo(expected);
         if (expected == Outcome.NEEDS_REVIEW) {
@@ -79,7 +82,7 @@ class ScreeningRulesTest {
             "-3, CLEARED",
     })
     void intakeValidity(int daysBefore, Outcome expected) {
-        IntakeAnswers intake = new IntakeAnswers(1, false, null, false, false, false, false, false, DAY.minusDays(daysBefore));
+        IntakeAnswers intake = new IntakeAnswers(1, IsotretinoinUse.NEVER, null, false, false, false, false, false, DAY.minusDays(daysBefore), false);
         Evaluation result = ScreeningRules.evaluate(POLICY, MICRONEEDLING, DAY, Optional.of(intake), List.of());
         assertThat(result.outcome()).isEqualTo(expected);
         if (expected == Outcome.NEEDS_INTAKE) {
@@ -98,7 +101,7 @@ class ScreeningRulesTest {
 
     @Test
     void aStaleIntakeIsNotReadForContraindications() {
-        IntakeAnswers staleWithInfection = new IntakeAnswers(1, false, null, false, false, true, false, false, DAY.minusDays(91));
+        IntakeAnswers staleWithInfection = new IntakeAnswers(1, IsotretinoinUse.NEVER, null, false, false, true, false, false, DAY.minusDays(91), false);
         Evaluation result = ScreeningRules.evaluate(POLICY, MICRONEEDLING, DAY, Optional.of(staleWithInfection), List.of());
         assertThat(result.reasons()).extracting(Reason::ruleId).containsExactly("INTAKE_MISSING_OR_STALE");
     }
@@ -118,8 +121,8 @@ class ScreeningRulesTest {
             "ACTIVE_INFECTION, CONSULTATION,      CLEARED",
     })
     void eachContraindicationForEachProcedure(String rule, Procedure procedure, Outcome expected) {
-        IntakeAnswers intake = new IntakeAnswers(1, false, null, rule.equals("BLOOD_THINNERS"), rule.equals("KELOID_HISTORY"),
-                rule.equals("ACTIVE_INFECTION"), rule.equals("ACTIVE_ACNE"), rule.equals("AUTOIMMUNE"), DAY.minusDays(10));
+        IntakeAnswers intake = new IntakeAnswers(1, IsotretinoinUse.NEVER, null, rule.equals("BLOOD_THINNERS"), rule.equals("KELOID_HISTORY"),
+                rule.equals("ACTIVE_INFECTION"), rule.equals("ACTIVE_ACNE"), rule.equals("AUTOIMMUNE"), DAY.minusDays(10), false);
         Evaluation result = ScreeningRules.evaluate(POLICY, procedure, DAY, Optional.of(intake), List.of());
         assertThat(result.outcome()).isEqualTo(expected);
         assertThat(result.reasons()).extracting(Reason::ruleId)
@@ -131,7 +134,7 @@ class ScreeningRulesTest {
 
     @Test
     void outcomeIsTheMostSevereReasonAndAllReasonsAreKept() {
-        IntakeAnswers intake = new IntakeAnswers(1, true, null, true, true, true, true, true, DAY.minusDays(1));
+        IntakeAnswers intake = new IntakeAnswers(1, IsotretinoinUse.TAKING_NOW, null, true, true, true, true, true, DAY.minusDays(1), false);
         Evaluation result = ScreeningRules.evaluate(POLICY, MICRONEEDLING, DAY, Optional.of(intake), List.of());
         assertThat(result.outcome()).isEqualTo(Outcome.BLOCKED);
         assertThat(result.reasons()).extracting(Reason::ruleId).containsExactly("ACTIVE_INFECTION", "ISOTRETINOIN",
@@ -177,7 +180,7 @@ class ScreeningRulesTest {
     })
     void intervalMatrixAtItsBoundaries(Procedure existing, Procedure requested, int offset, String expectedRules) {
         ScheduledProcedure other = new ScheduledProcedure(UUID.randomUUID(), existing, DAY);
-        IntakeAnswers intake = new IntakeAnswers(1, false, null, false, false, false, false, false, DAY.minusDays(30));
+        IntakeAnswers intake = new IntakeAnswers(1, IsotretinoinUse.NEVER, null, false, false, false, false, false, DAY.minusDays(30), false);
         Evaluation result = ScreeningRules.evaluate(POLICY, requested, DAY.plusDays(offset), Optional.of(intake), List.of(other));
         List<String> expected = expectedRules == null ? List.of() : List.of(expectedRules.split("\\|"));
         assertThat(result.reasons()).extracting(Reason::ruleId).containsExactlyElementsOf(expected);
@@ -209,7 +212,7 @@ class ScreeningRulesTest {
     void earliestEligibleDay(Procedure existing, Procedure requested, int requestedOffset, int expectedOffset) {
         ScheduledProcedure other = new ScheduledProcedure(UUID.randomUUID(), existing, DAY);
         Evaluation result = ScreeningRules.evaluate(POLICY, requested, DAY.plusDays(requestedOffset),
-                Optional.of(new IntakeAnswers(1, false, null, false, false, false, false, false, DAY.minusDays(30))),
+                Optional.of(new IntakeAnswers(1, IsotretinoinUse.NEVER, null, false, false, false, false, false, DAY.minusDays(30), false)),
                 List.of(other));
         assertThat(result.outcome()).isEqualTo(Outcome.BLOCKED);
         assertThat(result.earliestEligibleDay()).isEqualTo(DAY.plusDays(expectedOffset));

@@ -10,7 +10,6 @@ import { refusal, reasonList } from '../screening.js';
 import { reviewForm, clinicianReasons } from './review.js';
 import * as fmt from '../format.js';
 
-const ACTIVE = ['PENDING_REVIEW', 'CONFIRMED'];
 
 export async function renderAppointment(main, { id, isCurrent }) {
     const [a, catalog] = await Promise.all([api.get(`/api/appointments/${id}`), loadCatalog()]);
@@ -40,6 +39,7 @@ export async function renderAppointment(main, { id, isCurrent }) {
             h('section', { class: 'panel', 'aria-labelledby': 'screening-title' },
                 h('h2', { id: 'screening-title' }, 'Safety screening'),
                 screeningSlot)),
+        standing(a),
         actionResult,
         actionsPanel(a, catalog, actionResult),
         h('section', { class: 'panel', 'aria-labelledby': 'messages-title' },
@@ -73,6 +73,19 @@ async function loadScreening(a, slot) {
             ? notice('warn', 'Screening service unavailable', 'The decision cannot be shown right now; the appointment is unaffected.')
             : problemNotice(e, 'Could not load the decision'));
     }
+}
+
+/** What the front desk must know before acting: a re-screen still owed, or why the appointment is on hold. */
+function standing(a) {
+    if (a.rescreenDue) {
+        return notice('warn', 'Safety screening is being repeated',
+            'The patient’s intake or the clinic’s safety policy changed after this appointment was screened. It is being '
+            + 'screened again; check-in is possible once that is done.');
+    }
+    if (a.status === 'ON_HOLD') {
+        return notice('error', 'On hold', fmt.HOLD_REASONS[a.holdReason] || 'Screening no longer clears this appointment.');
+    }
+    return null;
 }
 
 /** "Confirmation", "Aftercare 24h": the step when it already names the kind, else both. */
@@ -123,19 +136,21 @@ function actionsPanel(a, catalog, result) {
         }),
     }, label);
 
-    if (can('check-in') && a.status === 'CONFIRMED') buttons.push(simple('check-in', 'Check in', 'check-in', 'Patient checked in'));
-    if (can('complete') && ['CONFIRMED', 'CHECKED_IN'].includes(a.status)) {
+    // the server says what its time rules allow now (no check-in before the day, no completion before the start)
+    const open = (action) => (a.actions || []).includes(action);
+    if (can('check-in') && open('CHECK_IN')) buttons.push(simple('check-in', 'Check in', 'check-in', 'Patient checked in'));
+    if (can('complete') && open('COMPLETE')) {
         buttons.push(simple('complete', 'Mark completed', 'complete', 'Procedure completed; aftercare is planned'));
     }
-    if (can('no-show') && a.status === 'CONFIRMED') buttons.push(simple('no-show', 'Mark no-show', 'no-show', 'Marked as no-show', 'button-secondary'));
+    if (can('no-show') && open('NO_SHOW')) buttons.push(simple('no-show', 'Mark no-show', 'no-show', 'Marked as no-show', 'button-secondary'));
 
     const sections = [];
     if (buttons.length) sections.push(h('div', { class: 'button-row' }, buttons));
-    if (can('review') && a.status === 'PENDING_REVIEW') {
+    if (can('review') && open('REVIEW')) {
         sections.push(h('div', null, h('h3', null, 'Clinician review'), reviewForm(a, result, () => reload())));
     }
-    if (can('reschedule') && ACTIVE.includes(a.status)) sections.push(rescheduleSection(a, catalog, result));
-    if (can('cancel') && ACTIVE.includes(a.status)) sections.push(cancelSection(a, result));
+    if (can('reschedule') && open('RESCHEDULE')) sections.push(rescheduleSection(a, catalog, result));
+    if (can('cancel') && open('CANCEL')) sections.push(cancelSection(a, result));
     if (!sections.length) return null;
     return h('section', { class: 'panel', 'aria-labelledby': 'actions-title' },
         h('h2', { id: 'actions-title' }, 'Actions'), sections);
@@ -194,7 +209,7 @@ function rescheduleSection(a, catalog, result) {
             return;
         }
         picker = slotPicker({
-            catalog, patientId: a.patientId, procedure: a.procedure, from: from.value, onlyEligible: true,
+            catalog, patientId: a.patientId, appointmentId: a.id, procedure: a.procedure, from: from.value, onlyEligible: true,
             onSelect: (slot) => {
                 moveButton.disabled = !slot;
                 chosen.textContent = slot ? `New time: ${describeSlot(slot, catalog)}` : 'No new time chosen yet.';

@@ -7,8 +7,15 @@ import { can, loadCatalog } from '../session.js';
 import { problemNotice, showFieldErrors, clearFieldErrors, statusBadge, busy } from '../ui.js';
 import * as fmt from '../format.js';
 
+// Isotretinoin has four answers: "stopped, date not known" is never taken as "never" (a clinician reviews it).
+const ISOTRETINOIN = [
+    ['NEVER', 'Never taken'],
+    ['TAKING_NOW', 'Taking it now'],
+    ['STOPPED', 'Stopped (enter the date of the last dose below)'],
+    ['STOPPED_DATE_UNKNOWN', 'Stopped, date of the last dose not known'],
+];
+
 const QUESTIONS = [
-    ['takingIsotretinoin', 'Is the patient taking isotretinoin (for example Roaccutane) now?'],
     ['bloodThinners', 'Is the patient taking blood-thinning medication?'],
     ['keloidOrHypertrophicScarring', 'Personal or family history of keloid or hypertrophic scarring?'],
     ['activeInfectionOrInflammation', 'Active skin infection or inflammation in the treatment area?'],
@@ -17,6 +24,7 @@ const QUESTIONS = [
 ];
 
 const FIELD_IDS = Object.fromEntries([
+    ['isotretinoin', 'in-isotretinoin'],
     ...QUESTIONS.map(([name]) => [name, `in-${name}`]),
     ['isotretinoinLastDose', 'in-isotretinoinLastDose'],
     ['completedOn', 'in-completedOn'],
@@ -29,6 +37,15 @@ function yesNo(name, question) {
     return h('fieldset', { id, 'aria-describedby': `${id}-error` },
         h('legend', null, question),
         h('div', { class: 'choice-row' }, option('yes', 'Yes'), option('no', 'No')),
+        h('span', { class: 'field-error', id: `${id}-error` }));
+}
+
+function isotretinoinChoice() {
+    const id = FIELD_IDS.isotretinoin;
+    return h('fieldset', { id, 'aria-describedby': `${id}-error` },
+        h('legend', null, 'Isotretinoin (for example Roaccutane): has the patient ever taken it?'),
+        h('div', { class: 'choice-column' }, ISOTRETINOIN.map(([value, label]) => h('label', { class: 'choice' },
+            h('input', { type: 'radio', name: 'isotretinoin', value, id: `${id}-${value}` }), label))),
         h('span', { class: 'field-error', id: `${id}-error` }));
 }
 
@@ -45,9 +62,10 @@ function buildForm() {
     return h('form', { id: 'intake-form', novalidate: true, autocomplete: 'off', 'aria-labelledby': 'intake-form-title' },
         h('h2', { id: 'intake-form-title' }, 'Questionnaire'),
         h('p', { class: 'muted small' }, 'Ask every question; an unanswered question is never taken as “no”.'),
+        isotretinoinChoice(),
+        dateField('isotretinoinLastDose', 'Date of the last isotretinoin dose',
+            'Only when the patient stopped and knows the date.'),
         QUESTIONS.map(([name, question]) => yesNo(name, question)),
-        dateField('isotretinoinLastDose', 'Date of the last isotretinoin dose (if ever taken)',
-            'Leave empty if the patient never took isotretinoin.'),
         dateField('completedOn', 'Questionnaire completed on', 'The day the patient answered, in the clinic.', fmt.today()),
         h('div', { class: 'button-row' },
             h('button', { type: 'submit', class: 'button', id: 'intake-submit' }, 'Save intake')));
@@ -71,6 +89,11 @@ export async function renderIntake(main, { id, isCurrent }) {
         clearFieldErrors(form);
         const data = new FormData(form);
         const missing = {};
+        const isotretinoin = data.get('isotretinoin');
+        if (!isotretinoin) missing.isotretinoin = 'Choose one answer.';
+        if (isotretinoin === 'STOPPED' && !data.get('isotretinoinLastDose')) {
+            missing.isotretinoinLastDose = 'Enter the date of the last dose, or choose “date not known”.';
+        }
         QUESTIONS.forEach(([name]) => {
             if (!data.get(name)) missing[name] = 'Choose yes or no.';
         });
@@ -80,7 +103,8 @@ export async function renderIntake(main, { id, isCurrent }) {
             return;
         }
         const body = Object.fromEntries(QUESTIONS.map(([name]) => [name, data.get(name) === 'yes']));
-        body.isotretinoinLastDose = data.get('isotretinoinLastDose') || null;
+        body.isotretinoin = isotretinoin;
+        body.isotretinoinLastDose = isotretinoin === 'STOPPED' ? data.get('isotretinoinLastDose') : null;
         body.completedOn = data.get('completedOn');
         const button = form.querySelector('#intake-submit');
         await busy(button, async () => {
@@ -125,7 +149,8 @@ function receipt(recorded, catalog, p) {
             ? h('div', null, h('p', null, 'Upcoming appointments were screened again:'),
                 h('ul', null, rescreened.map((r) => h('li', null,
                     h('a', { href: `#/appointments/${r.appointmentId}` }, 'View appointment'), ' ', statusBadge(r.status),
-                    ' screening: ', statusBadge(r.outcome)))))
+                    r.rescreenDue ? ' screening could not be repeated yet; it is retried automatically'
+                        : [' screening: ', statusBadge(r.outcome)]))))
             : h('p', null, 'The patient has no upcoming appointments to screen again.'),
         can('book') ? h('div', { class: 'button-row' },
             h('a', { class: 'button', href: `#/book?patientId=${p.id}`, id: 'intake-book' }, 'Book an appointment')) : null);

@@ -110,7 +110,9 @@ export function reviewForm(a, result, onDone) {
         if (showFieldErrors(form, missing, fields)) return;
         busy(submit, async () => {
             try {
-                const updated = await api.post(`/api/appointments/${a.id}/review`, { decision, reason: reason.value.trim() });
+                // name the decision read, so a verdict never lands on one that replaced it meanwhile
+                const updated = await api.post(`/api/appointments/${a.id}/review`,
+                    { decision, reason: reason.value.trim(), decisionId: a.screening?.decisionId });
                 onDone(updated);
             } catch (e) {
                 const shown = showFieldErrors(form, e.fieldErrors, fields);

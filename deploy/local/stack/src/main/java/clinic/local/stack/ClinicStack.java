@@ -102,7 +102,9 @@ public final class ClinicStack implements AutoCloseable {
     }
 
     private void startServices() throws IOException {
-        ClinicService screening = startService("screening-service", settings.screeningPort(), database("screening"));
+        Map<String, String> screeningConfig = database("screening");
+        screeningConfig.put("kafka.bootstrap.servers", kafkaBootstrap);
+        ClinicService screening = startService("screening-service", settings.screeningPort(), screeningConfig);
         Map<String, String> content = database("content");
         content.put("kafka.bootstrap.servers", kafkaBootstrap);
         content.put("quarkus.mailer.host", smtpHost);

@@ -62,7 +62,7 @@ class ClinicEndToEndTest {
     }
 
     @Test
-    void newPatientBooksIsConfirmedByEmailIsTreatedAndGetsAftercare() {
+    void newPatientBooksIsConfirmedByEmailIsTreatedAndGetsAftercare() throws Exception {
         String email = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String patient = as("frontdesk").body(Map.of("firstName", "Maja", "lastName", "Zielinska", "email", email,
                 "dateOfBirth", "1991-05-17")).post("/api/patients").then().statusCode(201).extract().path("id");
@@ -92,6 +92,11 @@ class ClinicEndToEndTest {
                 .body("screening.outcome", equalTo("BLOCKED"))
                 .body("screening.earliestEligibleStart", notNullValue());
 
+        // days ahead nothing but moving or cancelling is possible; on the day, check-in and then completion
+        as("frontdesk").post("/api/appointments/" + appointment + "/check-in").then().statusCode(409)
+                .body("type", equalTo("urn:clinic:problem:not-the-appointments-day"));
+        TestAppointments.startNow(stack, appointment);
+        as("frontdesk").post("/api/appointments/" + appointment + "/check-in").then().statusCode(200);
         as("clinician").post("/api/appointments/" + appointment + "/complete").then().statusCode(200)
                 .body("status", equalTo("COMPLETED"));
 
@@ -111,6 +116,7 @@ class ClinicEndToEndTest {
                 "email", "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", "dateOfBirth", "1988-02-03"))
                 .post("/api/patients").then().statusCode(201).extract().path("id");
         Map<String, Object> intake = new java.util.HashMap<>(cleanIntake());
+        intake.put("isotretinoin", "STOPPED");
         intake.put("isotretinoinLastDose", LocalDate.now(CLINIC_ZONE).minusMonths(2).toString());
         as("frontdesk").body(intake).put("/api/patients/" + patient + "/intake").then().statusCode(200);
         as("frontdesk").get("/api/patients/" + patient + "/intake").then().statusCode(403);
@@ -124,9 +130,24 @@ class ClinicEndToEndTest {
                 .post("/api/appointments").then().statusCode(201)
                 .body("status", equalTo("PENDING_REVIEW"))
                 .body("screening.outcome", equalTo("NEEDS_REVIEW"))
+                .body("screening.categories", org.hamcrest.Matchers.contains("MEDICATION_HISTORY"))
                 .extract().path("id");
-        as("clinician").body(Map.of("decision", "APPROVE", "reason", "last dose and healing history discussed"))
-                .post("/api/appointments/" + appointment + "/review").then().statusCode(200)
+        // the front desk sees categories only; rule ids and the clinical detail are for clinicians
+        as("frontdesk").get("/api/appointments/" + appointment + "/screening").then().statusCode(200)
+                .body("reasons[0].category", equalTo("MEDICATION_HISTORY"))
+                .body("reasons[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("ruleId")));
+        as("clinician").get("/api/appointments/" + appointment + "/screening").then().statusCode(200)
+                .body("reasons[0].ruleId", equalTo("ISOTRETINOIN"));
+
+        // the front desk re-answers "never": what a clinician was asked to review, only a clinician confirms
+        as("frontdesk").body(cleanIntake()).put("/api/patients/" + patient + "/intake").then().statusCode(200)
+                .body("rescreened[0].status", equalTo("PENDING_REVIEW"));
+        String decision = as("clinician").get("/api/appointments/" + appointment).then()
+                .body("status", equalTo("PENDING_REVIEW"))
+                .body("screening.categories", org.hamcrest.Matchers.contains("CLINICIAN_CONFIRMATION"))
+                .extract().path("screening.decisionId");
+        as("clinician").body(Map.of("decision", "APPROVE", "reason", "last dose and healing history discussed",
+                "decisionId", decision)).post("/api/appointments/" + appointment + "/review").then().statusCode(200)
                 .body("status", equalTo("CONFIRMED"));
     }
 
@@ -198,9 +219,100 @@ class ClinicEndToEndTest {
         stack.service("booking-service").awaitReady(Duration.ofMinutes(2));
     }
 
+    @Test
+    void decisionsFollowTheirInputsChangedAtScreeningWhileBookingIsDown() throws Exception {
+        LocalDate from = LocalDate.now(CLINIC_ZONE).plusDays(30);
+        List<String> starts = as("frontdesk")
+                .queryParams("procedure", "MICRONEEDLING", "from", from.toString(), "to", from.plusDays(7).toString())
+                .get("/api/availability").then().statusCode(200).extract().jsonPath().getList("start");
+        String infectedEmail = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String infected = newPatientWithCleanIntake("Iga", infectedEmail);
+        String onThinners = newPatientWithCleanIntake("Tola", "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
+        Map<String, Object> thinners = new java.util.HashMap<>(cleanIntake());
+        thinners.put("bloodThinners", true);
+        as("frontdesk").body(thinners).put("/api/patients/" + onThinners + "/intake").then().statusCode(200);
+        String first = book(infected, starts.get(0));
+        String anotherDay = starts.stream().filter(s -> !s.startsWith(starts.get(0).substring(0, 10))).findFirst().orElseThrow();
+        String second = as("frontdesk").body(Map.of("patientId", onThinners, "procedure", "MICRONEEDLING", "start", anotherDay))
+                .post("/api/appointments").then().statusCode(201).body("status", equalTo("PENDING_REVIEW")).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Inbox.subjects(stack.settings().imapPort(), infectedEmail).size() >= 1);
+
+        // booking is killed; meanwhile the intake and the policy change at screening itself
+        stack.service("booking-service").kill();
+        Map<String, Object> infection = new java.util.HashMap<>(cleanIntake());
+        infection.put("activeInfectionOrInflammation", true);
+        atScreening("frontdesk").body(infection).put("/api/intakes/" + infected).then().statusCode(200);
+        String policy = atScreening("admin").get("/api/policy").then().statusCode(200).extract().asString();
+        try {
+            atScreening("admin").body(policyChange(policy, "BLOOD_THINNERS", "BLOCKED")).put("/api/policy").then().statusCode(200);
+
+            // booking comes back (the stack restarts it) and screens both again from what screening announced
+            stack.service("booking-service").awaitReady(Duration.ofMinutes(2));
+            await().atMost(Duration.ofMinutes(2)).until(() -> "ON_HOLD".equals(statusOf(first)) && "ON_HOLD".equals(statusOf(second)));
+            as("frontdesk").get("/api/appointments/" + first).then().body("holdReason", equalTo("SCREENING_BLOCKED"))
+                    .body("rescreenDue", equalTo(false))
+                    .body("screening.categories", org.hamcrest.Matchers.contains("SKIN_CONDITION"));
+            // the patient is told to get in touch, and nothing medical is in the message
+            await().atMost(Duration.ofSeconds(60)).until(() -> Inbox.subjects(stack.settings().imapPort(), infectedEmail)
+                    .stream().anyMatch(s -> s.contains("please contact us")));
+            String notice = Inbox.bodies(stack.settings().imapPort(), infectedEmail).stream()
+                    .filter(b -> b.contains("contact us")).findFirst().orElseThrow();
+            assertFalse(notice.toLowerCase().contains("infection"), "medical detail in the e-mail: " + notice);
+        } finally {
+            atScreening("admin").body(policyChange(policy, "BLOOD_THINNERS", "NEEDS_REVIEW")).put("/api/policy").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aMicroneedlingCanBeMovedByAFewDays() {
+        String patient = newPatientWithCleanIntake("Ada");
+        LocalDate from = LocalDate.now(CLINIC_ZONE).plusDays(40);
+        List<String> starts = as("frontdesk")
+                .queryParams("procedure", "MICRONEEDLING", "from", from.toString(), "to", from.plusDays(7).toString())
+                .get("/api/availability").then().statusCode(200).extract().jsonPath().getList("start");
+        String appointment = book(patient, starts.get(0));
+        LocalDate day = LocalDate.parse(starts.get(0).substring(0, 10));
+        // as a second booking for this patient, nothing within 28 days; as a move of this one, a few days later is fine
+        as("frontdesk").queryParams("procedure", "MICRONEEDLING", "from", day.plusDays(2).toString(), "to", day.plusDays(6).toString(),
+                "patientId", patient).get("/api/availability").then().statusCode(200).body("size()", equalTo(0));
+        String later = as("frontdesk").queryParams("procedure", "MICRONEEDLING", "from", day.plusDays(2).toString(),
+                "to", day.plusDays(6).toString(), "appointmentId", appointment).get("/api/availability").then().statusCode(200)
+                .body("size()", greaterThan(0)).extract().path("[0].start");
+        as("frontdesk").body(Map.of("start", later)).post("/api/appointments/" + appointment + "/reschedule").then().statusCode(200)
+                .body("status", equalTo("CONFIRMED")).body("start", equalTo(later));
+    }
+
     private static String newPatientWithCleanIntake(String firstName) {
+        return newPatientWithCleanIntake(firstName, "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
+    }
+
+    private static String statusOf(String appointment) {
+        return as("frontdesk").get("/api/appointments/" + appointment).then().extract().path("status");
+    }
+
+    /** The active policy's numbers as a change request, with one rule's outcome set. */
+    private static String policyChange(String activePolicy, String ruleId, String outcome) throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var active = json.readTree(activePolicy);
+        var change = json.createObjectNode();
+        change.set("windows", active.get("windows"));
+        var intervals = change.putArray("intervals");
+        active.get("intervals").forEach(i -> intervals.addObject().put("from", i.get("from").asText())
+                .put("to", i.get("to").asText()).put("minimumDays", i.get("minimumDays").asInt())
+                .put("sameDayBlocked", i.get("sameDayBlocked").asBoolean()));
+        change.putArray("rules").addObject().put("id", ruleId).put("outcome", outcome);
+        change.put("changeNote", "end-to-end test");
+        return json.writeValueAsString(change);
+    }
+
+    private static RequestSpecification atScreening(String user) {
+        return given().baseUri("http://127.0.0.1:" + stack.settings().screeningPort()).auth().preemptive().basic(user, user)
+                .contentType(ContentType.JSON);
+    }
+
+    private static String newPatientWithCleanIntake(String firstName, String email) {
         String patient = as("frontdesk").body(Map.of("firstName", firstName, "lastName", "Crash",
-                "email", "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", "dateOfBirth", "1990-01-01"))
+                "email", email, "dateOfBirth", "1990-01-01"))
                 .post("/api/patients").then().statusCode(201).extract().path("id");
         as("frontdesk").body(cleanIntake()).put("/api/patients/" + patient + "/intake").then().statusCode(200);
         return patient;
@@ -240,7 +352,7 @@ class ClinicEndToEndTest {
     }
 
     private static Map<String, Object> cleanIntake() {
-        return Map.of("takingIsotretinoin", false, "bloodThinners", false, "keloidOrHypertrophicScarring", false,
+        return Map.of("isotretinoin", "NEVER", "bloodThinners", false, "keloidOrHypertrophicScarring", false,
                 "activeInfectionOrInflammation", false, "activeAcne", false, "autoimmuneCondition", false,
                 "completedOn", LocalDate.now(CLINIC_ZONE).toString());
     }

@@ -33,6 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import clinic.local.stack.ClinicStack;
 import clinic.local.stack.StackSettings;
+import clinic.local.stack.TestAppointments;
 
 /**
  * The front-desk screens in a real browser against the whole clinic (three packaged services,
@@ -122,21 +123,24 @@ class FrontDeskUiTest {
         browser.click(By.id("record-intake"));
         browser.visible(By.id("intake-form"));
         browser.click(By.id("intake-submit"));
-        browser.textAppears(By.id("in-takingIsotretinoin-error"), "Choose yes or no");
+        browser.textAppears(By.id("in-isotretinoin-error"), "Choose one answer");
+        browser.textAppears(By.id("in-bloodThinners-error"), "Choose yes or no");
         browser.screenshot("04-intake-unanswered");
-        answerIntake("no", "no", "no", "no", "no", "no");
+        // stopped isotretinoin, with a last dose in the future: the screening service names the field
+        answerIntake("STOPPED", "no", "no", "no", "no", "no");
         LocalDate today = LocalDate.now(CLINIC_ZONE);
         browser.setDate(By.id("in-isotretinoinLastDose"), today.plusDays(3).toString());
         browser.click(By.id("intake-submit"));
         browser.wait.until(ExpectedConditions.attributeToBe(By.id("in-isotretinoinLastDose"), "aria-invalid", "true"));
         assertFalse(browser.visible(By.id("in-isotretinoinLastDose-error")).getText().isBlank());
         browser.setDate(By.id("in-isotretinoinLastDose"), "");
+        browser.click(By.id("in-isotretinoin-NEVER"));
         browser.click(By.id("intake-submit"));
         browser.textAppears(By.id("intake-receipt"), "Intake saved");
         assertTrue(browser.driver.findElements(By.cssSelector("main input[type=radio]")).isEmpty(),
                 "the medical answers leave the page once saved");
         browser.click(By.id("intake-again"));
-        assertEquals(12, browser.driver.findElements(By.cssSelector("#intake-form input[type=radio]")).size());
+        assertEquals(14, browser.driver.findElements(By.cssSelector("#intake-form input[type=radio]")).size());
         assertTrue(browser.driver.findElements(By.cssSelector("#intake-form input[type=radio]:checked")).isEmpty(),
                 "a new questionnaire starts unanswered, not with the saved answers");
         browser.screenshot("05-intake-saved");
@@ -220,8 +224,8 @@ class FrontDeskUiTest {
         String patientId = browser.driver.getCurrentUrl().substring(browser.driver.getCurrentUrl().lastIndexOf('/') + 1);
         browser.click(By.id("record-intake"));
         LocalDate today = LocalDate.now(CLINIC_ZONE);
-        answerIntake("no", "no", "no", "no", "no", "no");
         // a last isotretinoin dose two months ago: screening sends a treatment to a clinician
+        answerIntake("STOPPED", "no", "no", "no", "no", "no");
         browser.setDate(By.id("in-isotretinoinLastDose"), today.minusMonths(2).toString());
         browser.click(By.id("intake-submit"));
         browser.textAppears(By.id("intake-receipt"), "Intake saved");
@@ -265,6 +269,11 @@ class FrontDeskUiTest {
         browser.textAppears(By.id("appointment-status"), "Confirmed");
         assertTrue(browser.driver.findElements(By.id("action-no-show")).isEmpty(), "a clinician is not offered no-show");
         assertTrue(browser.driver.findElements(By.id("action-reschedule")).isEmpty(), "a clinician is not offered reschedule");
+        assertTrue(browser.driver.findElements(By.id("action-check-in")).isEmpty(), "no check-in days before the appointment");
+        // the day comes
+        TestAppointments.startNow(stack, appointmentId);
+        browser.driver.navigate().refresh();
+        browser.textAppears(By.id("appointment-status"), "Confirmed");
         browser.click(By.id("action-check-in"));
         browser.textAppears(By.id("appointment-status"), "Checked in");
         browser.click(By.id("action-complete"));
@@ -341,7 +350,13 @@ class FrontDeskUiTest {
         browser.slotsLoaded();
         browser.click(By.cssSelector("#slot-times button"));
         browser.click(By.id("book-slot"));
+        String noShowHref = browser.visible(By.id("booked-appointment")).getAttribute("href");
         browser.click(By.id("booked-appointment"));
+        browser.textAppears(By.id("appointment-status"), "Confirmed");
+        assertTrue(browser.driver.findElements(By.id("action-no-show")).isEmpty(), "no no-show before the appointment starts");
+        TestAppointments.startNow(stack, noShowHref.substring(noShowHref.lastIndexOf('/') + 1));
+        browser.driver.navigate().refresh();
+        browser.textAppears(By.id("appointment-status"), "Confirmed");
         assertTrue(browser.driver.findElements(By.id("action-complete")).isEmpty(), "the front desk is not offered complete");
         browser.click(By.id("action-no-show"));
         browser.textAppears(By.id("appointment-status"), "No-show");
@@ -395,11 +410,12 @@ class FrontDeskUiTest {
         browser.screenshot("19-catalog-portrait");
     }
 
-    private void answerIntake(String... answers) {
-        String[] questions = { "takingIsotretinoin", "bloodThinners", "keloidOrHypertrophicScarring",
-                "activeInfectionOrInflammation", "activeAcne", "autoimmuneCondition" };
+    private void answerIntake(String isotretinoin, String... yesNo) {
+        browser.click(By.id("in-isotretinoin-" + isotretinoin));
+        String[] questions = { "bloodThinners", "keloidOrHypertrophicScarring", "activeInfectionOrInflammation",
+                "activeAcne", "autoimmuneCondition" };
         for (int i = 0; i < questions.length; i++) {
-            browser.click(By.id("in-" + questions[i] + "-" + answers[i]));
+            browser.click(By.id("in-" + questions[i] + "-" + yesNo[i]));
         }
     }
 

@@ -1,0 +1,98 @@
+package clinic.booking.screening;
+
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+
+import clinic.booking.service.RescreenWorker;
+import clinic.booking.service.ScreeningInputs;
+
+/**
+ * Reads screening-service's events (topic clinic.screening.v1, schema screening-event-v1 owned by
+ * screening): a patient's new intake version, a new policy version. Each raises what booking knows
+ * of the decisions' inputs, which makes the affected appointments owed a re-screen, and wakes the
+ * worker. Raising a version is idempotent, so a redelivery changes nothing and no processed-event
+ * record is needed. A transient failure (the database restarting) is retried with a growing delay,
+ * holding the partition: nothing later could be applied without the database either. An event that
+ * cannot be read is refused and goes to the dead-letter topic.
+ */
+@ApplicationScoped
+public class ScreeningEventConsumer {
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    ScreeningInputs inputs;
+
+    @Inject
+    RescreenWorker worker;
+
+    @Incoming("screening-events")
+    @Blocking
+    @Retry(maxRetries = -1, delay = 200, maxDuration = 1, durationUnit = ChronoUnit.DAYS, abortOn = UnreadableEvent.class)
+    @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
+    public void consume(String payload) {
+        JsonNode event = read(payload);
+        String type = event.path("type").asText("");
+        boolean news = switch (type) {
+            case "IntakeRecorded" -> inputs.intakeRecorded(uuid(event, "patientId"), positive(event, "intakeVersion"));
+            case "PolicyPublished" -> inputs.policyPublished(positive(event, "policyVersion"));
+            default -> {
+                // a newer screening may add event types; this one does not concern booking
+                Log.infof("Screening event %s of type %s ignored", event.path("eventId").asText(), type);
+                yield false;
+            }
+        };
+        if (news) {
+            worker.wake();
+        }
+    }
+
+    private JsonNode read(String payload) {
+        try {
+            JsonNode event = json.readTree(payload);
+            if (event == null || !event.isObject()) {
+                throw new UnreadableEvent("not a JSON object");
+            }
+            return event;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UnreadableEvent("not JSON");
+        }
+    }
+
+    private static UUID uuid(JsonNode event, String field) {
+        try {
+            return UUID.fromString(event.path(field).asText());
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableEvent(field + " is not an id");
+        }
+    }
+
+    private static int positive(JsonNode event, String field) {
+        JsonNode value = event.path(field);
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 1) {
+            throw new UnreadableEvent(field + " is not a positive whole number");
+        }
+        return value.intValue();
+    }
+
+    /** An event that no retry can make readable: it is dead-lettered. */
+    static final class UnreadableEvent extends RuntimeException {
+        UnreadableEvent(String why) {
+            super("unreadable screening event: " + why, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package clinic.booking.service;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import clinic.booking.domain.Appointment;
+import clinic.booking.domain.AppointmentStatus;
+import clinic.booking.domain.ProcedureCode;
+import clinic.booking.screening.ScreeningRequest.OtherAppointment;
+import clinic.web.ProblemException;
+
+/**
+ * Appointment reads: one place for every query of the appointment table except the calendar's
+ * slot read. The patient's schedule, read on every booking, is plain SQL for the same reason as the
+ * calendar (see {@link CalendarRepository}).
+ */
+@ApplicationScoped
+public class AppointmentRepository {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DataSource dataSource;
+
+    /** A filter of the appointment list; null fields do not filter. */
+    public record Filter(Instant from, Instant to, UUID practitionerId, UUID roomId, UUID patientId, AppointmentStatus status) {
+    }
+
+    public Appointment get(UUID id) {
+        Appointment appointment = em.find(Appointment.class, id);
+        if (appointment == null) {
+            throw ProblemException.notFound("Appointment", id);
+        }
+        return appointment;
+    }
+
+    public List<Appointment> list(Filter filter, int limit) {
+        StringBuilder query = new StringBuilder("from Appointment a where 1 = 1");
+        Map<String, Object> params = new java.util.HashMap<>();
+        add(query, params, "a.startAt >=", "from", filter.from());
+        add(query, params, "a.startAt <", "to", filter.to());
+        add(query, params, "a.practitionerId =", "practitionerId", filter.practitionerId());
+        add(query, params, "a.roomId =", "roomId", filter.roomId());
+        add(query, params, "a.patientId =", "patientId", filter.patientId());
+        add(query, params, "a.status =", "status", filter.status());
+        var typed = em.createQuery(query.append(" order by a.startAt, a.id").toString(), Appointment.class).setMaxResults(limit);
+        params.forEach(typed::setParameter);
+        return typed.getResultList();
+    }
+
+    public List<Appointment> ofPatient(UUID patientId) {
+        return em.createQuery("from Appointment a where a.patientId = ?1 order by a.startAt", Appointment.class)
+                .setParameter(1, patientId).getResultList();
+    }
+
+    /**
+     * A patient's schedule as screening needs to see it, in one plain query (the hot path of every
+     * booking): the schedule version and every other appointment. Empty when there is no such patient.
+     */
+    public Optional<PatientSchedule.Snapshot> scheduleOf(UUID patientId, UUID excluding, ZoneId zone) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement("""
+                SELECT p.schedule_version, a.id, a.procedure_code, a.start_at, a.status
+                  FROM patient p LEFT JOIN appointment a ON a.patient_id = p.id
+                 WHERE p.id = ? ORDER BY a.start_at""")) {
+            query.setObject(1, patientId);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                long version = rows.getLong(1);
+                List<OtherAppointment> others = new ArrayList<>();
+                do {
+                    UUID id = rows.getObject(2, UUID.class);
+                    if (id != null && !id.equals(excluding)) {
+                        others.add(new OtherAppointment(id, ProcedureCode.valueOf(rows.getString(3)),
+                                rows.getTimestamp(4).toInstant().atZone(zone).toOffsetDateTime(),
+                                AppointmentStatus.valueOf(rows.getString(5))));
+                    }
+                } while (rows.next());
+                return Optional.of(new PatientSchedule.Snapshot(patientId, version, others));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the patient's schedule", e);
+        }
+    }
+
+    /** Which of these appointments are owed a re-screen: their decision predates the newest intake or policy. */
+    public Set<UUID> rescreenDue(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> due = em.createNativeQuery("""
+                SELECT id FROM appointment WHERE id = ANY (?1)
+                   AND appointment_rescreen_due(status, patient_id, decision_intake_version, decision_policy_version)""",
+                UUID.class).setParameter(1, ids.toArray(UUID[]::new)).getResultList();
+        return new HashSet<>(due);
+    }
+
+    public boolean rescreenDue(UUID id) {
+        return rescreenDue(List.of(id)).contains(id);
+    }
+
+    private static void add(StringBuilder query, Map<String, Object> params, String condition, String name, Object value) {
+        if (value != null) {
+            query.append(" and ").append(condition).append(" :").append(name);
+            params.put(name, value);
+        }
+    }
+}

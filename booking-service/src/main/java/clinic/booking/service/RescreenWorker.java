@@ -1,0 +1,191 @@
+package clinic.booking.service;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+import clinic.booking.config.ClinicConfig;
+import clinic.web.ProblemException;
+
+/**
+ * Screens again every appointment owed a re-screen (its decision predates the patient's newest
+ * intake or the newest policy), from today on, soonest first, until none is left.
+ *
+ * <p>The debt itself is durable data, not a queue: it follows from the versions booking has
+ * recorded, so nothing is lost when a service is down or killed; whatever is still owed is found
+ * again on the next look. Safe with several replicas: each look takes a lease on the rows it
+ * screens ({@code FOR UPDATE SKIP LOCKED}); a lease left by a crashed worker expires. When screening
+ * cannot answer, the appointment is tried again after a doubling back-off. Woken at once by whatever
+ * raises a version (an event, an intake recorded here), and looks on its own every poll interval.
+ */
+@ApplicationScoped
+public class RescreenWorker {
+
+    private static final String CLAIM = """
+            UPDATE appointment SET rescreen_not_before = now() + make_interval(secs => ?)
+             WHERE id IN (SELECT id FROM appointment
+                           WHERE start_at >= ?
+                             AND (?::uuid IS NULL OR patient_id = ?::uuid)
+                             AND (rescreen_not_before IS NULL OR rescreen_not_before <= now())
+                             AND appointment_rescreen_due(status, patient_id, decision_intake_version, decision_policy_version)
+                           ORDER BY start_at
+                           LIMIT ?
+                           FOR UPDATE SKIP LOCKED)
+            RETURNING id""";
+
+    private static final String BACK_OFF = """
+            UPDATE appointment SET rescreen_attempts = rescreen_attempts + 1,
+                   rescreen_not_before = now() + make_interval(secs => least(power(2, rescreen_attempts), ?))
+             WHERE id = ?""";
+
+    private static final String BACKLOG = """
+            SELECT count(*) FROM appointment WHERE start_at >= ?
+               AND appointment_rescreen_due(status, patient_id, decision_intake_version, decision_policy_version)""";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ClinicConfig config;
+
+    @Inject
+    Rescreening rescreening;
+
+    @Inject
+    AppointmentStore store;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "rescreen-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final AtomicLong backlog = new AtomicLong();
+
+    RescreenWorker(MeterRegistry registry, @ConfigProperty(name = "quarkus.application.name") String service) {
+        Gauge.builder("clinic.rescreen.backlog", backlog, AtomicLong::get).tag("service", service)
+                .description("Upcoming appointments whose decision predates the newest intake or policy").register(registry);
+    }
+
+    /** Asks for a look soon, on the worker's own thread; several wakes before it runs make one look. */
+    public void wake() {
+        if (queued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                queued.set(false);
+                rescreenOwed(null);
+            });
+        }
+    }
+
+    @Scheduled(every = "${clinic.rescreen.poll-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "2s")
+    void poll() {
+        wake();
+        try (Connection connection = dataSource.getConnection(); PreparedStatement count = connection.prepareStatement(BACKLOG)) {
+            count.setTimestamp(1, Timestamp.from(startOfToday()));
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                backlog.set(row.getLong(1));
+            }
+        } catch (SQLException | RuntimeException e) {
+            Log.debugf("Re-screen backlog not counted: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * Screens again what is owed, of one patient or (null) of everyone, and answers what was done.
+     * An appointment screening could not answer for stays owed and is retried later.
+     */
+    public List<Rescreening.Rescreened> rescreenOwed(UUID patientId) {
+        List<Rescreening.Rescreened> done = new ArrayList<>();
+        try {
+            List<UUID> taken;
+            do {
+                taken = claim(patientId);
+                for (UUID appointment : taken) {
+                    try {
+                        done.add(rescreening.rescreen(appointment));
+                    } catch (ProblemException | IllegalStateException e) {
+                        backOff(appointment);
+                        Log.warnf("Re-screen of appointment %s postponed: %s", appointment, e.getMessage());
+                        done.add(new Rescreening.Rescreened(appointment, store.current(appointment).status, null, true));
+                    }
+                }
+            } while (!taken.isEmpty());
+        } catch (RuntimeException e) {
+            Log.warnf("Re-screening stopped, will look again: %s", e.getMessage());
+        }
+        return done;
+    }
+
+    private List<UUID> claim(UUID patientId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection(); PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+                claim.setLong(1, config.rescreen().lease().toSeconds());
+                claim.setTimestamp(2, Timestamp.from(startOfToday()));
+                claim.setObject(3, patientId, Types.OTHER);
+                claim.setObject(4, patientId, Types.OTHER);
+                claim.setInt(5, config.rescreen().batchSize());
+                List<UUID> ids = new ArrayList<>();
+                try (ResultSet rows = claim.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    private void backOff(UUID appointment) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection connection = dataSource.getConnection(); PreparedStatement backOff = connection.prepareStatement(BACK_OFF)) {
+                backOff.setLong(1, config.rescreen().maxBackoff().toSeconds());
+                backOff.setObject(2, appointment);
+                backOff.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not postpone a re-screen", e);
+            }
+        });
+    }
+
+    /** Re-screens concern appointments from the start of today in the clinic on: earlier ones are history. */
+    private Instant startOfToday() {
+        return LocalDate.ofInstant(clock.instant(), config.timeZone()).atStartOfDay(config.timeZone()).toInstant();
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}

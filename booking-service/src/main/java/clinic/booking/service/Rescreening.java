@@ -1,0 +1,117 @@
+package clinic.booking.service;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import clinic.booking.config.ClinicConfig;
+import clinic.booking.domain.Appointment;
+import clinic.booking.domain.AppointmentStatus;
+import clinic.booking.outbox.AppointmentEventType;
+import clinic.booking.outbox.AppointmentEvents;
+import clinic.booking.screening.ScreeningClient;
+import clinic.booking.screening.ScreeningDecision;
+import clinic.booking.screening.ScreeningDecision.Outcome;
+import clinic.booking.screening.ScreeningRequest;
+
+/**
+ * Screens one appointment again, on booking's own behalf, and rests it on the new decision: cleared
+ * stays or becomes CONFIRMED (or stays CHECKED_IN), needing review becomes PENDING_REVIEW, blocked or
+ * needing an intake becomes ON_HOLD with a reason the front desk can act on. Each change of status is an event, so
+ * the patient is told. A decision is applied only to the appointment version that was screened:
+ * one moved or reviewed meanwhile is screened again as it is now.
+ */
+@ApplicationScoped
+public class Rescreening {
+
+    /** Hold reasons: front-desk-safe codes, also carried by the event to content-service. */
+    public static final String SCREENING_BLOCKED = "SCREENING_BLOCKED";
+    public static final String INTAKE_NEEDED = "INTAKE_NEEDED";
+    /** The event reason for a status that a re-screen (not a person) changed. */
+    public static final String RESCREENED = "RESCREENED";
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ClinicConfig config;
+
+    @Inject
+    PatientSchedule schedules;
+
+    @Inject
+    ScreeningClient screening;
+
+    @Inject
+    ScreeningInputs inputs;
+
+    @Inject
+    AppointmentStore store;
+
+    @Inject
+    AppointmentRepository appointments;
+
+    @Inject
+    AppointmentEvents events;
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * What a re-screen did: the new outcome, or none when the appointment had already left the
+     * screened states or (rescreenDue) when screening could not answer and it will be tried again.
+     */
+    public record Rescreened(UUID appointmentId, AppointmentStatus status, Outcome outcome, boolean rescreenDue) {
+    }
+
+    /** Screens the appointment as it is now; fails (503) when screening cannot answer, changing nothing. */
+    public Rescreened rescreen(UUID appointmentId) {
+        for (int attempt = 0; attempt < PatientSchedule.SCREENING_ATTEMPTS; attempt++) {
+            Appointment appointment = store.current(appointmentId);
+            if (!AppointmentStatus.SCREENED.contains(appointment.status)) {
+                return new Rescreened(appointment.id, appointment.status, null, false);
+            }
+            PatientSchedule.Snapshot snapshot = schedules.snapshot(appointment.patientId, "patientId", appointment.id);
+            ScreeningDecision decision = screening.screenAsService(new ScreeningRequest(appointment.patientId, appointment.id,
+                    appointment.procedureCode, appointment.startAt.atZone(config.timeZone()).toOffsetDateTime(), snapshot.others()));
+            Rescreened applied = apply(appointment.id, appointment.version, decision);
+            if (applied != null) {
+                return applied;
+            }
+        }
+        throw PatientSchedule.busy();
+    }
+
+    /** Applies the decision; null, changing nothing, when the appointment is no longer the version screened. */
+    @Transactional
+    Rescreened apply(UUID appointmentId, long screenedVersion, ScreeningDecision decision) {
+        Appointment appointment = appointments.get(appointmentId);
+        if (appointment.version != screenedVersion) {
+            return null;
+        }
+        AppointmentStatus before = appointment.status;
+        AppointmentStatus next = switch (decision.outcome()) {
+            // a patient already checked in stays checked in when screening still clears them
+            case CLEARED -> before == AppointmentStatus.CHECKED_IN ? AppointmentStatus.CHECKED_IN : AppointmentStatus.CONFIRMED;
+            case NEEDS_REVIEW -> AppointmentStatus.PENDING_REVIEW;
+            case BLOCKED, NEEDS_INTAKE -> AppointmentStatus.ON_HOLD;
+        };
+        appointment.moveTo(next, clock.instant());
+        appointment.recordDecision(decision.basis());
+        appointment.holdReason = next != AppointmentStatus.ON_HOLD ? null
+                : decision.outcome() == Outcome.NEEDS_INTAKE ? INTAKE_NEEDED : SCREENING_BLOCKED;
+        inputs.intakeRecorded(appointment.patientId, decision.intakeVersion());
+        inputs.policyPublished(decision.policyVersion());
+        if (next != before) {
+            events.record(AppointmentEventType.reaching(next), appointment, null,
+                    next == AppointmentStatus.ON_HOLD ? appointment.holdReason : RESCREENED);
+        }
+        em.createNativeQuery("UPDATE appointment SET rescreen_attempts = 0, rescreen_not_before = NULL WHERE id = ?1")
+                .setParameter(1, appointmentId).executeUpdate();
+        return new Rescreened(appointment.id, appointment.status, decision.outcome(), false);
+    }
+}

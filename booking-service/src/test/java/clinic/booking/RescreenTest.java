@@ -1,0 +1,219 @@
+package clinic.booking;
+
+import static clinic.booking.support.Api.as;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import clinic.booking.support.Api;
+import clinic.booking.support.EventLog;
+import clinic.booking.support.MovableClock;
+import clinic.booking.support.ScreeningEventsTopic;
+import clinic.booking.support.ScreeningStub;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A confirmed or pending appointment always rests on a current decision. Every change to what a
+ * decision rests on (an intake recorded here or at screening, a new policy version) makes the
+ * patient's upcoming appointments owed a re-screen, which is done on booking's own account and
+ * retried until it is; meanwhile the appointment says so and cannot be checked in.
+ */
+@QuarkusTest
+class RescreenTest {
+
+    @Inject
+    MovableClock clock;
+
+    @BeforeEach
+    void reset() {
+        ScreeningStub.reset();
+    }
+
+    @AfterEach
+    void realTime() {
+        ScreeningStub.reset();
+        clock.reset();
+    }
+
+    @Test
+    void anIntakeRecordedAtScreeningTakesABlockedAppointmentOutOfConfirmedAndTellsThePatient() {
+        String patient = Api.newPatient();
+        String id = book(patient, Api.freshTuesday(), 10);
+        ScreeningStub.outcome(request -> "BLOCKED");
+
+        // recorded at screening-service, not here: booking hears of it only through screening's event
+        ScreeningEventsTopic.intakeRecorded(patient, ScreeningStub.recordIntakeElsewhere(patient));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ON_HOLD".equals(status(id)));
+        as("frontdesk").get("/api/appointments/" + id).then()
+                .body("holdReason", equalTo("SCREENING_BLOCKED"))
+                .body("rescreenDue", equalTo(false))
+                .body("screening.outcome", equalTo("BLOCKED"))
+                .body("screening.categories", hasItem("PROCEDURE_INTERVAL"))
+                .body("actions", not(hasItem("CHECK_IN")))
+                .body("actions", hasItem("RESCHEDULE"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> EventLog.of(id).size() == 2);
+        EventLog.Event held = EventLog.of(id).get(1);
+        assertEquals("AppointmentOnHold", held.type());
+        assertEquals("SCREENING_BLOCKED", held.value().get("reasonCode").asText());
+        // the re-screen was booking's own, not a person's
+        String service = "Basic " + Base64.getEncoder().encodeToString("booking-service:booking-service".getBytes(StandardCharsets.UTF_8));
+        assertEquals(service, ScreeningStub.callers().get(ScreeningStub.callers().size() - 1));
+    }
+
+    @Test
+    void whileScreeningCannotAnswerTheDebtStaysVisibleBlocksCheckInAndIsPaidOnceItCan() {
+        String patient = Api.newPatient();
+        LocalDate day = Api.freshTuesday();
+        String id = book(patient, day, 11);
+        ScreeningStub.mode(ScreeningStub.Mode.SCREENINGS_DOWN);
+
+        // the intake is stored (by screening) but the re-screen cannot be made now
+        as("frontdesk").body(Api.cleanIntake()).put("/api/patients/" + patient + "/intake").then().statusCode(200)
+                .body("rescreened[0].appointmentId", equalTo(id))
+                .body("rescreened[0].status", equalTo("CONFIRMED"))
+                .body("rescreened[0].rescreenDue", equalTo(true));
+        clock.moveTo(OffsetDateTime.parse(Api.at(day, 10, 30)).toInstant());
+        as("frontdesk").get("/api/appointments/" + id).then()
+                .body("status", equalTo("CONFIRMED"))
+                .body("rescreenDue", equalTo(true))
+                .body("actions", not(hasItem("CHECK_IN")));
+        // and without screening's answer nobody is checked in at all
+        as("frontdesk").post("/api/appointments/" + id + "/check-in").then().statusCode(503);
+
+        ScreeningStub.mode(ScreeningStub.Mode.UP);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !Boolean.TRUE.equals(
+                as("frontdesk").get("/api/appointments/" + id).then().extract().path("rescreenDue")));
+        as("frontdesk").post("/api/appointments/" + id + "/check-in").then().statusCode(200)
+                .body("status", equalTo("CHECKED_IN"));
+    }
+
+    @Test
+    void aChangeNotYetAnnouncedStillStopsTheCheckInAndTheCompletion() {
+        String patient = Api.newPatient();
+        LocalDate day = Api.freshTuesday();
+        String id = book(patient, day, 12);
+        clock.moveTo(OffsetDateTime.parse(Api.at(day, 12, 5)).toInstant());
+
+        // an intake recorded at screening whose event has not reached booking: check-in asks screening first
+        ScreeningStub.recordIntakeElsewhere(patient);
+        as("frontdesk").post("/api/appointments/" + id + "/check-in").then().statusCode(409)
+                .body("type", equalTo("urn:clinic:problem:rescreen-pending"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Boolean.TRUE.equals(
+                as("frontdesk").get("/api/appointments/" + id).then().extract().path("rescreenDue")));
+        as("frontdesk").post("/api/appointments/" + id + "/check-in").then().statusCode(200);
+
+        // the same just before the procedure is recorded, and screening now blocks: out of the chair
+        ScreeningStub.recordIntakeElsewhere(patient);
+        ScreeningStub.outcome(request -> "BLOCKED");
+        as("clinician").post("/api/appointments/" + id + "/complete").then().statusCode(409)
+                .body("type", equalTo("urn:clinic:problem:rescreen-pending"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ON_HOLD".equals(status(id)));
+        as("clinician").post("/api/appointments/" + id + "/complete").then().statusCode(409)
+                .body("type", equalTo("urn:clinic:problem:illegal-transition"));
+    }
+
+    @Test
+    void aNewPolicyVersionReachesEveryUpcomingAppointment() {
+        LocalDate day = Api.freshTuesday();
+        String first = book(Api.newPatient(), day, 10);
+        String second = book(Api.newPatient(), day, 12);
+        String before = decisionOf(second);
+        ScreeningStub.outcome(request -> request.path("start").asText().startsWith(day + "T10") ? "NEEDS_REVIEW" : "CLEARED");
+
+        ScreeningEventsTopic.policyPublished(ScreeningStub.publishPolicy());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PENDING_REVIEW".equals(status(first)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !before.equals(decisionOf(second)));
+        as("frontdesk").get("/api/appointments/" + second).then().body("status", equalTo("CONFIRMED"))
+                .body("rescreenDue", equalTo(false));
+        await().atMost(Duration.ofSeconds(20)).until(() -> EventLog.of(first).size() == 2);
+        assertEquals(List.of("AppointmentConfirmed", "AppointmentPendingReview"),
+                EventLog.of(first).stream().map(EventLog.Event::type).toList());
+        // the confirmed one stayed confirmed: nothing to tell its patient
+        assertEquals(1, EventLog.of(second).size());
+    }
+
+    @Test
+    void anUnreadableScreeningEventIsSetAsideAndTheNextOneIsRead() {
+        String patient = Api.newPatient();
+        String id = book(patient, Api.freshTuesday(), 14);
+        ScreeningStub.outcome(request -> "NEEDS_REVIEW");
+        ScreeningEventsTopic.send(patient, "{\"type\":\"IntakeRecorded\",\"patientId\":\"not an id\"");
+        ScreeningEventsTopic.send(patient, "{\"type\":\"IntakeRecorded\",\"patientId\":\"" + patient + "\",\"intakeVersion\":-1}");
+        ScreeningEventsTopic.intakeRecorded(patient, ScreeningStub.recordIntakeElsewhere(patient));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PENDING_REVIEW".equals(status(id)));
+    }
+
+    @Test
+    void aRepeatedOrOlderEventChangesNothing() {
+        String patient = Api.newPatient();
+        String id = book(patient, Api.freshTuesday(), 15);
+        String first = decisionOf(id);
+        ScreeningEventsTopic.intakeRecorded(patient, ScreeningStub.recordIntakeElsewhere(patient));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !first.equals(decisionOf(id)));
+        String second = decisionOf(id);
+        int screenings = ScreeningStub.screenings();
+
+        // the same event again, and an old policy version: nothing is owed
+        ScreeningEventsTopic.intakeRecorded(patient, ScreeningStub.intakeVersion(patient));
+        ScreeningEventsTopic.policyPublished(1);
+        // a later real change on the same key comes after them, so when it is applied they were read
+        ScreeningEventsTopic.intakeRecorded(patient, ScreeningStub.recordIntakeElsewhere(patient));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !second.equals(decisionOf(id)));
+        assertEquals(screenings + 1, ScreeningStub.screenings(), "screened once more, for the real change only");
+    }
+
+    @Test
+    void theDatabaseRefusesAConfirmedAppointmentWhoseDecisionDidNotClearIt() throws Exception {
+        ScreeningStub.outcome(request -> "NEEDS_REVIEW");
+        String id = book(Api.newPatient(), Api.freshTuesday(), 9);
+        try (var connection = java.sql.DriverManager.getConnection(
+                org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class),
+                org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class),
+                org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.datasource.password", String.class));
+                var sql = connection.createStatement()) {
+            for (String bypass : List.of(
+                    "UPDATE appointment SET status = 'CONFIRMED' WHERE id = '" + id + "'",
+                    "UPDATE appointment SET status = 'CONFIRMED', review_verdict = 'DENY' WHERE id = '" + id + "'",
+                    "UPDATE appointment SET start_at = start_at + interval '1 day', end_at = end_at + interval '1 day',"
+                            + " occupied_until = occupied_until + interval '1 day' WHERE id = '" + id + "'")) {
+                java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                        () -> sql.executeUpdate(bypass), bypass);
+                assertEquals("23514", refused.getSQLState(), bypass);
+            }
+        }
+        assertTrue("PENDING_REVIEW".equals(status(id)));
+    }
+
+    private static String book(String patient, LocalDate day, int hour) {
+        return as("frontdesk").body(Map.of("patientId", patient, "procedure", "MICRONEEDLING",
+                "start", Api.at(day, hour, 0))).post("/api/appointments")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static String status(String id) {
+        return as("frontdesk").get("/api/appointments/" + id).then().extract().path("status");
+    }
+
+    private static String decisionOf(String id) {
+        return as("frontdesk").get("/api/appointments/" + id).then().extract().path("screening.decisionId");
+    }
+}

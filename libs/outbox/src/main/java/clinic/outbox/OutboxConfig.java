@@ -1,0 +1,27 @@
+package clinic.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the relay moves outbox rows to Kafka. */
+@ConfigMapping(prefix = "clinic.outbox")
+public interface OutboxConfig {
+
+    /** Most rows taken in one relay transaction. */
+    @WithDefault("200")
+    int batchSize();
+
+    /**
+     * Longest wait between two looks at the table when no commit of this process wakes the relay:
+     * it bounds how late a row committed by another replica, or left behind by a Kafka outage, is
+     * published. A commit here wakes the relay at once.
+     */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** How long the relay waits for Kafka to acknowledge a batch before it gives up and retries later. */
+    @WithDefault("15s")
+    Duration ackTimeout();
+}
