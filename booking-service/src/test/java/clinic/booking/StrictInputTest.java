@@ -124,14 +124,19 @@ class StrictInputTest {
         assertFalse(screened.get(), "screening was asked about a refused booking");
     }
 
-    @Test
-    void anIntakeWithARepeatedAnswerIsNotPassedOnToScreening() {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "answer given twice  | ,\"activeAcne\":true   | activeAcne  | is given more than once",
+            "misspelt question   | ,\"activeAcnee\":true  | activeAcnee | is not a field of this request" })
+    void anIntakeAnswerThatIsNotExactlyAsAskedIsNotPassedOnToScreening(String name, String extra, String field, String message) {
         String patient = Api.newPatient();
-        as("frontdesk").body("{\"takingIsotretinoin\":false,\"activeAcne\":false,\"activeAcne\":true,\"completedOn\":\""
-                + LocalDate.now() + "\"}").put("/api/patients/" + patient + "/intake").then().statusCode(400)
+        String intake = "{\"isotretinoin\":\"NEVER\",\"isotretinoinLastDose\":null,\"bloodThinners\":false,"
+                + "\"keloidOrHypertrophicScarring\":false,\"activeInfectionOrInflammation\":false,\"activeAcne\":false,"
+                + "\"autoimmuneCondition\":false,\"completedOn\":\"" + LocalDate.now() + "\"" + extra + "}";
+        as("frontdesk").body(intake).put("/api/patients/" + patient + "/intake").then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors.field", hasItem("activeAcne"))
-                .body("errors.message", hasItem("is given more than once"));
+                .body("errors.field", hasItem(field))
+                .body("errors.message", hasItem(message));
         assertEquals(0, ScreeningStub.intakes());
     }
 

@@ -156,7 +156,7 @@ class ClinicEndToEndTest {
         String patient = as("frontdesk").body(Map.of("firstName", "Iga", "lastName", "Wrona",
                 "email", "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", "dateOfBirth", "1990-07-08"))
                 .post("/api/patients").then().statusCode(201).extract().path("id");
-        // booking passes the questionnaire on as it is; screening names the misspelt answer
+        // the questionnaire is read as strictly by booking as by screening: a misspelt answer is never ignored
         Map<String, Object> misspelt = new java.util.HashMap<>(cleanIntake());
         misspelt.put("activeAcnee", true);
         as("frontdesk").body(misspelt).put("/api/patients/" + patient + "/intake").then().statusCode(400)
