@@ -7,12 +7,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import clinic.booking.domain.ReviewVerdict;
+import clinic.web.input.FreeText;
 
 /**
  * A clinician's verdict on the decision they read: {@code decisionId} names it, so a verdict never
  * lands on a decision that replaced it meanwhile.
  */
-public record ReviewRequest(@NotNull ReviewVerdict decision, @NotBlank @Size(max = 2000) String reason,
+public record ReviewRequest(@NotNull ReviewVerdict decision, @NotBlank @Size(max = 2000) @FreeText String reason,
         @NotNull UUID decisionId) {
 
     /** The body screening records: the verdict and the reason. */

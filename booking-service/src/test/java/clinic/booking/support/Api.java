@@ -36,6 +36,11 @@ public final class Api {
         return given().auth().preemptive().basic(user, user).contentType(ContentType.JSON);
     }
 
+    /** The Authorization header value of a demo user (whose password is the user name). */
+    public static String basic(String user) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public static String newPatient() {
         return as("frontdesk").body(Map.of("firstName", "Test", "lastName", "Patient" + UUID.randomUUID().toString().substring(0, 8),
                 "email", "p" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", "dateOfBirth", "1990-04-02"))

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -45,33 +46,34 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response malformedJson(JsonParseException e) {
-        return ProblemResponses.of(Problem.of(400, "malformed-json", "Malformed JSON",
-                "The request body is not valid JSON: " + e.getOriginalMessage()));
+        return ProblemResponses.of(JsonProblems.of(e));
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response wrongShape(MismatchedInputException e) {
-        return fieldProblem(e);
+        return ProblemResponses.of(JsonProblems.of(e));
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response wrongValue(InvalidFormatException e) {
-        return fieldProblem(e);
+        return ProblemResponses.of(JsonProblems.of(e));
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response unmappable(JsonMappingException e) {
-        return fieldProblem(e);
+        return ProblemResponses.of(JsonProblems.of(e));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadable(JsonProcessingException e) {
+        return ProblemResponses.of(JsonProblems.of(e));
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         // the JSON reader reports unreadable bodies as a bare 400 whose cause says what was wrong
-        if (e.getCause() instanceof JsonParseException parse) {
-            return malformedJson(parse);
-        }
-        if (e.getCause() instanceof JsonMappingException mapping) {
-            return fieldProblem(mapping);
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return ProblemResponses.of(JsonProblems.of(json));
         }
         int status = e.getResponse().getStatus();
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
@@ -107,27 +109,6 @@ public class ProblemExceptionMappers {
                 "The request could not be completed; nothing was changed. The error is logged."));
     }
 
-    private static Response fieldProblem(JsonMappingException e) {
-        String field = jsonPath(e);
-        String message = e instanceof InvalidFormatException ife
-                ? "cannot read " + quote(ife.getValue()) + " as " + ife.getTargetType().getSimpleName()
-                : "has the wrong type or shape";
-        return ProblemResponses.of(Problem.of(400, "invalid-request", "Invalid request", field + ": " + message)
-                .withErrors(List.of(new Problem.FieldError(field, message))));
-    }
-
-    private static String jsonPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.length() == 0 ? "body" : path.toString();
-    }
-
     /** The last node of the violation's path: the request field, not the Java method and parameter. */
     private static String fieldName(ConstraintViolation<?> violation) {
         String name = null;
@@ -158,9 +139,5 @@ public class ProblemExceptionMappers {
             return afterParameter.toString();
         }
         return name == null ? "body" : name;
-    }
-
-    private static String quote(Object value) {
-        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
     }
 }

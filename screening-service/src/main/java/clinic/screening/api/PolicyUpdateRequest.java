@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import clinic.screening.policy.Outcome;
 import clinic.screening.policy.Procedure;
+import clinic.web.input.FreeText;
 
 /**
  * An admin's change to the policy: the numbers (windows, interval days), the same-day ban where it
@@ -20,7 +21,7 @@ public record PolicyUpdateRequest(
         @NotNull @Valid Windows windows,
         @NotNull @Size(min = 4, max = 4) List<@NotNull @Valid Interval> intervals,
         @Size(max = 20) List<@NotNull @Valid RuleOutcome> rules,
-        @Size(max = 1000) String changeNote) {
+        @Size(max = 1000) @FreeText String changeNote) {
 
     /** A new outcome for one contraindication or intake rule, by its id. */
     public record RuleOutcome(@NotNull String id, @NotNull Outcome outcome) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -148,6 +149,25 @@ class ClinicEndToEndTest {
         as("clinician").body(Map.of("decision", "APPROVE", "reason", "last dose and healing history discussed",
                 "decisionId", decision)).post("/api/appointments/" + appointment + "/review").then().statusCode(200)
                 .body("status", equalTo("CONFIRMED"));
+    }
+
+    @Test
+    void anIntakeAnswerScreeningCannotReadExactlyIsRefusedThroughBookingAndNothingIsStored() {
+        String patient = as("frontdesk").body(Map.of("firstName", "Iga", "lastName", "Wrona",
+                "email", "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", "dateOfBirth", "1990-07-08"))
+                .post("/api/patients").then().statusCode(201).extract().path("id");
+        // the questionnaire is read as strictly by booking as by screening: a misspelt answer is never ignored
+        Map<String, Object> misspelt = new java.util.HashMap<>(cleanIntake());
+        misspelt.put("activeAcnee", true);
+        as("frontdesk").body(misspelt).put("/api/patients/" + patient + "/intake").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("activeAcnee"));
+        Map<String, Object> wrongType = new java.util.HashMap<>(cleanIntake());
+        wrongType.put("completedOn", 20000);
+        as("frontdesk").body(wrongType).put("/api/patients/" + patient + "/intake").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("completedOn"));
+        as("clinician").get("/api/patients/" + patient + "/intake").then().statusCode(404);
     }
 
     @Test

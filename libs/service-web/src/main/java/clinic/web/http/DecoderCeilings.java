@@ -1,0 +1,40 @@
+package clinic.web.http;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
+import io.vertx.core.http.HttpServerOptions;
+
+/**
+ * Raises the HTTP decoder's own limits on the request line and header fields well above the
+ * configured ones, so that a request over a configured limit reaches {@link RequestLimits} and
+ * gets a problem body; the decoder would answer it with an empty 414 or 431. The ceiling still
+ * bounds what one connection can make the server buffer; a request beyond it gets the decoder's
+ * empty answer.
+ */
+@ApplicationScoped
+public class DecoderCeilings implements HttpServerOptionsCustomizer {
+
+    /** The most the decoder holds of a request line or of a request's header fields. */
+    static final int CEILING_BYTES = 1024 * 1024;
+
+    @Override
+    public void customizeHttpServer(HttpServerOptions options) {
+        raise(options);
+    }
+
+    @Override
+    public void customizeHttpsServer(HttpServerOptions options) {
+        raise(options);
+    }
+
+    @Override
+    public void customizeDomainSocketServer(HttpServerOptions options) {
+        raise(options);
+    }
+
+    private static void raise(HttpServerOptions options) {
+        options.setMaxInitialLineLength(Math.max(options.getMaxInitialLineLength(), CEILING_BYTES));
+        options.setMaxHeaderSize(Math.max(options.getMaxHeaderSize(), CEILING_BYTES));
+    }
+}
