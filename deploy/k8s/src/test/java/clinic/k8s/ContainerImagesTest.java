@@ -35,8 +35,9 @@ class ContainerImagesTest {
                 .get("Deployment", service), Deployment.class);
         var pod = deployment.getSpec().getTemplate().getSpec();
         assertEquals(Long.parseLong(user), pod.getSecurityContext().getRunAsUser(), "pod runs as the image's user");
-        assertEquals(pod.getContainers().get(0).getPorts().get(0).getContainerPort(),
-                Integer.valueOf(last(instructions, "EXPOSE")));
+        assertEquals(pod.getContainers().get(0).getPorts().stream().map(p -> p.getContainerPort()).toList(),
+                instructions.stream().filter(l -> l.startsWith("EXPOSE ")).flatMap(l -> List.of(l.substring(7).trim()
+                        .split("\\s+")).stream()).map(Integer::valueOf).toList(), "EXPOSE the main and the management port");
     }
 
     private static String last(List<String> instructions, String keyword) {

@@ -82,6 +82,9 @@ class OverlaysTest {
 
     static final Map<String, Integer> PORTS = Map.of(
             "booking-service", 8080, "screening-service", 8081, "content-service", 8082);
+    /** Quarkus's management interface (health, metrics, OpenAPI): probes and Prometheus only. */
+    static final Map<String, Integer> MANAGEMENT_PORTS = Map.of(
+            "booking-service", 9080, "screening-service", 9081, "content-service", 9082);
     static final Map<String, String> DATABASE = Map.of(
             "booking-service", "booking", "screening-service", "screening", "content-service", "content");
     static final String KAFKA = "clinic-kafka";
@@ -141,6 +144,7 @@ class OverlaysTest {
             assertProbe(name, container.getLivenessProbe(), "/q/health/live", container);
             assertProbe(name, container.getReadinessProbe(), "/q/health/ready", container);
             assertEquals(PORTS.get(name), container.getPorts().get(0).getContainerPort(), name);
+            assertEquals("http", container.getPorts().get(0).getName(), name);
 
             for (String resource : List.of("cpu", "memory")) {
                 Quantity request = container.getResources().getRequests().get(resource);
@@ -179,8 +183,10 @@ class OverlaysTest {
         assertEquals(path, get.getPath(), name);
         String port = get.getPort().getStrVal() != null ? get.getPort().getStrVal() : String.valueOf(get.getPort()
                 .getIntVal());
-        assertTrue(container.getPorts().stream().anyMatch(p -> port.equals(p.getName())
-                || port.equals(String.valueOf(p.getContainerPort()))), name + " probe port " + port);
+        int number = container.getPorts().stream().filter(p -> port.equals(p.getName())
+                || port.equals(String.valueOf(p.getContainerPort()))).mapToInt(p -> p.getContainerPort()).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " probe port " + port + " is not a container port"));
+        assertEquals(MANAGEMENT_PORTS.get(name), number, name + " probes " + path + " on the management port");
     }
 
     @ParameterizedTest
@@ -287,6 +293,35 @@ class OverlaysTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
+    void managementPortsAreInNoServiceAndOnlyBookingsMainPortIsRouted(Overlay overlay) {
+        Manifests manifests = overlay.render();
+        Set<Integer> management = new HashSet<>(MANAGEMENT_PORTS.values());
+        for (Service service : manifests.typed("Service", Service.class)) {
+            for (ServicePort port : service.getSpec().getPorts()) {
+                String target = port.getTargetPort() == null ? String.valueOf(port.getPort())
+                        : port.getTargetPort().getStrVal() != null ? port.getTargetPort().getStrVal()
+                                : String.valueOf(port.getTargetPort().getIntVal());
+                assertFalse(target.equals("management") || management.contains(port.getPort())
+                        || management.stream().anyMatch(m -> String.valueOf(m).equals(target)),
+                        "Service " + service.getMetadata().getName() + " exposes a management port: " + port);
+            }
+        }
+        Service booking = manifests.typed("Service", "booking-service", Service.class);
+        for (Ingress ingress : manifests.typed("Ingress", Ingress.class)) {
+            for (HTTPIngressPath path : ingress.getSpec().getRules().stream().map(IngressRule::getHttp)
+                    .flatMap(h -> h.getPaths().stream()).toList()) {
+                var port = path.getBackend().getService().getPort();
+                ServicePort routed = booking.getSpec().getPorts().stream()
+                        .filter(p -> p.getName().equals(port.getName()) || p.getPort().equals(port.getNumber()))
+                        .findFirst().orElseThrow(() -> new AssertionError("the Ingress routes to no port of booking-service"));
+                assertEquals(PORTS.get("booking-service"), routed.getPort(), "the Ingress routes booking's main port only");
+                assertEquals("http", routed.getTargetPort().getStrVal(), "and that port is the container's http port");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
     void onlyBookingIsExposedThroughAnIngress(Overlay overlay) {
         List<Ingress> ingresses = overlay.render().typed("Ingress", Ingress.class);
         assertEquals(1, ingresses.size());
@@ -355,6 +390,17 @@ class OverlaysTest {
                 new Case("booking", "smtp-relay", 587, "TCP", false),
                 new Case("screening", "smtp-relay", 587, "TCP", false),
                 new Case("screening", "smtp-relay", 25, "TCP", false),
+                // management ports (health, metrics, OpenAPI): Prometheus only, never the Ingress
+                new Case("prometheus", "booking", 9080, "TCP", true),
+                new Case("prometheus", "screening", 9081, "TCP", true),
+                new Case("prometheus", "content", 9082, "TCP", true),
+                new Case("prometheus", "booking", 8080, "TCP", false),
+                new Case("prometheus", "screening", 8081, "TCP", false),
+                new Case("ingress-controller", "booking", 9080, "TCP", false),
+                new Case("booking", "screening", 9081, "TCP", false),
+                new Case("booking", "content", 9082, "TCP", false),
+                new Case("intruder", "booking", 9080, "TCP", false),
+                new Case("other-namespace", "screening", 9081, "TCP", false),
                 // default deny
                 new Case("screening", "content", 8082, "TCP", false),
                 new Case("screening", "booking", 8080, "TCP", false),
@@ -418,6 +464,8 @@ class OverlaysTest {
         at.put("strimzi-operator", NetworkReach.Endpoint.pod("strimzi-operator", "strimzi",
                 Map.of("name", "strimzi-cluster-operator", "strimzi.io/kind", "cluster-operator")));
         at.put("dns", NetworkReach.Endpoint.pod("dns", "kube-system", Map.of("k8s-app", "kube-dns")));
+        at.put("prometheus", NetworkReach.Endpoint.pod("prometheus", "monitoring",
+                Map.of("app.kubernetes.io/name", "prometheus")));
         at.put("smtp-relay", NetworkReach.Endpoint.outside("smtp-relay"));
         at.put("internet", NetworkReach.Endpoint.outside("internet"));
         return at;
