@@ -16,14 +16,17 @@ import java.util.concurrent.TimeUnit;
 
 import clinic.local.infra.ExternalServers;
 import clinic.local.infra.KafkaBroker;
+import clinic.local.infra.KeycloakServer;
 import clinic.local.infra.PostgresServer;
 import clinic.local.infra.SmtpSink;
+import clinic.local.stack.StackSettings.Identity;
 
 /**
  * The whole clinic on one machine: a real PostgreSQL, a real Kafka broker, an SMTP sink readable
- * over IMAP, and the three services with the demo clinic. Any server can be replaced by a
- * clinic's own through the environment (see {@link ExternalServers}). A service that stops on its
- * own is started again. Stops everything, in reverse order, when closed or on Ctrl-C.
+ * over IMAP, and the three services with the demo clinic; with {@link Identity#KEYCLOAK}, also a
+ * Keycloak that signs users in. Any server can be replaced by a clinic's own through the
+ * environment (see {@link ExternalServers}). A service that stops on its own is started again.
+ * Stops everything, in reverse order, when closed or on Ctrl-C.
  */
 public final class ClinicStack implements AutoCloseable {
 
@@ -43,6 +46,7 @@ public final class ClinicStack implements AutoCloseable {
     private String smtpHost = "127.0.0.1";
     private int smtpPort;
     private SmtpSink smtpSink;
+    private KeycloakServer keycloak;
 
     private ClinicStack(StackSettings settings) {
         this.settings = settings;
@@ -99,27 +103,41 @@ public final class ClinicStack implements AutoCloseable {
             running.push(smtpSink);
             smtpPort = settings.smtpPort();
         }
+        if (settings.identity() == Identity.KEYCLOAK) {
+            keycloak = KeycloakServer.start(settings.dataDir().resolve("keycloak"), settings.keycloakPort(), ClinicRealm.NAME,
+                    ClinicRealm.json(settings.bookingUrl()));
+            running.push(keycloak);
+        }
     }
 
     private void startServices() throws IOException {
-        ClinicService screening = startService("screening-service", settings.screeningPort(), database("screening"));
+        Map<String, String> screeningConfig = database("screening");
+        screeningConfig.putAll(identity("screening-service", null));
+        ClinicService screening = startService("screening-service", settings.screeningPort(), settings.screeningManagementPort(),
+                screeningConfig);
         Map<String, String> content = database("content");
+        content.putAll(identity("content-service", null));
         content.put("kafka.bootstrap.servers", kafkaBootstrap);
         content.put("quarkus.mailer.host", smtpHost);
         content.put("quarkus.mailer.port", Integer.toString(smtpPort));
         // links in e-mails go through booking, the clinic's public entry point
         content.put("clinic.public-url", settings.bookingUrl());
-        ClinicService contentService = startService("content-service", settings.contentPort(), content);
+        ClinicService contentService = startService("content-service", settings.contentPort(), settings.contentManagementPort(),
+                content);
         Map<String, String> booking = database("booking");
+        booking.putAll(identity(ClinicRealm.BOOKING_CLIENT_ID, ClinicRealm.BOOKING_CLIENT_SECRET));
         booking.put("kafka.bootstrap.servers", kafkaBootstrap);
         booking.put("quarkus.rest-client.screening.url", "http://127.0.0.1:" + settings.screeningPort());
         booking.put("quarkus.rest-client.content.url", "http://127.0.0.1:" + settings.contentPort());
-        ClinicService bookingService = startService("booking-service", settings.bookingPort(), booking);
+        ClinicService bookingService = startService("booking-service", settings.bookingPort(), settings.bookingManagementPort(),
+                booking);
         awaitAllReady(List.of(screening, contentService, bookingService));
     }
 
-    private ClinicService startService(String name, int port, Map<String, String> config) throws IOException {
-        ClinicService service = ClinicService.start(settings.home(), name, port, config, settings.dataDir().resolve("logs"));
+    private ClinicService startService(String name, int port, int managementPort, Map<String, String> config)
+            throws IOException {
+        ClinicService service = ClinicService.start(settings.home(), name, port, managementPort, config,
+                settings.dataDir().resolve("logs"));
         running.push(service);
         services.put(name, service);
         return service;
@@ -164,6 +182,26 @@ public final class ClinicStack implements AutoCloseable {
         kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort(), 3);
     }
 
+    /**
+     * With Keycloak, a service's OIDC settings (the local profile has no identity provider otherwise;
+     * the demo users' HTTP Basic keeps working for API clients either way).
+     */
+    private Map<String, String> identity(String clientId, String clientSecret) {
+        Map<String, String> config = new LinkedHashMap<>();
+        if (keycloak == null) {
+            return config;
+        }
+        // the local profile switches the tenant off: its profile-specific key is the one to override
+        config.put("%local.quarkus.oidc.tenant-enabled", "true");
+        config.put("quarkus.oidc.tenant-enabled", "true");
+        config.put("quarkus.oidc.auth-server-url", settings.keycloakRealmUrl());
+        config.put("quarkus.oidc.client-id", clientId);
+        if (clientSecret != null) {
+            config.put("quarkus.oidc.credentials.secret", clientSecret);
+        }
+        return config;
+    }
+
     private Map<String, String> database(String name) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.datasource.jdbc.url", jdbcUrl(name));
@@ -200,8 +238,16 @@ public final class ClinicStack implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("clinic.home", ".")).toAbsolutePath().normalize();
-        StackSettings settings = StackSettings.standard(home);
-        System.out.println("Starting the clinic (PostgreSQL, Kafka, SMTP sink, three services); data in " + settings.dataDir());
+        StackSettings settings;
+        try {
+            settings = StackSettings.standard(home);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.out.println("Starting the clinic (PostgreSQL, Kafka, SMTP sink, " + (settings.identity() == Identity.KEYCLOAK
+                ? "Keycloak, " : "") + "three services); data in " + settings.dataDir());
         ClinicStack stack;
         try {
             stack = start(settings);
