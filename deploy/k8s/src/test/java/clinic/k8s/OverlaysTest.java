@@ -293,6 +293,26 @@ class OverlaysTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
+    void eachPodGetsTimeToFinishWhatItIsDoingBeforeItIsKilled(Overlay overlay) throws java.io.IOException {
+        for (Deployment deployment : overlay.render().typed("Deployment", Deployment.class)) {
+            String name = deployment.getMetadata().getName();
+            java.util.Properties config = new java.util.Properties();
+            try (var in = java.nio.file.Files.newInputStream(Kustomize.K8S_DIR.resolve("../../" + name
+                    + "/src/main/resources/application.properties"))) {
+                config.load(in);
+            }
+            assertEquals("true", config.getProperty("quarkus.shutdown.delay-enabled"), name);
+            long delay = java.time.Duration.parse("PT" + config.getProperty("quarkus.shutdown.delay").toUpperCase()).toSeconds();
+            long timeout = java.time.Duration.parse("PT" + config.getProperty("quarkus.shutdown.timeout").toUpperCase()).toSeconds();
+            assertTrue(delay > 0 && timeout > 0, name + " waits for in-flight requests");
+            long grace = deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
+            assertTrue(grace > delay + timeout, name + ": terminationGracePeriodSeconds " + grace + " must exceed the shutdown delay "
+                    + delay + " s plus timeout " + timeout + " s, or Kubernetes kills requests still running");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
     void managementPortsAreInNoServiceAndOnlyBookingsMainPortIsRouted(Overlay overlay) {
         Manifests manifests = overlay.render();
         Set<Integer> management = new HashSet<>(MANAGEMENT_PORTS.values());
