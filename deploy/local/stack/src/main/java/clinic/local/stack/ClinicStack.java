@@ -52,6 +52,21 @@ public final class ClinicStack implements AutoCloseable {
         this.settings = settings;
     }
 
+    /**
+     * PostgreSQL, Kafka, the SMTP sink (and Keycloak) only, without supervision: for measuring the
+     * services one by one ({@link MeasureStartup}).
+     */
+    static ClinicStack startServers(StackSettings settings) throws IOException {
+        ClinicStack stack = new ClinicStack(settings);
+        try {
+            stack.startServers();
+        } catch (IOException | RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
     public static ClinicStack start(StackSettings settings) throws IOException {
         ClinicStack stack = new ClinicStack(settings);
         try {
@@ -111,27 +126,47 @@ public final class ClinicStack implements AutoCloseable {
     }
 
     private void startServices() throws IOException {
-        Map<String, String> screeningConfig = database("screening");
-        screeningConfig.putAll(identity("screening-service", null));
-        ClinicService screening = startService("screening-service", settings.screeningPort(), settings.screeningManagementPort(),
-                screeningConfig);
-        Map<String, String> content = database("content");
-        content.putAll(identity("content-service", null));
-        content.put("kafka.bootstrap.servers", kafkaBootstrap);
-        content.put("quarkus.mailer.host", smtpHost);
-        content.put("quarkus.mailer.port", Integer.toString(smtpPort));
+        awaitAllReady(List.of(startService(SCREENING), startService(CONTENT), startService(BOOKING)));
+    }
+
+    static final String SCREENING = "screening-service";
+    static final String CONTENT = "content-service";
+    static final String BOOKING = "booking-service";
+
+    /** Starts one of the three services on this stack's servers (the others it calls need not run yet). */
+    ClinicService startService(String name) throws IOException {
+        return switch (name) {
+            case SCREENING -> startService(name, settings.screeningPort(), settings.screeningManagementPort(), screeningConfig());
+            case CONTENT -> startService(name, settings.contentPort(), settings.contentManagementPort(), contentConfig());
+            case BOOKING -> startService(name, settings.bookingPort(), settings.bookingManagementPort(), bookingConfig());
+            default -> throw new IllegalArgumentException("no service " + name);
+        };
+    }
+
+    private Map<String, String> screeningConfig() {
+        Map<String, String> config = database("screening");
+        config.putAll(identity(SCREENING, null));
+        return config;
+    }
+
+    private Map<String, String> contentConfig() {
+        Map<String, String> config = database("content");
+        config.putAll(identity(CONTENT, null));
+        config.put("kafka.bootstrap.servers", kafkaBootstrap);
+        config.put("quarkus.mailer.host", smtpHost);
+        config.put("quarkus.mailer.port", Integer.toString(smtpPort));
         // links in e-mails go through booking, the clinic's public entry point
-        content.put("clinic.public-url", settings.bookingUrl());
-        ClinicService contentService = startService("content-service", settings.contentPort(), settings.contentManagementPort(),
-                content);
-        Map<String, String> booking = database("booking");
-        booking.putAll(identity(ClinicRealm.BOOKING_CLIENT_ID, ClinicRealm.BOOKING_CLIENT_SECRET));
-        booking.put("kafka.bootstrap.servers", kafkaBootstrap);
-        booking.put("quarkus.rest-client.screening.url", "http://127.0.0.1:" + settings.screeningPort());
-        booking.put("quarkus.rest-client.content.url", "http://127.0.0.1:" + settings.contentPort());
-        ClinicService bookingService = startService("booking-service", settings.bookingPort(), settings.bookingManagementPort(),
-                booking);
-        awaitAllReady(List.of(screening, contentService, bookingService));
+        config.put("clinic.public-url", settings.bookingUrl());
+        return config;
+    }
+
+    private Map<String, String> bookingConfig() {
+        Map<String, String> config = database("booking");
+        config.putAll(identity(ClinicRealm.BOOKING_CLIENT_ID, ClinicRealm.BOOKING_CLIENT_SECRET));
+        config.put("kafka.bootstrap.servers", kafkaBootstrap);
+        config.put("quarkus.rest-client.screening.url", "http://127.0.0.1:" + settings.screeningPort());
+        config.put("quarkus.rest-client.content.url", "http://127.0.0.1:" + settings.contentPort());
+        return config;
     }
 
     private ClinicService startService(String name, int port, int managementPort, Map<String, String> config)

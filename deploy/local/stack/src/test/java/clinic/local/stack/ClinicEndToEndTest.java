@@ -53,8 +53,9 @@ class ClinicEndToEndTest {
         if (stack != null) {
             StackSettings s = stack.settings();
             stack.close();
-            for (int port : List.of(s.bookingPort(), s.screeningPort(), s.contentPort(), s.postgresPort(), s.kafkaPort(),
-                    s.smtpPort(), s.imapPort())) {
+            for (int port : List.of(s.bookingPort(), s.screeningPort(), s.contentPort(), s.bookingManagementPort(),
+                    s.screeningManagementPort(), s.contentManagementPort(), s.postgresPort(), s.kafkaPort(), s.smtpPort(),
+                    s.imapPort())) {
                 assertFalse(listening(port), "something still listens on " + port + " after the stack stopped");
             }
         }
@@ -127,6 +128,23 @@ class ClinicEndToEndTest {
         as("clinician").body(Map.of("decision", "APPROVE", "reason", "last dose and healing history discussed"))
                 .post("/api/appointments/" + appointment + "/review").then().statusCode(200)
                 .body("status", equalTo("CONFIRMED"));
+    }
+
+    @Test
+    void operationsEndpointsAreOnlyOnTheManagementPortsAndThePackagedAppHasNoSwaggerUi() {
+        StackSettings s = stack.settings();
+        for (int port : List.of(s.bookingManagementPort(), s.screeningManagementPort(), s.contentManagementPort())) {
+            given().baseUri("http://localhost:" + port).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            given().baseUri("http://localhost:" + port).get("/q/metrics").then().statusCode(200);
+            given().baseUri("http://localhost:" + port).get("/q/openapi").then().statusCode(200);
+            given().baseUri("http://localhost:" + port).get("/q/swagger-ui/").then().statusCode(404);
+        }
+        for (int port : List.of(s.bookingPort(), s.screeningPort(), s.contentPort())) {
+            for (String path : List.of("/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+                given().baseUri("http://localhost:" + port).auth().preemptive().basic("admin", "admin").get(path).then()
+                        .statusCode(404);
+            }
+        }
     }
 
     @Test
