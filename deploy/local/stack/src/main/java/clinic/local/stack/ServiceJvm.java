@@ -1,5 +1,9 @@
 package clinic.local.stack;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,10 +16,27 @@ import java.util.List;
  */
 final class ServiceJvm {
 
-    /** Kept in step with JAVA_OPTS_APPEND in each service's src/main/docker/Dockerfile.jvm. */
-    static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx384m");
+    /**
+     * From service-jvm.options, which the Dockerfiles' JAVA_OPTS_APPEND must match (ContainerImagesTest);
+     * the system property clinic.service.jvm-options replaces them, for trying others (measure-startup).
+     */
+    static final List<String> OPTIONS = System.getProperty("clinic.service.jvm-options") != null
+            ? List.of(System.getProperty("clinic.service.jvm-options").trim().split("\\s+"))
+            : read("/service-jvm.options");
 
     private ServiceJvm() {
+    }
+
+    private static List<String> read(String resource) {
+        try (InputStream in = ServiceJvm.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the stack's classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The options for the packaged application {@code quarkus-run.jar}, with its class data archive when built. */
