@@ -52,12 +52,15 @@ final class ClinicService implements AutoCloseable {
         if (!Files.isRegularFile(app)) {
             throw new IOException(app + " is missing: build first with ./mvnw -DskipTests package");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // started from its own directory, as `java -jar quarkus-run.jar`: the class data archive records
+        // the class path as the build ran it, and a JVM started otherwise ignores the archive
+        List<String> command = new ArrayList<>(List.of("env", "-C", app.getParent().toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(ServiceJvm.options(app));
         command.addAll(List.of("-Dquarkus.profile=local", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.management.port=" + managementPort));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", app.toString()));
+        command.addAll(List.of("-jar", app.getFileName().toString()));
         Files.createDirectories(logDir);
         ClinicService service = new ClinicService(name, port, managementPort, List.copyOf(command), logDir.resolve(name + ".log"));
         service.launch();

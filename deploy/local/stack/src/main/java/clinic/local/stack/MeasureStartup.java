@@ -84,6 +84,7 @@ public final class MeasureStartup {
         ClinicService service = servers.startService(name);
         service.awaitReady(Duration.ofMinutes(3));
         double seconds = Duration.between(launched, Instant.now()).toMillis() / 1000.0;
+        System.out.printf("  %s ready after %.2f s alone; loading it for %d s...%n", name, seconds, LOAD.toSeconds());
         return loadAndRead(service, seconds);
     }
 
@@ -98,6 +99,8 @@ public final class MeasureStartup {
             entry.getValue().awaitReady(Duration.ofMinutes(3));
             seconds.put(entry.getKey(), Duration.between(launched, Instant.now()).toMillis() / 1000.0);
         }
+        System.out.println("  all three ready after " + seconds.values().stream().mapToDouble(Double::doubleValue).max().orElse(0)
+                + " s; loading each for " + LOAD.toSeconds() + " s...");
         List<Figures> figures = new ArrayList<>();
         for (var entry : started.entrySet()) {
             figures.add(loadAndRead(entry.getValue(), seconds.get(entry.getKey())));
