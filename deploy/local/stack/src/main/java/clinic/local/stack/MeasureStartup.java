@@ -49,8 +49,8 @@ public final class MeasureStartup {
     }
 
     /** One service's figures. */
-    record Figures(String service, double coldStartSeconds, double quarkusSeconds, long rssAfterLoadKb, long peakRssKb,
-            int requests, int failures) {
+    record Figures(String service, double coldStartSeconds, double quarkusSeconds, double cpuSecondsToStart, long rssAfterLoadKb,
+            long peakRssKb, int requests, int failures) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -59,7 +59,8 @@ public final class MeasureStartup {
         Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         StackSettings settings = StackSettings.onFreePorts(home, data);
         System.out.println("JVM options of each service: " + String.join(" ", ServiceJvm.OPTIONS)
-                + " (+ -XX:SharedArchiveFile=app-cds.jsa where the build made one)");
+                + " (+ -XX:SharedArchiveFile=app-cds.jsa where the build made one; MALLOC_ARENA_MAX="
+                + ServiceJvm.MALLOC_ARENA_MAX + ")");
         System.out.println("Starting PostgreSQL, Kafka and the SMTP sink on free ports...");
         List<Figures> alone = new ArrayList<>();
         List<Figures> together = new ArrayList<>();
@@ -84,13 +85,16 @@ public final class MeasureStartup {
         ClinicService service = servers.startService(name);
         service.awaitReady(Duration.ofMinutes(3));
         double seconds = Duration.between(launched, Instant.now()).toMillis() / 1000.0;
-        System.out.printf("  %s ready after %.2f s alone; loading it for %d s...%n", name, seconds, LOAD.toSeconds());
-        return loadAndRead(service, seconds);
+        double cpu = cpuSeconds(service.jvmPid());
+        System.out.printf("  %s ready after %.2f s alone (%.2f s of CPU); loading it for %d s...%n", name, seconds, cpu,
+                LOAD.toSeconds());
+        return loadAndRead(service, seconds, cpu);
     }
 
     private List<Figures> allAtOnce(ClinicStack servers) throws IOException, InterruptedException {
         Map<String, ClinicService> started = new LinkedHashMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
+        Map<String, Double> cpu = new LinkedHashMap<>();
         Instant launched = Instant.now();
         for (String name : List.of(ClinicStack.SCREENING, ClinicStack.CONTENT, ClinicStack.BOOKING)) {
             started.put(name, servers.startService(name));
@@ -98,18 +102,19 @@ public final class MeasureStartup {
         for (var entry : started.entrySet()) {
             entry.getValue().awaitReady(Duration.ofMinutes(3));
             seconds.put(entry.getKey(), Duration.between(launched, Instant.now()).toMillis() / 1000.0);
+            cpu.put(entry.getKey(), cpuSeconds(entry.getValue().jvmPid()));
         }
         System.out.println("  all three ready after " + seconds.values().stream().mapToDouble(Double::doubleValue).max().orElse(0)
                 + " s; loading each for " + LOAD.toSeconds() + " s...");
         List<Figures> figures = new ArrayList<>();
         for (var entry : started.entrySet()) {
-            figures.add(loadAndRead(entry.getValue(), seconds.get(entry.getKey())));
+            figures.add(loadAndRead(entry.getValue(), seconds.get(entry.getKey()), cpu.get(entry.getKey())));
         }
         return figures;
     }
 
     /** Loads the service for {@link #LOAD} with {@link #CLIENTS} clients, then reads its memory from /proc. */
-    private Figures loadAndRead(ClinicService service, double coldStart) throws IOException, InterruptedException {
+    private Figures loadAndRead(ClinicService service, double coldStart, double cpuToStart) throws IOException, InterruptedException {
         Supplier<HttpRequest> requests = requestsFor(service.name());
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -134,7 +139,7 @@ public final class MeasureStartup {
         clients.awaitTermination(LOAD.toSeconds() + 60, TimeUnit.SECONDS);
         long pid = service.jvmPid();
         Map<String, Long> status = procStatus(pid);
-        return new Figures(service.name(), coldStart, quarkusStartSeconds(service), status.getOrDefault("VmRSS", -1L),
+        return new Figures(service.name(), coldStart, quarkusStartSeconds(service), cpuToStart, status.getOrDefault("VmRSS", -1L),
                 status.getOrDefault("VmHWM", -1L), sent.get(), failed.get());
     }
 
@@ -208,6 +213,17 @@ public final class MeasureStartup {
         return last;
     }
 
+    /**
+     * The CPU time (user + system) the JVM has used so far, from /proc/&lt;pid&gt;/stat: what a start
+     * costs however busy the machine is (the wall-clock time depends on what else runs).
+     */
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // after the command: state is field 3, utime 14 and stime 15 (1-based), in clock ticks of 1/100 s
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
     /** VmRSS and VmHWM (peak resident) in kB from /proc/<pid>/status. */
     private static Map<String, Long> procStatus(long pid) throws IOException {
         Map<String, Long> values = new LinkedHashMap<>();
@@ -222,13 +238,23 @@ public final class MeasureStartup {
 
     private static void print(String title, List<Figures> figures) {
         System.out.println();
-        System.out.println(title + " (load: " + CLIENTS + " clients for " + LOAD.toSeconds() + " s)");
-        System.out.printf("  %-18s %15s %13s %16s %14s %10s%n", "service", "cold start (s)", "Quarkus (s)", "RSS after load",
-                "peak RSS", "requests");
+        System.out.println(title + " (load: " + CLIENTS + " clients for " + LOAD.toSeconds() + " s; machine load average "
+                + loadAverage() + ")");
+        System.out.printf("  %-18s %15s %13s %13s %16s %14s %10s%n", "service", "cold start (s)", "Quarkus (s)", "start CPU (s)",
+                "RSS after load", "peak RSS", "requests");
         for (Figures f : figures) {
-            System.out.printf("  %-18s %15.2f %13.2f %13d MB %11d MB %10s%n", f.service(), f.coldStartSeconds(), f.quarkusSeconds(),
-                    f.rssAfterLoadKb() / 1024, f.peakRssKb() / 1024, f.requests() + (f.failures() > 0 ? " (" + f.failures()
-                            + " failed)" : ""));
+            System.out.printf("  %-18s %15.2f %13.2f %13.2f %13d MB %11d MB %10s%n", f.service(), f.coldStartSeconds(),
+                    f.quarkusSeconds(), f.cpuSecondsToStart(), f.rssAfterLoadKb() / 1024, f.peakRssKb() / 1024,
+                    f.requests() + (f.failures() > 0 ? " (" + f.failures() + " failed)" : ""));
+        }
+    }
+
+    /** The 1-minute load average: how busy the machine was with this and everything else. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
         }
     }
 

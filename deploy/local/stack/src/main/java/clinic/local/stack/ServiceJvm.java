@@ -24,6 +24,9 @@ final class ServiceJvm {
             ? List.of(System.getProperty("clinic.service.jvm-options").trim().split("\\s+"))
             : read("/service-jvm.options");
 
+    /** The environment variable MALLOC_ARENA_MAX of every service's JVM (ENV in the Dockerfiles too). */
+    static final String MALLOC_ARENA_MAX = "2";
+
     private ServiceJvm() {
     }
 
