@@ -35,7 +35,7 @@ import io.restassured.http.ContentType;
  * provider; the user signs in on Keycloak's own login page, comes back signed in with the role from
  * the token, books an appointment (booking forwards the session's access token to screening) and
  * signs out at the provider. API clients keep bearer tokens. Prints how long the stack took to
- * start and the test took in all. Opt-in (clinic.e2e.keycloak), for its three minutes.
+ * start and the test took in all. Opt-in (e2e.keycloak), for its three minutes.
  */
 class KeycloakSignInUiTest {
 
@@ -46,8 +46,8 @@ class KeycloakSignInUiTest {
 
     @BeforeAll
     static void startTheClinicWithKeycloak() throws Exception {
-        Assumptions.assumeTrue(Boolean.getBoolean("clinic.e2e.keycloak"), "Keycloak end-to-end test skipped: it takes about "
-                + "three minutes; run it with -Dclinic.e2e.keycloak=true (deploy/local/stack/pom.xml)");
+        Assumptions.assumeTrue(Boolean.getBoolean("e2e.keycloak"), "Keycloak end-to-end test skipped: it takes about "
+                + "three minutes; run it with -De2e.keycloak=true (deploy/local/stack/pom.xml)");
         Browser.assumeInstalled();
         Path home = Path.of(System.getProperty("clinic.home", "../../.."));
         dataDir = Files.createTempDirectory("clinic-keycloak-ui");
