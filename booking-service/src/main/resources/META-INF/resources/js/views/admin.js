@@ -47,7 +47,7 @@ export async function renderPolicy(main, { isCurrent }) {
         save.disabled = true;
         try {
             const saved = await api.put('/api/policy', body);
-            announce('success', `Policy version ${saved.version} saved`, 'Screenings from now on use it.');
+            announce('ok', `Policy version ${saved.version} saved`, 'Screenings from now on use it.');
             reload();
         } catch (e) {
             clear(result, problemNotice(e instanceof ApiError ? e : new ApiError(0, {}), 'Not saved'));

@@ -156,8 +156,10 @@ class ClinicEndToEndTest {
     @Test
     void everyMetricTheDashboardAndAlertsMayNameIsExposedByItsService() throws Exception {
         StackSettings s = stack.settings();
-        // the breaker's metrics appear with booking's first call to screening
+        // metrics of HTTP requests and of the breaker appear with the first request (booking calls
+        // screening for the policy, content for the delivery list)
         as("admin").get("/api/policy").then().statusCode(200);
+        as("admin").get("/api/messages").then().statusCode(200);
         Map<String, Integer> managementPorts = Map.of("booking-service", s.bookingManagementPort(),
                 "screening-service", s.screeningManagementPort(), "content-service", s.contentManagementPort());
         Map<String, java.util.Set<String>> exposed = new java.util.HashMap<>();
