@@ -24,6 +24,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import clinic.local.infra.ExternalServers;
@@ -47,6 +48,12 @@ class ClinicEndToEndTest {
         Path data = Files.createTempDirectory("clinic-e2e");
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
         stack = ClinicStack.start(StackSettings.onFreePorts(home, data));
+    }
+
+    /** Each test starts from a ready clinic, whatever the one before it stopped or killed. */
+    @BeforeEach
+    void theClinicIsReady() throws Exception {
+        stack.awaitServicesReady();
     }
 
     @AfterAll
