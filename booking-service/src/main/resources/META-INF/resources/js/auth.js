@@ -24,3 +24,12 @@ export function forgetCredentials() {
 export function hasCredentials() {
     return sessionStorage.getItem(KEY) !== null;
 }
+
+/** The stored sign-in as it is kept, for another of the clinic's tabs (see tabs.js); null when signed out. */
+export function exportCredentials() {
+    return sessionStorage.getItem(KEY);
+}
+
+export function importCredentials(stored) {
+    sessionStorage.setItem(KEY, stored);
+}

@@ -92,7 +92,7 @@ class SelfServiceIntakeTest {
         as("clinician").get("/api/intakes/" + patientId).then().statusCode(200)
                 .body("recordedBy", equalTo("patient (self-service link)")).body("recordedByClinician", equalTo(false));
         await().atMost(Duration.ofSeconds(20)).until(() -> ScreeningTopic.all().stream()
-                .anyMatch(e -> patientId.equals(e.key()) && "INTAKE_RECORDED".equals(e.value().path("type").asText())));
+                .anyMatch(e -> patientId.equals(e.key()) && "IntakeRecorded".equals(e.value().path("type").asText())));
 
         patient(token).body(answers()).post("/public/intake/answers").then().statusCode(410)
                 .body("type", equalTo("urn:clinic:problem:intake-link-used"));
