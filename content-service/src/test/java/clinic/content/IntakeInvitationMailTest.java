@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,18 +33,21 @@ class IntakeInvitationMailTest {
     @Inject
     InvitationMailRepository mails;
 
+    @Inject
+    MovableClock clock;
+
     private static RequestSpecification as(String user) {
         return given().auth().preemptive().basic(user, user).contentType(ContentType.JSON);
     }
 
-    private static Map<String, Object> request(UUID invitation, UUID patient, String email) {
+    private Map<String, Object> request(UUID invitation, UUID patient, String email) {
         Map<String, Object> body = new HashMap<>();
         body.put("invitationId", invitation.toString());
         body.put("patientId", patient.toString());
         body.put("email", email);
         body.put("firstName", "Alicja");
         body.put("link", "https://clinic.example/intake/#v1." + invitation + ".1900000000.c2lnbmF0dXJl");
-        body.put("expiresAt", OffsetDateTime.now().plusDays(3).toString());
+        body.put("expiresAt", clock.instant().plus(java.time.Duration.ofDays(3)).atOffset(java.time.ZoneOffset.ofHours(1)).toString());
         return body;
     }
 
@@ -58,6 +60,9 @@ class IntakeInvitationMailTest {
         Map<String, Object> bad = request(invitation, patient, email);
         bad.put("link", "javascript:alert(1)");
         as("frontdesk").body(bad).post("/api/intake-invitation-mails").then().statusCode(400).body("errors.field", hasItem("link"));
+        Map<String, Object> expired = request(invitation, patient, email);
+        expired.put("expiresAt", clock.instant().minusSeconds(60).atOffset(java.time.ZoneOffset.UTC).toString());
+        as("frontdesk").body(expired).post("/api/intake-invitation-mails").then().statusCode(400).body("errors.field", hasItem("expiresAt"));
 
         as("frontdesk").body(request(invitation, patient, email)).post("/api/intake-invitation-mails").then().statusCode(202)
                 .body("status", equalTo("PENDING"));

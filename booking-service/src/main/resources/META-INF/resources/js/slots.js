@@ -155,7 +155,8 @@ export function slotPicker(options) {
             parts.push(h('p', { class: 'notice notice-warn', id: 'slot-day-reason' },
                 `A booking on this day waits for a clinician's review (${categoryText(run.categories)}); the time is held meanwhile.`));
         }
-        if (list.length) {
+        // times on a day screening would refuse are shown only when the desk asked for every time
+        if (list.length && (bookable(run) || !state.onlyEligible)) {
             parts.push(h('ul', { class: 'slot-times', 'aria-labelledby': 'slot-day-title' }, list.map((s) => h('li', null, h('button', {
                 type: 'button', class: 'slot', 'aria-pressed': 'false', dataset: { start: s.start },
                 onclick: (event) => select(s, event.currentTarget),
@@ -164,7 +165,7 @@ export function slotPicker(options) {
             parts.push(h('p', { class: 'muted' }, 'No free times on this day.'));
         }
         clear(times, parts);
-        if (focusFirst) (times.querySelector('ul button') || times.querySelector('#slot-earliest') || times.querySelector('h3')).focus();
+        if (focusFirst) (times.querySelector('ul button') || times.querySelector('#slot-earliest') || times.querySelector('#go-intake') || times.querySelector('h3')).focus();
     }
 
     function dayRefusal(run) {
@@ -179,7 +180,8 @@ export function slotPicker(options) {
                     h('button', { type: 'button', class: 'button', id: 'slot-earliest', onclick: () => jumpTo(earliest) },
                         `Show free times from ${fmt.shortDay(earliest)}`))
                 : h('p', null, run.outcome === 'NEEDS_INTAKE'
-                    ? 'Record the intake, or send the patient the link to fill it in, then look again.'
+                    ? ['Record the intake, or send the patient the link to fill it in, then look again. ',
+                        state.patientId ? h('a', { class: 'button', href: `#/patients/${state.patientId}/intake`, id: 'go-intake' }, 'Record the intake') : null]
                     : 'No date within two years: a clinician must look at the patient’s intake first.'));
     }
 

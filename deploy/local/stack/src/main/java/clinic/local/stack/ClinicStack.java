@@ -104,6 +104,8 @@ public final class ClinicStack implements AutoCloseable {
     private void startServices() throws IOException {
         Map<String, String> screeningConfig = database("screening");
         screeningConfig.put("kafka.bootstrap.servers", kafkaBootstrap);
+        // the patients' self-service intake page is served by screening; its links point there
+        screeningConfig.put("clinic.intake-links.public-url", "http://localhost:" + settings.screeningPort());
         ClinicService screening = startService("screening-service", settings.screeningPort(), screeningConfig);
         Map<String, String> content = database("content");
         content.put("kafka.bootstrap.servers", kafkaBootstrap);
