@@ -287,7 +287,7 @@ class OverlaysTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
-    void onlyBookingIsExposedThroughAnIngress(Overlay overlay) {
+    void onlyBookingAndThePatientsIntakePagesAreExposedThroughAnIngress(Overlay overlay) {
         List<Ingress> ingresses = overlay.render().typed("Ingress", Ingress.class);
         assertEquals(1, ingresses.size());
         Ingress ingress = ingresses.get(0);
@@ -297,8 +297,10 @@ class OverlaysTest {
                 .flatMap(h -> h.getPaths().stream()).toList();
         assertFalse(paths.isEmpty());
         for (HTTPIngressPath path : paths) {
-            assertEquals("booking-service", path.getBackend().getService().getName());
+            boolean intakePage = path.getPath().equals("/intake") || path.getPath().equals("/public/intake");
+            assertEquals(intakePage ? "screening-service" : "booking-service", path.getBackend().getService().getName(), path.getPath());
         }
+        assertTrue(paths.stream().anyMatch(p -> p.getPath().equals("/intake")), "patients reach their intake page");
     }
 
     // --- who may talk to whom ----------------------------------------------------------------------
@@ -313,11 +315,11 @@ class OverlaysTest {
         record Case(String from, String to, int port, String protocol, boolean allowed) {
         }
         List<Case> cases = List.of(
-                // the medical data: booking only
+                // the medical data: booking, and the ingress controller for the patients' intake page only
                 new Case("booking", "screening", 8081, "TCP", true),
                 new Case("content", "screening", 8081, "TCP", false),
                 new Case("intruder", "screening", 8081, "TCP", false),
-                new Case("ingress-controller", "screening", 8081, "TCP", false),
+                new Case("ingress-controller", "screening", 8081, "TCP", true),
                 new Case("kafka", "screening", 8081, "TCP", false),
                 new Case("postgres", "screening", 8081, "TCP", false),
                 // the front door
