@@ -80,7 +80,9 @@ async function connect() {
                 buffer = buffer.substring(end + 2);
                 const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.substring(5).trim()).join('\n');
                 if (data) {
-                    const change = JSON.parse(data);
+                    let change = JSON.parse(data);
+                    // the server may write each event as a JSON string holding the JSON object
+                    if (typeof change === 'string') change = JSON.parse(change);
                     // a (re)connected stream may have missed changes: the screens read again
                     if (change.table === 'hello') {
                         if (connectedBefore) emit({ table: 'resync' });

@@ -170,4 +170,7 @@ async function open() {
     }
 }
 
+// another link opened in this tab (only the fragment changes): start over with it
+window.addEventListener('hashchange', () => location.reload());
+
 open();

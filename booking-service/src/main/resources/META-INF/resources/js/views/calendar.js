@@ -124,6 +124,13 @@ export async function renderCalendar(main, { params, isCurrent }) {
     }
 
     await draw();
+    // a day opens where its appointments are (or now, today), not at eight in the morning
+    if (state.view === 'day' && isCurrent()) {
+        const cards = [...body.querySelectorAll('.appt')];
+        const now = new Date();
+        const target = cards.find((c) => new Date(c.dataset.end) >= now) || cards[0];
+        target?.scrollIntoView({ block: 'center' });
+    }
     // another desk's booking, a check-in or a closure shows up here without a reload
     whileShown(isCurrent, () => draw());
 }
@@ -148,7 +155,7 @@ function appointmentCard(a, catalog, data, by, style) {
         href: `#/appointments/${a.id}`,
         style,
         title: `${name}, ${what}, ${when}, ${fmt.statusLabel(a.status)}`,
-        dataset: { appointmentId: a.id, status: a.status },
+        dataset: { appointmentId: a.id, status: a.status, end: a.end },
     },
     h('strong', { class: 'patient-name appt-name', dataset: { patientId: a.patientId } }, name),
     h('span', { class: 'visually-hidden' }, ', '),

@@ -182,10 +182,10 @@ function drawAppointments(slot, appointments, catalog) {
 }
 
 const INVITATION_TEXT = {
-    WAITING: 'Link sent: waiting for the patient',
-    RECEIVED: 'Intake received from the patient',
-    EXPIRED: 'The link expired before the patient answered',
-    REPLACED: 'Replaced by a newer link',
+    WAITING: 'The patient has not answered yet',
+    RECEIVED: 'The patient answered through the link',
+    EXPIRED: 'The patient did not answer before the link expired',
+    REPLACED: 'A newer link was sent',
 };
 
 async function loadIntakeStatus(p, slot) {
@@ -200,13 +200,13 @@ async function loadIntakeStatus(p, slot) {
     }
     const inv = s.invitation;
     let headline;
-    if (s.state === 'NONE') headline = h('p', { id: 'intake-state' }, statusBadge('NO_INTAKE'), ' No intake on file.');
+    if (s.state === 'NONE') headline = h('p', { id: 'intake-state' }, statusBadge('NO_INTAKE'), ' No intake on file: treatments need one.');
     else if (s.state === 'VALID') {
         headline = h('p', { id: 'intake-state' }, statusBadge('INTAKE_VALID'),
-            ` Valid until ${fmt.plainDate(s.validUntil)} (completed ${fmt.plainDate(s.completedOn)}${s.answeredByPatient ? ', answered by the patient' : ''}).`);
+            ` until ${fmt.plainDate(s.validUntil)} (completed ${fmt.plainDate(s.completedOn)}${s.answeredByPatient ? ', answered by the patient' : ''}).`);
     } else {
         headline = h('p', { id: 'intake-state' }, statusBadge('INTAKE_EXPIRED'),
-            ` Expired on ${fmt.plainDate(s.validUntil)} (completed ${fmt.plainDate(s.completedOn)}). Treatments need a new one.`);
+            ` on ${fmt.plainDate(s.validUntil)} (completed ${fmt.plainDate(s.completedOn)}). Treatments need a new one.`);
     }
     const invitationLine = inv ? h('p', { id: 'intake-invitation', dataset: { state: inv.state } },
         statusBadge(`INVITATION_${inv.state}`), ` ${INVITATION_TEXT[inv.state] || fmt.humanize(inv.state)}`,

@@ -175,7 +175,8 @@ class ClinicDayUiTest {
         TestAppointments.startNow(stack, thirdVisit);
         browser.textAppears(By.cssSelector(".appt[data-appointment-id='" + thirdVisit + "']"), "Arrival Three" + tag);
 
-        // a week with every name, in one calendar request and no request per card
+        // a week with every name, in one calendar request and no request per card (a fresh page load)
+        browser.driver.get("about:blank");
         browser.driver.get(baseUrl + "/#/calendar?view=week&by=practitioner");
         browser.textAppears(By.cssSelector(".week-table"), "Arrival Two" + tag);
         assertEquals(1, browser.apiRequests("/api/calendar"), "one calendar request for the week");
@@ -276,7 +277,7 @@ class ClinicDayUiTest {
         desk.assertAccessible("send the intake link");
         desk.click(By.id("confirm-yes"));
         desk.textAppears(By.id("flash"), "Intake link sent");
-        desk.textAppears(By.id("intake-invitation"), "waiting for the patient");
+        desk.textAppears(By.id("intake-invitation"), "Waiting for the patient");
         desk.screenshot("50-patient-intake-link-sent");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> !Inbox.bodies(stack.settings().imapPort(), email).isEmpty());
@@ -309,11 +310,13 @@ class ClinicDayUiTest {
         desk.driver.navigate().refresh();
         desk.textAppears(By.id("intake-invitation"), "Intake received");
         desk.textAppears(By.id("intake-state"), "Valid until");
+        desk.textAppears(By.id("intake-state"), "until " + LocalDate.now(CLINIC_ZONE).plusDays(90).format(CLINIC_DATE));
         desk.textAppears(By.id("intake-state"), "answered by the patient");
         desk.assertAccessible("patient page with the intake received");
         desk.screenshot("54-patient-intake-received-desk");
 
-        // a link works once
+        // a link works once (opened again, as from the e-mail)
+        phone.driver.get("about:blank");
         phone.driver.get(url);
         phone.textAppears(By.id("status"), "This link has been used");
         phone.screenshot("55-patient-intake-link-used");
