@@ -11,7 +11,7 @@ import io.vertx.ext.web.Router;
  */
 public class PublicPageHeaders {
 
-    static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     void install(@Observes Router router) {
