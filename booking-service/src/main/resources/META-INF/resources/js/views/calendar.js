@@ -129,7 +129,8 @@ export async function renderCalendar(main, { params, isCurrent }) {
         const cards = [...body.querySelectorAll('.appt')];
         const now = new Date();
         const target = cards.find((c) => new Date(c.dataset.end) >= now) || cards[0];
-        target?.scrollIntoView({ block: 'center' });
+        // after the screen change has put focus on the heading (which scrolls to the top)
+        setTimeout(() => { if (isCurrent()) target?.scrollIntoView({ block: 'center' }); }, 0);
     }
     // another desk's booking, a check-in or a closure shows up here without a reload
     whileShown(isCurrent, () => draw());
