@@ -35,7 +35,8 @@ import clinic.local.stack.TestAppointments;
  * a clinician approves a booking screening sent to review, completes it and sees the aftercare
  * plan; a front desk reschedules, cancels with a reason and marks a no-show; each role is offered
  * only what it may do, by keyboard too. Runs at tablet sizes in a browser far from the clinic's
- * time zone; screenshots land in target/ui-screenshots; any JavaScript error fails the test.
+ * time zone, with axe-core finding no serious or critical violation on each screen; screenshots land in
+ * target/ui-screenshots; any JavaScript error fails the test.
  * Set -Dclinic.ui.baseUrl=http://... to drive an already running clinic instead of starting one
  * (the tests that move an appointment to today need the clinic they start, see {@link UiClinic}).
  */
@@ -79,6 +80,7 @@ class FrontDeskUiTest {
         browser.click(By.id("new-patient"));
         browser.visible(By.id("new-patient-form"));
         browser.screenshot("02-new-patient");
+        browser.assertAccessible("new patient form");
         String email = "ui-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         browser.type(By.id("np-firstName"), "Hanna");
         browser.type(By.id("np-lastName"), "Lewandowska");
@@ -102,6 +104,7 @@ class FrontDeskUiTest {
         browser.textAppears(By.id("in-isotretinoin-error"), "Choose one answer");
         browser.textAppears(By.id("in-bloodThinners-error"), "Choose yes or no");
         browser.screenshot("04-intake-unanswered");
+        browser.assertAccessible("intake form with unanswered questions");
         // stopped isotretinoin, with a last dose in the future: the screening service names the field
         answerIntake("STOPPED", "no", "no", "no", "no", "no");
         LocalDate today = LocalDate.now(CLINIC_ZONE);
@@ -159,6 +162,7 @@ class FrontDeskUiTest {
                 "the front-desk-safe reasons are listed");
         assertEquals("book-earliest", browser.focused().getAttribute("id"), "focus goes to the way out");
         browser.screenshotAt(By.id("screening-refusal"), "07-book-blocked");
+        browser.assertAccessible("booking refused by screening");
 
         // one click shows the slots from the earliest eligible date with the first one chosen
         browser.click(By.id("book-earliest"));
@@ -178,6 +182,7 @@ class FrontDeskUiTest {
         browser.wait.until(d -> d.findElements(By.cssSelector(".appt .patient-name")).stream()
                 .anyMatch(e -> e.getText().equals("Hanna Lewandowska")));
         browser.screenshot("09-calendar-day-by-room");
+        browser.assertAccessible("day calendar by room");
         browser.go("#/calendar?view=week&by=practitioner&date=" + microneedlingDay);
         browser.wait.until(d -> d.findElements(By.cssSelector(".week-table .appt .patient-name")).stream()
                 .anyMatch(e -> e.getText().equals("Hanna Lewandowska")));
@@ -227,6 +232,7 @@ class FrontDeskUiTest {
         browser.click(By.id("review-submit"));
         browser.textAppears(By.id("review-decision-error"), "Choose approve or deny");
         browser.screenshotAt(By.id("review-item-title"), "13-review-detail");
+        browser.assertAccessible("review detail");
         browser.click(By.id("review-approve"));
         browser.type(By.id("review-reason"), "Washout nearly complete; discussed with the patient.");
         browser.click(By.id("review-submit"));
@@ -267,6 +273,7 @@ class FrontDeskUiTest {
         assertFalse(browser.driver.findElements(By.cssSelector("#messages-table tr[data-kind=CONFIRMATION]")).isEmpty(),
                 "the confirmation is listed too");
         browser.screenshotAt(By.id("messages-title"), "15-appointment-completed-aftercare");
+        browser.assertAccessible("completed appointment with its messages");
     }
 
     @Test
@@ -304,6 +311,7 @@ class FrontDeskUiTest {
         days.get(days.size() - 1).click();
         browser.click(By.cssSelector("#slot-times ul button"));
         browser.screenshotAt(By.id("reschedule-area"), "21-reschedule");
+        browser.assertAccessible("reschedule picker");
         browser.click(By.id("reschedule-confirm"));
         browser.click(By.id("confirm-yes"));
         browser.textAppears(By.id("flash"), "Appointment moved");
@@ -351,6 +359,7 @@ class FrontDeskUiTest {
         browser.visible(By.id("signin-form"));
         browser.visible(By.id("demo-users-title"));
         browser.screenshot("16-sign-in");
+        browser.assertAccessible("sign-in");
         assertEquals("signin-username", browser.focused().getAttribute("id"), "the sign-in form starts in the user name");
 
         // wrong password: a plain error, still signed out
@@ -391,6 +400,7 @@ class FrontDeskUiTest {
         browser.visible(By.id("catalog-practitioners"));
         assertNoSidewaysScroll();
         browser.screenshot("19-catalog-portrait");
+        browser.assertAccessible("catalog at portrait tablet size");
     }
 
     private void answerIntake(String isotretinoin, String... yesNo) {
