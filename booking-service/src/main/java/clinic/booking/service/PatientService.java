@@ -56,14 +56,11 @@ public class PatientService {
                 .withErrors(List.of(new Problem.FieldError(field, "no patient with this id"))));
     }
 
-    /** Patients whose name or e-mail contains the text, for the front desk's search box. */
+    @Inject
+    PatientSearch finder;
+
+    /** Patients by name in any order, e-mail, phone or date of birth, for the front desk's search box. */
     public List<Patient> search(String text) {
-        if (text == null || text.isBlank()) {
-            return Patient.find("order by lastName, firstName").page(0, 50).list();
-        }
-        String like = "%" + text.strip().toLowerCase() + "%";
-        return Patient.find("lower(firstName) like ?1 or lower(lastName) like ?1 or lower(email) like ?1 "
-                + "or lower(concat(firstName, ' ', lastName)) like ?1 order by lastName, firstName", like)
-                .page(0, 50).list();
+        return finder.search(text);
     }
 }

@@ -148,6 +148,8 @@ public final class ClinicStack implements AutoCloseable {
         config.putAll(identity(SCREENING, null));
         // every new intake or policy version is announced on Kafka, so booking screens again
         config.put("kafka.bootstrap.servers", kafkaBootstrap);
+        // the patients' self-service intake page is served by screening; its links point there
+        config.put("clinic.intake-links.public-url", "http://localhost:" + settings.screeningPort());
         return config;
     }
 

@@ -15,7 +15,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 
 /** Reads a patient's inbox over IMAP the way the README tells a person to. */
-final class Inbox {
+public final class Inbox {
 
     private Inbox() {
     }
@@ -26,12 +26,12 @@ final class Inbox {
     }
 
     /** The subjects in the address's inbox, oldest first (empty before the first delivery). */
-    static List<String> subjects(int imapPort, String address) {
+    public static List<String> subjects(int imapPort, String address) {
         return read(imapPort, address, Message::getSubject);
     }
 
     /** The text of every part of each message (plain, HTML, calendar), oldest first. */
-    static List<String> bodies(int imapPort, String address) {
+    public static List<String> bodies(int imapPort, String address) {
         return read(imapPort, address, Inbox::text);
     }
 
