@@ -1,49 +1,40 @@
 package clinic.content.api;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import clinic.content.repository.OptOutRepository;
 import clinic.content.service.OptOutService;
 import clinic.web.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Patients' choices about non-essential messages, for staff. A patient opts out by the link in an
+ * A patient's choice about non-essential messages, for staff. A patient opts out by the link in an
  * e-mail; opting back in (or out, on the patient's word by phone) is done by the front desk.
  */
-@Path("/api")
+@Path("/api/patients/{patientId}/message-preferences")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ "front-desk", "clinician", "admin" })
 public class MessagePreferencesResource {
 
-    private static final int MAX_LIMIT = 500;
-
     private final OptOutService optOuts;
-    private final OptOutRepository repository;
     private final SecurityIdentity identity;
 
-    public MessagePreferencesResource(OptOutService optOuts, OptOutRepository repository, SecurityIdentity identity) {
+    public MessagePreferencesResource(OptOutService optOuts, SecurityIdentity identity) {
         this.optOuts = optOuts;
-        this.repository = repository;
         this.identity = identity;
     }
 
     @GET
-    @Path("/patients/{patientId}/message-preferences")
     public MessagePreferences get(@PathParam("patientId") String patientId) {
         UUID id = uuid(patientId);
         return optOuts.current(id).map(o -> new MessagePreferences(id, false, o.optedOutAt))
@@ -51,7 +42,6 @@ public class MessagePreferencesResource {
     }
 
     @PUT
-    @Path("/patients/{patientId}/message-preferences")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "front-desk", "admin" })
     public MessagePreferences set(@PathParam("patientId") String patientId, @Valid @NotNull MessagePreferencesRequest request) {
@@ -63,16 +53,6 @@ public class MessagePreferencesResource {
             optOuts.optOut(id, by);
         }
         return get(patientId);
-    }
-
-    /** Patients who opted out, most recent first. */
-    @GET
-    @Path("/opt-outs")
-    public List<MessagePreferences> optedOut(@QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.badRequest("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-        return repository.latest(limit).stream().map(o -> new MessagePreferences(o.patientId, false, o.optedOutAt)).toList();
     }
 
     private static UUID uuid(String id) {

@@ -32,7 +32,7 @@ import clinic.content.repository.OutboundMessageRepository;
 public class DispatchService {
 
     /** A claimed message, detached from the transaction that claimed it. */
-    public record Claimed(UUID id, int attempt, Instant claimedAt, String kind, MailGateway.Envelope envelope) {
+    public record Claimed(UUID id, int attempt, String kind, MailGateway.Envelope envelope) {
     }
 
     /** What one claim found: messages to send now, and how many it skipped for an opt-out. */
@@ -92,7 +92,7 @@ public class DispatchService {
             m.status = MessageStatus.SENDING;
             m.claimedAt = now;
             m.attempts++;
-            claimed.add(new Claimed(m.id, m.attempts, now, m.kind.name(), new MailGateway.Envelope(m.recipient, m.subject,
+            claimed.add(new Claimed(m.id, m.attempts, m.kind.name(), new MailGateway.Envelope(m.recipient, m.subject,
                     m.bodyText, m.bodyHtml, m.calendar, m.calendarMethod, m.messageId, m.unsubscribeUrl)));
         }
         return new Claims(claimed, skipped);
@@ -114,7 +114,9 @@ public class DispatchService {
     }
 
     private void apply(OutboundMessage m, Attempt attempt, Instant now) {
-        boolean ours = m.status == MessageStatus.SENDING && attempt.claimed().claimedAt().equals(m.claimedAt);
+        // the attempt number identifies the claim (a timestamp would not: the database keeps microseconds,
+        // the clock may give nanoseconds)
+        boolean ours = m.status == MessageStatus.SENDING && m.attempts == attempt.claimed().attempt();
         MailGateway.Outcome outcome = attempt.outcome();
         if (!ours) {
             // the sweep took it back (this send outlived the lease); a proven delivery still counts
