@@ -13,6 +13,7 @@ import { renderBook } from './views/book.js';
 import { renderAppointment } from './views/appointment.js';
 import { renderReview } from './views/review.js';
 import { renderCatalog } from './views/catalog.js';
+import { renderMessages } from './views/messages.js';
 import { setRouter } from './nav.js';
 
 const main = document.getElementById('main');
@@ -23,6 +24,7 @@ const NAV = [
     { href: '#/book', label: 'Book', section: 'book', allowed: () => can('book') },
     { href: '#/review', label: 'Review queue', section: 'review', allowed: () => can('review') },
     { href: '#/catalog', label: 'Catalog', section: 'catalog', allowed: () => can('catalog') },
+    { href: '#/messages', label: 'Messages', section: 'messages', allowed: () => can('messages') },
 ];
 
 const ROUTES = [
@@ -36,6 +38,7 @@ const ROUTES = [
     { pattern: /^\/appointments\/([0-9a-f-]{36})$/, section: 'calendar', view: renderAppointment },
     { pattern: /^\/review$/, section: 'review', view: renderReview, allowed: () => can('review') },
     { pattern: /^\/catalog$/, section: 'catalog', view: renderCatalog, allowed: () => can('catalog') },
+    { pattern: /^\/messages$/, section: 'messages', view: renderMessages, allowed: () => can('messages') },
 ];
 
 function parseHash() {

@@ -78,7 +78,9 @@ export const STATUS_LABELS = {
     FAILED_RETRYING: 'Retrying',
     FAILED: 'Failed',
     SKIPPED: 'Skipped (opted out)',
-    UNCERTAIN: 'Uncertain: check with patient',
+    UNCERTAIN: 'Outcome unknown: sending again',
+    DROPPED: 'Not delivered in time',
+    CLOSED: 'Closed by staff',
 };
 
 export const statusLabel = (code) => STATUS_LABELS[code] || humanize(code);

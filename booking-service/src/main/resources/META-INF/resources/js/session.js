@@ -18,6 +18,8 @@ const PERMISSIONS = {
     'screening-detail': ['clinician'],
     patients: ['front-desk', 'clinician'],
     catalog: ['admin'],
+    messages: ['front-desk', 'clinician', 'admin'],
+    'message-actions': ['front-desk', 'admin'],
 };
 
 export function can(action) {
