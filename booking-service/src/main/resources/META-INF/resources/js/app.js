@@ -17,7 +17,7 @@ import { renderAudit } from './views/audit.js';
 import { renderArrivals } from './views/arrivals.js';
 import { renderClosures } from './views/closures.js';
 import { renderSafetyPolicy } from './views/safety-policy.js';
-import { renderAttention } from './views/attention.js';
+import { renderMessages } from './views/messages.js';
 import { setRouter } from './nav.js';
 import { askOtherTabs, followOtherTabs, announceSignIn, announceSignOut } from './tabs.js';
 import { stopLive } from './live.js';
@@ -34,7 +34,7 @@ const NAV = [
     { href: '#/closures', label: 'Closures', section: 'closures', allowed: () => can('closures') },
     { href: '#/safety-policy', label: 'Safety policy', section: 'safety-policy', allowed: () => can('safety-policy') },
     { href: '#/audit', label: 'Screening audit', section: 'audit', allowed: () => can('audit') },
-    { href: '#/attention', label: 'Messages', section: 'attention', allowed: () => can('attention') },
+    { href: '#/messages', label: 'Messages', section: 'messages', allowed: () => can('messages') },
 ];
 
 const ROUTES = [
@@ -51,8 +51,8 @@ const ROUTES = [
     { pattern: /^\/arrivals$/, section: 'arrivals', view: renderArrivals, allowed: () => can('arrivals') },
     { pattern: /^\/closures$/, section: 'closures', view: renderClosures, allowed: () => can('closures') },
     { pattern: /^\/safety-policy$/, section: 'safety-policy', view: renderSafetyPolicy, allowed: () => can('safety-policy') },
-    { pattern: /^\/attention$/, section: 'attention', view: renderAttention, allowed: () => can('attention') },
     { pattern: /^\/audit$/, section: 'audit', view: renderAudit, allowed: () => can('audit') },
+    { pattern: /^\/messages$/, section: 'messages', view: renderMessages, allowed: () => can('messages') },
 ];
 
 function parseHash() {

@@ -23,7 +23,8 @@ const PERMISSIONS = {
     closures: ['admin'],
     'safety-policy': ['admin'],
     audit: ['admin'],
-    attention: ['admin'],
+    messages: ['front-desk', 'clinician', 'admin'],
+    'message-actions': ['front-desk', 'admin'],
     'intake-link': ['front-desk', 'clinician'],
 };
 

@@ -54,7 +54,7 @@ public class InvitationMailDispatch {
             InvitationMailRenderer.Rendered rendered = renderer.render(mail);
             return new Claimed(mail.invitationId, mail.attempts, new MailGateway.Envelope(mail.recipient, rendered.subject(),
                     rendered.text(), rendered.html(), null, null, "<intake-invitation-" + mail.invitationId + "@"
-                            + renderer.senderDomain() + ">"));
+                            + renderer.senderDomain() + ">", null));
         });
     }
 

@@ -35,12 +35,14 @@ public class InvitationMailSender {
         if (abandoned > 0) {
             Log.warnf("%d intake link e-mail(s) were claimed by a sender that stopped mid-send; marked UNCERTAIN", abandoned);
         }
-        for (int i = 0; i < config.batchSize(); i++) {
+        // at most as many per run as appointment messages go side by side, one after another: intake links are few
+        for (int i = 0; i < config.parallelSends(); i++) {
             Optional<InvitationMailDispatch.Claimed> next = dispatch.claim();
             if (next.isEmpty()) {
                 return;
             }
-            dispatch.record(next.get(), gateway.send(next.get().envelope(), config.sendTimeout()));
+            MailGateway.Outcome outcome = gateway.send(next.get().envelope(), config.sendTimeout()).toCompletableFuture().join();
+            dispatch.record(next.get(), outcome);
         }
     }
 }

@@ -574,8 +574,10 @@ class OverlaysTest {
                 "screening-service", Set.of("topic:" + SCREENING_TOPIC + ":literal:Write",
                         "topic:" + SCREENING_TOPIC + ":literal:Describe"),
                 "content-service", Set.of("topic:" + TOPIC + ":literal:Read", "topic:" + TOPIC + ":literal:Describe",
-                        "group:content-service:literal:Read",
-                        "topic:" + DLQ + ":literal:Write", "topic:" + DLQ + ":literal:Describe")),
+                        "group:content-service:literal:Read", "group:content-service:literal:Describe",
+                        "topic:" + DLQ + ":literal:Read", "topic:" + DLQ + ":literal:Write", "topic:" + DLQ + ":literal:Describe",
+                        "group:content-service-dead-letter-replay:literal:Read",
+                        "group:content-service-dead-letter-replay:literal:Describe")),
                 rights);
         // each Kafka client logs in with the password Strimzi wrote for its own user
         for (String service : List.of("booking-service", "screening-service", "content-service")) {

@@ -365,7 +365,7 @@ class ClinicDayUiTest {
         browser.assertAccessible("safety policy");
         browser.screenshot("63-safety-policy");
         browser.click(By.linkText("Messages"));
-        browser.wait.until(d -> !d.findElement(By.id("attention-status")).getText().startsWith("Looking"));
+        browser.wait.until(d -> d.findElements(By.cssSelector("#attention .loading, #opt-outs .loading")).isEmpty());
         browser.assertAccessible("messages that need attention");
         browser.screenshot("64-messages-attention");
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -26,6 +27,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import clinic.local.stack.ClinicStack;
+import clinic.local.stack.ContentDatabase;
+import clinic.local.stack.StackSettings;
 import clinic.local.stack.TestAppointments;
 
 /**
@@ -72,7 +75,7 @@ class FrontDeskUiTest {
     @Test
     void frontDeskRegistersRecordsIntakeBooksAndBooksTheEarliestEligibleDateWhenBlocked() throws Exception {
         browser.signIn("frontdesk");
-        assertEquals(List.of("Calendar", "Arrivals", "Patients", "Book"), navLabels(), "the front desk's menu");
+        assertEquals(List.of("Calendar", "Arrivals", "Patients", "Book", "Messages"), navLabels(), "the front desk's menu");
         browser.screenshot("01-calendar-day-frontdesk");
 
         // register, first with a bad e-mail: the API's field error appears next to the field
@@ -223,7 +226,7 @@ class FrontDeskUiTest {
         browser.signOut();
 
         browser.signIn("clinician");
-        assertEquals(List.of("Calendar", "Arrivals", "Patients", "Review queue"), navLabels(), "the clinician's menu");
+        assertEquals(List.of("Calendar", "Arrivals", "Patients", "Review queue", "Messages"), navLabels(), "the clinician's menu");
         browser.click(By.linkText("Review queue"));
         By item = By.cssSelector("#review-list button[data-appointment-id='" + appointmentId + "']");
         browser.click(item);
@@ -461,6 +464,117 @@ class FrontDeskUiTest {
         assertTrue(trail.contains("frontdesk") && trail.contains("Cleared"), trail);
         browser.screenshot("31-admin-screening-audit");
         browser.assertAccessible("screening audit");
+    }
+
+    @Test
+    void frontDeskSendsAFailedMessageAgainClosesAnotherWithANoteAndOptsAPatientBackIn() throws Exception {
+        assumeTrue(stack != null, "needs the clinic's own databases to stage failed messages");
+        // two confirmed bookings whose confirmations then count as undelivered, as after a long SMTP outage
+        String first = bookConsultation("Wera", 70);
+        String second = bookConsultation("Tamara", 71);
+        String optedOut = patientOf(first);
+        content("UPDATE outbound_message SET status = 'DROPPED', last_error = 'not delivered before its deadline', "
+                + "updated_at = now() WHERE kind = 'CONFIRMATION' AND appointment_id IN (?::uuid, ?::uuid)", first, second);
+        // the first patient stopped reminders with the link in an e-mail
+        String link = contentValue("SELECT unsubscribe_url FROM outbound_message WHERE kind = 'REMINDER' AND appointment_id = ?::uuid",
+                first);
+        io.restassured.RestAssured.given().baseUri(baseUrl).contentType(io.restassured.http.ContentType.URLENC)
+                .formParam("token", link.substring(link.indexOf("token=") + 6)).post("/opt-out").then().statusCode(200);
+
+        browser.signIn("frontdesk");
+        browser.click(By.linkText("Messages"));
+        browser.textAppears(By.cssSelector("main h1"), "Messages");
+        By firstRow = By.cssSelector("#attention-table tr[data-message-id='" + messageId(first) + "']");
+        By secondRow = By.cssSelector("#attention-table tr[data-message-id='" + messageId(second) + "']");
+        browser.textAppears(firstRow, "Wera");
+        browser.textAppears(secondRow, "Not delivered in time");
+        browser.textAppears(By.id("opt-out-list"), "Wera");
+        browser.screenshot("20-messages-attention");
+
+        // send the first again: it goes out with the same Message-ID and leaves the list
+        browser.driver.findElement(firstRow).findElement(By.cssSelector("button[data-action=resend]")).click();
+        browser.textAppears(By.id("flash"), "Sent again");
+        browser.wait.until(d -> "SENT".equals(contentValue(
+                "SELECT status FROM outbound_message WHERE kind = 'CONFIRMATION' AND appointment_id = ?::uuid", first)));
+        browser.click(By.id("refresh-attention"));
+        browser.wait.until(d -> d.findElements(firstRow).isEmpty());
+
+        // close the second: a note is required
+        browser.driver.findElement(secondRow).findElement(By.cssSelector("button[data-action=close]")).click();
+        WebElement form = browser.visible(By.cssSelector(".close-form"));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.wait.until(d -> "true".equals(form.findElement(By.cssSelector("input")).getAttribute("aria-invalid")));
+        assertEquals(form.findElement(By.cssSelector("input")).getAttribute("id"), browser.focused().getAttribute("id"));
+        browser.screenshot("21-messages-close-needs-a-note");
+        form.findElement(By.cssSelector("input")).sendKeys("Phoned the patient; confirmed the time");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.textAppears(By.id("flash"), "Closed");
+        browser.wait.until(d -> d.findElements(secondRow).isEmpty());
+        assertEquals("CLOSED", contentValue("SELECT status FROM outbound_message WHERE kind = 'CONFIRMATION' AND appointment_id = ?::uuid",
+                second));
+
+        // the patient asked for reminders again
+        browser.driver.findElement(By.cssSelector("#opt-out-list li[data-opted-out='" + optedOut + "'] button[data-action=opt-in]"))
+                .click();
+        browser.textAppears(By.id("flash"), "Opted back in");
+        browser.wait.until(d -> d.findElements(By.cssSelector("#opt-out-list li[data-opted-out='" + optedOut + "']")).isEmpty());
+
+        // a clinician sees the screen but is offered nothing to do
+        browser.signOut();
+        browser.signIn("clinician");
+        browser.go("#/messages");
+        browser.textAppears(By.cssSelector("main h1"), "Messages");
+        browser.visible(By.id("opt-outs-title"));
+        assertTrue(browser.driver.findElements(By.cssSelector("main button[data-action]")).isEmpty(),
+                "a clinician may look but not act");
+    }
+
+    /** A new patient with a clean intake and a confirmed consultation {@code days} ahead; answers the appointment id. */
+    private String bookConsultation(String firstName, int days) {
+        var api = io.restassured.RestAssured.given().baseUri(baseUrl).auth().preemptive().basic("frontdesk", "frontdesk")
+                .contentType(io.restassured.http.ContentType.JSON);
+        String patient = api.body(java.util.Map.of("firstName", firstName, "lastName", "Messages", "email",
+                "ui-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", "dateOfBirth", "1985-04-04"))
+                .post("/api/patients").then().statusCode(201).extract().path("id");
+        LocalDate today = LocalDate.now(CLINIC_ZONE);
+        io.restassured.RestAssured.given().baseUri(baseUrl).auth().preemptive().basic("frontdesk", "frontdesk")
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("isotretinoin", "NEVER", "bloodThinners", false, "keloidOrHypertrophicScarring", false,
+                        "activeInfectionOrInflammation", false, "activeAcne", false, "autoimmuneCondition", false,
+                        "completedOn", today.toString()))
+                .put("/api/patients/" + patient + "/intake").then().statusCode(200);
+        String start = io.restassured.RestAssured.given().baseUri(baseUrl).auth().preemptive().basic("frontdesk", "frontdesk")
+                .queryParams("procedure", "CONSULTATION", "from", today.plusDays(days).toString(),
+                        "to", today.plusDays(days + 7).toString())
+                .get("/api/availability").then().statusCode(200).extract().path("[0].start");
+        String appointment = io.restassured.RestAssured.given().baseUri(baseUrl).auth().preemptive().basic("frontdesk", "frontdesk")
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("patientId", patient, "procedure", "CONSULTATION", "start", start))
+                .post("/api/appointments").then().statusCode(201).extract().path("id");
+        browserWaitUntil(() -> "SENT".equals(contentValue(
+                "SELECT status FROM outbound_message WHERE kind = 'CONFIRMATION' AND appointment_id = ?::uuid", appointment)));
+        return appointment;
+    }
+
+    private static String patientOf(String appointment) {
+        return contentValue("SELECT patient_id::text FROM appointment WHERE appointment_id = ?::uuid", appointment);
+    }
+
+    private static String messageId(String appointment) {
+        return contentValue("SELECT id::text FROM outbound_message WHERE kind = 'CONFIRMATION' AND appointment_id = ?::uuid",
+                appointment);
+    }
+
+    private static void browserWaitUntil(java.util.concurrent.Callable<Boolean> condition) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(condition);
+    }
+
+    private static String contentValue(String sql, String... params) {
+        return ContentDatabase.value(stack, sql, params);
+    }
+
+    private static void content(String sql, String... params) {
+        ContentDatabase.update(stack, sql, params);
     }
 
     private void answerIntake(String isotretinoin, String... yesNo) {
