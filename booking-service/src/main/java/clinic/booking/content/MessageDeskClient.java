@@ -1,8 +1,9 @@
 package clinic.booking.content;
 
+import static clinic.booking.remote.RemoteService.CONTENT;
+
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,9 +12,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import clinic.web.Problem;
-import clinic.web.ProblemException;
-import io.quarkus.logging.Log;
 
 /**
  * Talks to content-service about failed messages and message preferences: its refusals (4xx)
@@ -28,38 +26,26 @@ public class MessageDeskClient {
     MessageDeskApi api;
 
     public JsonNode attention(List<String> status, Integer limit) {
-        return call(() -> api.attention(status, limit));
+        return CONTENT.call("read the messages needing attention", () -> api.attention(status, limit));
     }
 
     public JsonNode resend(UUID messageId) {
-        return call(() -> api.resend(messageId));
+        return CONTENT.call("send a message again", () -> api.resend(messageId));
     }
 
     public JsonNode close(UUID messageId, JsonNode body) {
-        return call(() -> api.close(messageId, body));
+        return CONTENT.call("close a message", () -> api.close(messageId, body));
     }
 
     public JsonNode preferences(UUID patientId) {
-        return call(() -> api.preferences(patientId));
+        return CONTENT.call("read message preferences", () -> api.preferences(patientId));
     }
 
     public JsonNode setPreferences(UUID patientId, JsonNode body) {
-        return call(() -> api.setPreferences(patientId, body));
+        return CONTENT.call("change message preferences", () -> api.setPreferences(patientId, body));
     }
 
     public JsonNode optOuts(Integer limit) {
-        return call(() -> api.optOuts(limit));
-    }
-
-    private static JsonNode call(Supplier<JsonNode> request) {
-        try {
-            return request.get();
-        } catch (ProblemException refused) {
-            throw refused;
-        } catch (RuntimeException failed) {
-            Log.warnf("content-service unavailable: %s", failed.toString());
-            throw new ProblemException(Problem.of(503, "content-unavailable", "Message service unavailable",
-                    "The message service could not be reached; nothing was changed. Try again shortly."), 10);
-        }
+        return CONTENT.call("list opt-outs", () -> api.optOuts(limit));
     }
 }

@@ -1,9 +1,11 @@
 package clinic.booking.desk;
 
+import static clinic.booking.remote.RemoteService.CONTENT;
+import static clinic.booking.remote.RemoteService.SCREENING;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,9 +22,7 @@ import clinic.booking.domain.ProcedureCode;
 import clinic.booking.service.AppointmentRepository;
 import clinic.booking.service.PatientSchedule;
 import clinic.booking.service.PatientService;
-import clinic.web.Problem;
 import clinic.web.ProblemException;
-import io.quarkus.logging.Log;
 
 /**
  * The front desk's questions to screening and content that booking only relays. Their refusals
@@ -30,8 +30,6 @@ import io.quarkus.logging.Log;
  */
 @ApplicationScoped
 public class DeskClients {
-
-    static final int RETRY_AFTER_SECONDS = 10;
 
     @Inject
     @RestClient
@@ -68,12 +66,12 @@ public class DeskClients {
         }
         PatientSchedule.Snapshot schedule = schedules.snapshot(patient, "patientId", appointmentId);
         OutlookRequest request = new OutlookRequest(patient, appointmentId, procedure, from, to, schedule.others());
-        return call(SCREENING, "read a patient's outlook", () -> screening.outlook(request));
+        return SCREENING.call("read a patient's outlook", () -> screening.outlook(request));
     }
 
     public JsonNode intakeStatus(UUID patientId) {
         patients.get(patientId);
-        return call(SCREENING, "read an intake's status", () -> screening.intakeStatus(patientId));
+        return SCREENING.call("read an intake's status", () -> screening.intakeStatus(patientId));
     }
 
     /**
@@ -82,10 +80,10 @@ public class DeskClients {
      */
     public JsonNode invite(UUID patientId) {
         Patient patient = patients.get(patientId);
-        JsonNode invitation = call(SCREENING, "create an intake link", () -> screening.invite(new InvitationRequest(patientId)));
+        JsonNode invitation = SCREENING.call("create an intake link", () -> screening.invite(new InvitationRequest(patientId)));
         UUID invitationId = UUID.fromString(invitation.path("invitationId").asText());
         OffsetDateTime expiresAt = OffsetDateTime.parse(invitation.path("expiresAt").asText());
-        JsonNode mail = call(CONTENT, "send the intake link", () -> content.mailInvitation(new InvitationMail(invitationId,
+        JsonNode mail = CONTENT.call("send the intake link", () -> content.mailInvitation(new InvitationMail(invitationId,
                 patientId, patient.email, patient.firstName, invitation.path("link").asText(), expiresAt)));
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.put("invitationId", invitationId.toString());
@@ -99,34 +97,12 @@ public class DeskClients {
     public JsonNode messages(UUID patientId) {
         patients.get(patientId);
         try {
-            return call(CONTENT, "read a patient's messages", () -> content.patientMessages(patientId));
+            return CONTENT.call("read a patient's messages", () -> content.patientMessages(patientId));
         } catch (ProblemException refused) {
             if (refused.problem().status() == 404) {
                 return JsonNodeFactory.instance.arrayNode();
             }
             throw refused;
-        }
-    }
-
-    /** The problem each service's outage is, as the rest of booking names it. */
-    private record Unavailable(String service, String kind, String title) {
-    }
-
-    private static final Unavailable SCREENING = new Unavailable("screening-service", "screening-unavailable",
-            "Screening unavailable");
-    private static final Unavailable CONTENT = new Unavailable("content-service", "content-unavailable",
-            "Message service unavailable");
-
-    private static JsonNode call(Unavailable service, String what, Supplier<JsonNode> request) {
-        try {
-            return request.get();
-        } catch (ProblemException deliberateAnswer) {
-            throw deliberateAnswer;
-        } catch (RuntimeException failure) {
-            Log.warnf("%s unavailable while trying to %s: %s", service.service(), what, failure.toString());
-            throw new ProblemException(Problem.of(503, service.kind(), service.title(),
-                    "The " + service.service() + " could not be reached, so nothing was read or changed. Try again shortly."),
-                    RETRY_AFTER_SECONDS);
         }
     }
 }
