@@ -66,7 +66,7 @@ class PatientRecordsTest {
     }
 
     @Test
-    void aCorrectionChangesTheRecordAndIsAnnouncedWithANewContactVersionThatLaterAppointmentEventsCarry() {
+    void aCorrectionChangesTheRecordAndIsAnnouncedWithANewContactVersionThatLaterAppointmentEventsCarry() throws Exception {
         String patient = Api.newPatient();
         String appointment = book(patient, Api.freshTuesday(), 10);
 
@@ -86,6 +86,7 @@ class PatientRecordsTest {
         assertEquals("maja.new@example.com", corrected.get("email").asText());
         // only what messages need: no last name, phone or date of birth leaves booking
         assertFalse(corrected.has("lastName") || corrected.has("phone") || corrected.has("dateOfBirth"), corrected.toString());
+        assertConforms(corrected);
 
         // the same details again are no change: no new version, no new event
         as("admin").body(details("Maja", "Zielinska", "maja.new@example.com", "+48 600 100 200"))
@@ -99,6 +100,7 @@ class PatientRecordsTest {
         assertEquals(1, events.get(0).value().get("patientContactVersion").asInt());
         assertEquals(2, events.get(1).value().get("patientContactVersion").asInt());
         assertEquals("maja.new@example.com", events.get(1).value().get("patientEmail").asText());
+        assertTrue(BookingFlowTest.eventSchema().validate(events.get(1).value()).isEmpty());
         assertEquals(1, EventLog.of(EventLog.PATIENTS, patient).size());
     }
 
@@ -118,7 +120,7 @@ class PatientRecordsTest {
     }
 
     @Test
-    void aMergeMovesTheDuplicatesAppointmentsAndHoldsTheirReScreenUntilScreeningHasMergedTheIntakes() {
+    void aMergeMovesTheDuplicatesAppointmentsAndHoldsTheirReScreenUntilScreeningHasMergedTheIntakes() throws Exception {
         String survivor = Api.newPatient();
         String duplicate = Api.newPatient();
         LocalDate day = Api.freshTuesday();
@@ -155,6 +157,7 @@ class PatientRecordsTest {
         assertEquals("PatientMerged", event.get("type").asText());
         assertEquals(survivor, event.get("survivorId").asText());
         assertEquals(duplicate, event.get("patientId").asText());
+        assertConforms(event);
         // the worker leaves them alone until screening says the intakes are merged
         assertTrue(worker.rescreenOwed(UUID.fromString(survivor)).isEmpty());
         assertTrue(screened.stream().noneMatch(r -> survivor.equals(r.path("patientId").asText())), screened.toString());
@@ -196,7 +199,7 @@ class PatientRecordsTest {
     }
 
     @Test
-    void anErasureRemovesEverythingThatIdentifiesThePatientKeepsEndedAppointmentsAndIsAnnounced() {
+    void anErasureRemovesEverythingThatIdentifiesThePatientKeepsEndedAppointmentsAndIsAnnounced() throws Exception {
         String patient = registerWithKey();
         String duplicate = Api.newPatient();
         LocalDate day = Api.freshTuesday();
@@ -248,12 +251,22 @@ class PatientRecordsTest {
         assertEquals(1, erased.get("mergedPatientIds").size());
         assertEquals(duplicate, erased.get("mergedPatientIds").get(0).asText());
         assertFalse(erased.toString().contains("@example.com"), erased.toString());
+        assertConforms(erased);
     }
 
     @Test
     void anUnknownPatientCannotBeErased() {
         as("admin").delete("/api/patients/" + UUID.randomUUID()).then().statusCode(404);
         as("admin").get("/api/patients/" + UUID.randomUUID() + "/appointments").then().statusCode(404);
+    }
+
+    /** Every patient event conforms to the contract booking owns. */
+    private static void assertConforms(JsonNode event) throws Exception {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(
+                java.nio.file.Path.of("src/main/resources/events/patient-event-v1.schema.json"))) {
+            var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V7).getSchema(in);
+            assertEquals(java.util.Set.of(), schema.validate(event), event.toString());
+        }
     }
 
     private static String registerWithKey() {
