@@ -81,7 +81,7 @@ class BadInputTest {
         RestAssured.given().auth().preemptive().basic("frontdesk", "wrong").get("/api/patients").then().statusCode(401)
                 .header("WWW-Authenticate", org.hamcrest.Matchers.containsStringIgnoringCase("basic"));
         // the front-desk screens have their own sign-in form: no challenge that would open the browser's dialog
-        RestAssured.given().header("X-Requested-With", "fetch").auth().preemptive().basic("frontdesk", "wrong")
+        RestAssured.given().header("X-Requested-With", "JavaScript").auth().preemptive().basic("frontdesk", "wrong")
                 .get("/api/patients").then().statusCode(401)
                 .header("WWW-Authenticate", org.hamcrest.Matchers.nullValue());
         as("admin").body(Map.of("decision", "APPROVE", "reason", "fine", "decisionId", UUID.randomUUID().toString()))

@@ -48,8 +48,9 @@ function newKey() {
  * action, so a retried network request is not booked twice.
  */
 export async function request(method, path, { body, query, idempotent = false, signIn = false } = {}) {
-    // X-Requested-With lets the server answer 401 without a Basic challenge (no browser login pop-up)
-    const headers = { Accept: 'application/json, application/problem+json', 'X-Requested-With': 'fetch' };
+    // X-Requested-With marks a script's request: the server answers 401 without a Basic challenge (no
+    // browser login pop-up), and 499 instead of redirecting to the identity provider's login page
+    const headers = { Accept: 'application/json, application/problem+json', 'X-Requested-With': 'JavaScript' };
     const auth = authorizationHeader();
     if (auth) headers.Authorization = auth;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -69,7 +70,8 @@ export async function request(method, path, { body, query, idempotent = false, s
             method,
             headers,
             body: body === undefined ? undefined : JSON.stringify(body),
-            credentials: 'omit',
+            // the identity provider's session cookie; demo credentials go in the Authorization header
+            credentials: 'same-origin',
             cache: 'no-store',
         });
     } catch (networkFailure) {
@@ -85,8 +87,10 @@ export async function request(method, path, { body, query, idempotent = false, s
         }
     }
     if (!response.ok) {
-        const error = new ApiError(response.status, data, response.headers.get('Retry-After'));
-        if (response.status === 401 && !signIn) onUnauthorized();
+        // 499: the identity provider's session is missing or over (Quarkus OIDC's answer to a script): not signed in
+        const status = response.status === 499 ? 401 : response.status;
+        const error = new ApiError(status, data, response.headers.get('Retry-After'));
+        if (status === 401 && !signIn) onUnauthorized();
         throw error;
     }
     return data;

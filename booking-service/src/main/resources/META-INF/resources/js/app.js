@@ -1,7 +1,7 @@
 // The front-desk single-page app: sign-in, navigation by role, and a hash router over the screens.
 
 import { api, whenUnauthorized } from './api.js';
-import { hasCredentials, forgetCredentials } from './auth.js';
+import { hasCredentials, forgetCredentials, loadSignInOptions, usesIdentityProvider, signOutAtProvider } from './auth.js';
 import { h, clear } from './dom.js';
 import { session, can, resetSession } from './session.js';
 import { clearAnnouncement, announce, focusHeading, problemNotice } from './ui.js';
@@ -13,6 +13,7 @@ import { renderBook } from './views/book.js';
 import { renderAppointment } from './views/appointment.js';
 import { renderReview } from './views/review.js';
 import { renderCatalog } from './views/catalog.js';
+import { renderPolicy, renderAudit, renderDelivery } from './views/admin.js';
 import { setRouter } from './nav.js';
 
 const main = document.getElementById('main');
@@ -23,6 +24,9 @@ const NAV = [
     { href: '#/book', label: 'Book', section: 'book', allowed: () => can('book') },
     { href: '#/review', label: 'Review queue', section: 'review', allowed: () => can('review') },
     { href: '#/catalog', label: 'Catalog', section: 'catalog', allowed: () => can('catalog') },
+    { href: '#/policy', label: 'Safety policy', section: 'policy', allowed: () => can('policy') },
+    { href: '#/audit', label: 'Screening audit', section: 'audit', allowed: () => can('audit') },
+    { href: '#/delivery', label: 'Message delivery', section: 'delivery', allowed: () => can('delivery') },
 ];
 
 const ROUTES = [
@@ -36,6 +40,9 @@ const ROUTES = [
     { pattern: /^\/appointments\/([0-9a-f-]{36})$/, section: 'calendar', view: renderAppointment },
     { pattern: /^\/review$/, section: 'review', view: renderReview, allowed: () => can('review') },
     { pattern: /^\/catalog$/, section: 'catalog', view: renderCatalog, allowed: () => can('catalog') },
+    { pattern: /^\/policy$/, section: 'policy', view: renderPolicy, allowed: () => can('policy') },
+    { pattern: /^\/audit$/, section: 'audit', view: renderAudit, allowed: () => can('audit') },
+    { pattern: /^\/delivery$/, section: 'delivery', view: renderDelivery, allowed: () => can('delivery') },
 ];
 
 function parseHash() {
@@ -69,6 +76,12 @@ let firstScreen = true;
 async function route({ keepAnnouncement = false } = {}) {
     const token = ++renderToken;
     if (!session.me) {
+        try {
+            await loadSignInOptions();
+        } catch (e) {
+            clear(main, problemNotice(e, 'Could not reach the clinic'));
+            return;
+        }
         if (hasCredentials()) {
             try {
                 session.me = await api.get('/api/me');
@@ -129,6 +142,11 @@ document.querySelector('.skip-link').addEventListener('click', (event) => {
 });
 
 document.getElementById('sign-out').addEventListener('click', () => {
+    if (usesIdentityProvider()) {
+        resetSession();
+        signOutAtProvider();
+        return;
+    }
     forgetCredentials();
     resetSession();
     announce('info', 'Signed out', 'You are signed out. The credentials were removed from this tab.');

@@ -18,6 +18,9 @@ const PERMISSIONS = {
     'screening-detail': ['clinician'],
     patients: ['front-desk', 'clinician'],
     catalog: ['admin'],
+    policy: ['admin'],
+    audit: ['admin'],
+    delivery: ['admin'],
 };
 
 export function can(action) {

@@ -42,6 +42,8 @@ public class ScreeningStub implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, Integer> intakeVersions = new java.util.concurrent.ConcurrentHashMap<>();
     private static volatile int policyVersion = 1;
     private static final java.util.List<String> callers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static volatile String lastAuthorization;
+    private static volatile String lastPolicyChange;
     private HttpServer server;
 
     public static void reset() {
@@ -53,6 +55,18 @@ public class ScreeningStub implements QuarkusTestResourceLifecycleManager {
         intakes.set(0);
         onReview = () -> { };
         callers.clear();
+        lastAuthorization = null;
+        lastPolicyChange = null;
+    }
+
+    /** The Authorization header of the last request screening received. */
+    public static String lastAuthorization() {
+        return lastAuthorization;
+    }
+
+    /** The body of the last PUT /api/policy, exactly as it arrived. */
+    public static String lastPolicyChange() {
+        return lastPolicyChange;
     }
 
     /**
@@ -129,6 +143,7 @@ public class ScreeningStub implements QuarkusTestResourceLifecycleManager {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
             if (exchange.getRequestHeaders().getFirst("Authorization") == null) {
                 send(exchange, 401, "{\"title\":\"Authentication required\"}");
                 return;
@@ -151,7 +166,12 @@ public class ScreeningStub implements QuarkusTestResourceLifecycleManager {
                         + ",\"policyVersion\":" + policyVersion + "}");
                 return;
             }
-            JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            if (path.startsWith("/api/policy") || path.endsWith("/screenings") && path.startsWith("/api/patients/")) {
+                answerAdmin(exchange, path, new String(raw, StandardCharsets.UTF_8));
+                return;
+            }
+            JsonNode body = JSON.readTree(raw);
             if (path.startsWith("/api/intakes/")) {
                 intakes.incrementAndGet();
                 String patient = path.substring("/api/intakes/".length());
@@ -182,6 +202,31 @@ public class ScreeningStub implements QuarkusTestResourceLifecycleManager {
             } else {
                 send(exchange, 404, "{\"title\":\"Not found\"}");
             }
+        }
+    }
+
+    /**
+     * The policy and a patient's audit trail, as screening answers the admin. The stub's policy
+     * carries a field booking has never heard of, to show that booking passes JSON through.
+     */
+    private static void answerAdmin(HttpExchange exchange, String path, String body) throws IOException {
+        String method = exchange.getRequestMethod();
+        if (path.equals("/api/policy") && method.equals("GET")) {
+            send(exchange, 200, "{\"version\":3,\"windows\":{\"isotretinoinWashoutMonths\":6},\"fieldOnlyScreeningKnows\":[1,2]}");
+        } else if (path.equals("/api/policy") && method.equals("PUT")) {
+            lastPolicyChange = body;
+            if (body.contains("\"negative\"")) {
+                send(exchange, 400, "{\"type\":\"urn:clinic:problem:invalid-request\",\"title\":\"Invalid request\","
+                        + "\"status\":400,\"detail\":\"windows.isotretinoinWashoutMonths: must be positive\","
+                        + "\"errors\":[{\"field\":\"windows.isotretinoinWashoutMonths\",\"message\":\"must be positive\"}]}");
+                return;
+            }
+            send(exchange, 200, "{\"version\":4,\"changeNote\":\"from the stub\"}");
+        } else if (path.equals("/api/policy/versions")) {
+            send(exchange, 200, "[{\"version\":4,\"active\":true},{\"version\":3,\"active\":false}]");
+        } else {
+            send(exchange, 200, "[{\"decisionId\":\"00000000-0000-4000-8000-000000000001\",\"outcome\":\"CLEARED\","
+                    + "\"decidedBy\":\"frontdesk\"}]");
         }
     }
 

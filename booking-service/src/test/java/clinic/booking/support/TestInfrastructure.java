@@ -6,12 +6,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 
 /**
- * The servers every booking test runs against: real PostgreSQL and Kafka, and the screening stub.
+ * The servers every booking test runs against: real PostgreSQL and Kafka, and the screening and
+ * content stubs.
  * Declared once here; Quarkus applies them to every test in the module.
  */
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "booking"))
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(ScreeningStub.class)
+@QuarkusTestResource(ContentStub.class)
 public final class TestInfrastructure {
 
     private TestInfrastructure() {

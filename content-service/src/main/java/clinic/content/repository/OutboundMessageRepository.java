@@ -20,6 +20,12 @@ public class OutboundMessageRepository implements PanacheRepositoryBase<Outbound
         return list("appointmentId = ?1 order by dueAt, step", appointmentId);
     }
 
+    /** The messages due most recently (latest first), all or only those in {@code statuses}: the admin's delivery view. */
+    public List<OutboundMessage> recentlyDue(Collection<MessageStatus> statuses, int limit) {
+        return (statuses.isEmpty() ? find("order by dueAt desc, id") : find("status in ?1 order by dueAt desc, id", statuses))
+                .page(0, limit).list();
+    }
+
     public boolean exists(UUID appointmentId, String step) {
         return count("appointmentId = ?1 and step = ?2", appointmentId, step) > 0;
     }

@@ -15,7 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 
-/** Each service's Dockerfile builds what the Deployment expects: a non-root JVM image on its port. */
+/**
+ * Each service's Dockerfile builds what the Deployment expects: a non-root JVM image on its ports,
+ * with the JVM options the local stack uses and a class data archive of its own.
+ */
 class ContainerImagesTest {
 
     @ParameterizedTest
@@ -35,8 +38,23 @@ class ContainerImagesTest {
                 .get("Deployment", service), Deployment.class);
         var pod = deployment.getSpec().getTemplate().getSpec();
         assertEquals(Long.parseLong(user), pod.getSecurityContext().getRunAsUser(), "pod runs as the image's user");
-        assertEquals(pod.getContainers().get(0).getPorts().get(0).getContainerPort(),
-                Integer.valueOf(last(instructions, "EXPOSE")));
+        String javaOptions = instructions.stream().filter(l -> l.startsWith("ENV JAVA_OPTS_APPEND=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no JAVA_OPTS_APPEND"));
+        for (String option : serviceJvmOptions()) {
+            assertTrue(javaOptions.contains(" " + option + " ") || javaOptions.endsWith(" " + option + "\""),
+                    "the image runs with the services' JVM option " + option + " (service-jvm.options)");
+        }
+        assertTrue(javaOptions.contains("-XX:SharedArchiveFile=/deployments/app-cds.jsa"), "starts with its class data archive");
+        assertTrue(text.contains("-XX:ArchiveClassesAtExit=/deployments/app-cds.jsa"), "the image makes that archive itself");
+        assertEquals(pod.getContainers().get(0).getPorts().stream().map(p -> p.getContainerPort()).toList(),
+                instructions.stream().filter(l -> l.startsWith("EXPOSE ")).flatMap(l -> List.of(l.substring(7).trim()
+                        .split("\\s+")).stream()).map(Integer::valueOf).toList(), "EXPOSE the main and the management port");
+    }
+
+    /** The JVM options the local stack runs the services with, which the images must use too. */
+    private static List<String> serviceJvmOptions() throws IOException {
+        return Files.readAllLines(Kustomize.K8S_DIR.resolve("../local/stack/src/main/resources/service-jvm.options")).stream()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
 
     private static String last(List<String> instructions, String keyword) {

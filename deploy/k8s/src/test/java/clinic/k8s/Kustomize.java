@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -21,9 +23,14 @@ final class Kustomize {
     static final Path K8S_DIR = Path.of("").toAbsolutePath();
 
     static final String MISSING = "kustomize not found (neither `kustomize` nor `kubectl` on PATH): "
-            + "manifest tests skipped; on Debian install the package kubernetes-client";
+            + "manifest tests skipped; install kubectl 1.27 or newer (kustomize v5)";
+
+    /** The kustomizations use fields that kustomize v2/v3 (e.g. Debian bookworm's kubectl 1.20) cannot read. */
+    static final int OLDEST_MAJOR_VERSION = 5;
 
     private static final Map<String, String> RENDERED = new ConcurrentHashMap<>();
+    /** Per command: why it cannot render these files, or "" when it can (asked once per JVM). */
+    private static final Map<List<String>, String> VERSION_PROBLEM = new ConcurrentHashMap<>();
     private static volatile boolean warned;
 
     private Kustomize() {
@@ -38,15 +45,47 @@ final class Kustomize {
         return onPath("kubectl").map(kubectl -> List.of(kubectl.toString(), "kustomize"));
     }
 
-    /** Skips the calling test when there is nothing to render with, saying so once in one plain line. */
+    /**
+     * Skips the calling test when there is nothing to render with, or only a kustomize too old for
+     * these kustomizations, saying so once in one plain line.
+     */
     static List<String> requireCommand() {
         Optional<List<String>> command = command();
-        if (command.isEmpty() && !warned) {
+        String problem = command.isEmpty() ? MISSING : VERSION_PROBLEM.computeIfAbsent(command.get(), Kustomize::tooOld);
+        if (!problem.isEmpty() && !warned) {
             warned = true;
-            System.err.println(MISSING);
+            System.err.println(problem);
         }
-        Assumptions.assumeTrue(command.isPresent(), MISSING);
+        Assumptions.assumeTrue(problem.isEmpty(), problem);
         return command.get();
+    }
+
+    /** Why the kustomize behind {@code command} cannot render these files, or "" when it can. */
+    private static String tooOld(List<String> command) {
+        List<String> version = command.get(1).equals("build") ? List.of(command.get(0), "version")
+                : List.of(command.get(0), "version", "--client");
+        String output = capture(version);
+        // `kustomize version` prints v5.x.y; kubectl names its built-in kustomize only since 1.24
+        Matcher m = Pattern.compile("(?:Kustomize Version: |^)v?(\\d+)\\.", Pattern.MULTILINE).matcher(output);
+        int major = m.find() ? Integer.parseInt(m.group(1)) : 0;
+        return major >= OLDEST_MAJOR_VERSION ? ""
+                : "kustomize of " + command.get(0) + " is too old for these kustomizations (" + output.strip().lines()
+                        .findFirst().orElse("no version") + "): manifest tests skipped; install kubectl 1.27 or newer "
+                        + "(kustomize v" + OLDEST_MAJOR_VERSION + ")";
+    }
+
+    private static String capture(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor(30, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     /** The rendered multi-document YAML of {@code dir} (relative to deploy/k8s), rendered once per JVM. */
@@ -71,7 +110,11 @@ final class Kustomize {
                     throw new AssertionError("kustomize failed (" + process.exitValue() + "): " + full + "\n"
                             + Files.readString(err));
                 }
-                // newer kustomize prints deprecation notes for the v2-compatible fields on stderr: ignored
+                // kustomize prints warnings (deprecated fields, ...) on stderr: there must be none
+                String warnings = Files.readString(err).strip();
+                if (!warnings.isEmpty()) {
+                    throw new AssertionError("kustomize warned while rendering " + dir + ":\n" + warnings);
+                }
                 return new String(out, StandardCharsets.UTF_8);
             } finally {
                 Files.deleteIfExists(err);

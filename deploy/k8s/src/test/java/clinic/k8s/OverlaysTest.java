@@ -82,12 +82,17 @@ class OverlaysTest {
 
     static final Map<String, Integer> PORTS = Map.of(
             "booking-service", 8080, "screening-service", 8081, "content-service", 8082);
+    /** Quarkus's management interface (health, metrics, OpenAPI): probes and Prometheus only. */
+    static final Map<String, Integer> MANAGEMENT_PORTS = Map.of(
+            "booking-service", 9080, "screening-service", 9081, "content-service", 9082);
     static final Map<String, String> DATABASE = Map.of(
             "booking-service", "booking", "screening-service", "screening", "content-service", "content");
     static final String KAFKA = "clinic-kafka";
     static final String POSTGRES = "clinic-db";
     static final String TOPIC = "clinic.appointments.v1";
     static final String DLQ = "clinic.appointments.v1.dlq";
+    static final String SCREENING_TOPIC = "clinic.screening.v1";
+    static final String SCREENING_DLQ = "clinic.screening.v1.dlq";
 
     // --- every object, strictly -------------------------------------------------------------------
 
@@ -141,6 +146,7 @@ class OverlaysTest {
             assertProbe(name, container.getLivenessProbe(), "/q/health/live", container);
             assertProbe(name, container.getReadinessProbe(), "/q/health/ready", container);
             assertEquals(PORTS.get(name), container.getPorts().get(0).getContainerPort(), name);
+            assertEquals("http", container.getPorts().get(0).getName(), name);
 
             for (String resource : List.of("cpu", "memory")) {
                 Quantity request = container.getResources().getRequests().get(resource);
@@ -179,8 +185,10 @@ class OverlaysTest {
         assertEquals(path, get.getPath(), name);
         String port = get.getPort().getStrVal() != null ? get.getPort().getStrVal() : String.valueOf(get.getPort()
                 .getIntVal());
-        assertTrue(container.getPorts().stream().anyMatch(p -> port.equals(p.getName())
-                || port.equals(String.valueOf(p.getContainerPort()))), name + " probe port " + port);
+        int number = container.getPorts().stream().filter(p -> port.equals(p.getName())
+                || port.equals(String.valueOf(p.getContainerPort()))).mapToInt(p -> p.getContainerPort()).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " probe port " + port + " is not a container port"));
+        assertEquals(MANAGEMENT_PORTS.get(name), number, name + " probes " + path + " on the management port");
     }
 
     @ParameterizedTest
@@ -222,8 +230,7 @@ class OverlaysTest {
         assertEquals("http://content-service:8082", booking.get("QUARKUS_REST_CLIENT_CONTENT_URL"));
 
         Map<String, String> screening = environment(manifests, "screening-service");
-        assertTrue(screening.keySet().containsAll(common), screening.keySet().toString());
-        assertTrue(screening.keySet().stream().noneMatch(k -> k.startsWith("KAFKA_")), "screening has no Kafka");
+        assertTrue(screening.keySet().containsAll(union(common, kafka, Set.of())), screening.keySet().toString());
 
         Map<String, String> content = environment(manifests, "content-service");
         assertTrue(content.keySet().containsAll(union(common, kafka, Set.of("QUARKUS_MAILER_HOST",
@@ -287,6 +294,55 @@ class OverlaysTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
+    void eachPodGetsTimeToFinishWhatItIsDoingBeforeItIsKilled(Overlay overlay) throws java.io.IOException {
+        for (Deployment deployment : overlay.render().typed("Deployment", Deployment.class)) {
+            String name = deployment.getMetadata().getName();
+            java.util.Properties config = new java.util.Properties();
+            try (var in = java.nio.file.Files.newInputStream(Kustomize.K8S_DIR.resolve("../../" + name
+                    + "/src/main/resources/application.properties"))) {
+                config.load(in);
+            }
+            assertEquals("true", config.getProperty("quarkus.shutdown.delay-enabled"), name);
+            long delay = java.time.Duration.parse("PT" + config.getProperty("quarkus.shutdown.delay").toUpperCase()).toSeconds();
+            long timeout = java.time.Duration.parse("PT" + config.getProperty("quarkus.shutdown.timeout").toUpperCase()).toSeconds();
+            assertTrue(delay > 0 && timeout > 0, name + " waits for in-flight requests");
+            long grace = deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
+            assertTrue(grace > delay + timeout, name + ": terminationGracePeriodSeconds " + grace + " must exceed the shutdown delay "
+                    + delay + " s plus timeout " + timeout + " s, or Kubernetes kills requests still running");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void managementPortsAreInNoServiceAndOnlyBookingsMainPortIsRouted(Overlay overlay) {
+        Manifests manifests = overlay.render();
+        Set<Integer> management = new HashSet<>(MANAGEMENT_PORTS.values());
+        for (Service service : manifests.typed("Service", Service.class)) {
+            for (ServicePort port : service.getSpec().getPorts()) {
+                String target = port.getTargetPort() == null ? String.valueOf(port.getPort())
+                        : port.getTargetPort().getStrVal() != null ? port.getTargetPort().getStrVal()
+                                : String.valueOf(port.getTargetPort().getIntVal());
+                assertFalse(target.equals("management") || management.contains(port.getPort())
+                        || management.stream().anyMatch(m -> String.valueOf(m).equals(target)),
+                        "Service " + service.getMetadata().getName() + " exposes a management port: " + port);
+            }
+        }
+        Service booking = manifests.typed("Service", "booking-service", Service.class);
+        for (Ingress ingress : manifests.typed("Ingress", Ingress.class)) {
+            for (HTTPIngressPath path : ingress.getSpec().getRules().stream().map(IngressRule::getHttp)
+                    .flatMap(h -> h.getPaths().stream()).toList()) {
+                var port = path.getBackend().getService().getPort();
+                ServicePort routed = booking.getSpec().getPorts().stream()
+                        .filter(p -> p.getName().equals(port.getName()) || p.getPort().equals(port.getNumber()))
+                        .findFirst().orElseThrow(() -> new AssertionError("the Ingress routes to no port of booking-service"));
+                assertEquals(PORTS.get("booking-service"), routed.getPort(), "the Ingress routes booking's main port only");
+                assertEquals("http", routed.getTargetPort().getStrVal(), "and that port is the container's http port");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
     void onlyBookingIsExposedThroughAnIngress(Overlay overlay) {
         List<Ingress> ingresses = overlay.render().typed("Ingress", Ingress.class);
         assertEquals(1, ingresses.size());
@@ -336,10 +392,10 @@ class OverlaysTest {
                 new Case("kafka", "postgres", 5432, "TCP", false),
                 new Case("other-namespace", "postgres", 5432, "TCP", false),
                 new Case("cnpg-operator", "postgres", 8000, "TCP", true),
-                // Kafka: the producer and the consumer only
+                // Kafka: the services only (screening publishes version numbers of its inputs)
                 new Case("booking", "kafka", 9093, "TCP", true),
                 new Case("content", "kafka", 9093, "TCP", true),
-                new Case("screening", "kafka", 9093, "TCP", false),
+                new Case("screening", "kafka", 9093, "TCP", true),
                 new Case("intruder", "kafka", 9093, "TCP", false),
                 new Case("other-namespace", "kafka", 9093, "TCP", false),
                 new Case("kafka-peer", "kafka", 9091, "TCP", true),
@@ -355,6 +411,17 @@ class OverlaysTest {
                 new Case("booking", "smtp-relay", 587, "TCP", false),
                 new Case("screening", "smtp-relay", 587, "TCP", false),
                 new Case("screening", "smtp-relay", 25, "TCP", false),
+                // management ports (health, metrics, OpenAPI): Prometheus only, never the Ingress
+                new Case("prometheus", "booking", 9080, "TCP", true),
+                new Case("prometheus", "screening", 9081, "TCP", true),
+                new Case("prometheus", "content", 9082, "TCP", true),
+                new Case("prometheus", "booking", 8080, "TCP", false),
+                new Case("prometheus", "screening", 8081, "TCP", false),
+                new Case("ingress-controller", "booking", 9080, "TCP", false),
+                new Case("booking", "screening", 9081, "TCP", false),
+                new Case("booking", "content", 9082, "TCP", false),
+                new Case("intruder", "booking", 9080, "TCP", false),
+                new Case("other-namespace", "screening", 9081, "TCP", false),
                 // default deny
                 new Case("screening", "content", 8082, "TCP", false),
                 new Case("screening", "booking", 8080, "TCP", false),
@@ -418,6 +485,8 @@ class OverlaysTest {
         at.put("strimzi-operator", NetworkReach.Endpoint.pod("strimzi-operator", "strimzi",
                 Map.of("name", "strimzi-cluster-operator", "strimzi.io/kind", "cluster-operator")));
         at.put("dns", NetworkReach.Endpoint.pod("dns", "kube-system", Map.of("k8s-app", "kube-dns")));
+        at.put("prometheus", NetworkReach.Endpoint.pod("prometheus", "monitoring",
+                Map.of("app.kubernetes.io/name", "prometheus")));
         at.put("smtp-relay", NetworkReach.Endpoint.outside("smtp-relay"));
         at.put("internet", NetworkReach.Endpoint.outside("internet"));
         return at;
@@ -448,7 +517,7 @@ class OverlaysTest {
         Set<String> peers = listener.getNetworkPolicyPeers().stream()
                 .map(p -> p.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"))
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("booking-service", "content-service"), peers);
+        assertEquals(Set.of("booking-service", "content-service", "screening-service"), peers);
 
         List<KafkaNodePool> pools = manifests.typed("KafkaNodePool", KafkaNodePool.class);
         int brokers = 0;
@@ -469,7 +538,7 @@ class OverlaysTest {
             assertEquals("2", String.valueOf(topic.getSpec().getConfig().get("min.insync.replicas")),
                     topic.getSpec().getTopicName());
         }
-        assertEquals(Set.of(TOPIC, DLQ), topics.keySet());
+        assertEquals(Set.of(TOPIC, DLQ, SCREENING_TOPIC, SCREENING_DLQ), topics.keySet());
     }
 
     @ParameterizedTest
@@ -495,13 +564,18 @@ class OverlaysTest {
             rights.put(user.getMetadata().getName(), acl);
         }
         assertEquals(Map.of(
-                "booking-service", Set.of("topic:" + TOPIC + ":literal:Write", "topic:" + TOPIC + ":literal:Describe"),
+                "booking-service", Set.of("topic:" + TOPIC + ":literal:Write", "topic:" + TOPIC + ":literal:Describe",
+                        "topic:" + SCREENING_TOPIC + ":literal:Read", "topic:" + SCREENING_TOPIC + ":literal:Describe",
+                        "group:booking-service:literal:Read",
+                        "topic:" + SCREENING_DLQ + ":literal:Write", "topic:" + SCREENING_DLQ + ":literal:Describe"),
+                "screening-service", Set.of("topic:" + SCREENING_TOPIC + ":literal:Write",
+                        "topic:" + SCREENING_TOPIC + ":literal:Describe"),
                 "content-service", Set.of("topic:" + TOPIC + ":literal:Read", "topic:" + TOPIC + ":literal:Describe",
                         "group:content-service:literal:Read",
                         "topic:" + DLQ + ":literal:Write", "topic:" + DLQ + ":literal:Describe")),
                 rights);
         // each Kafka client logs in with the password Strimzi wrote for its own user
-        for (String service : List.of("booking-service", "content-service")) {
+        for (String service : List.of("booking-service", "screening-service", "content-service")) {
             assertEquals("secret:" + service + "/sasl.jaas.config",
                     environment(manifests, service).get("KAFKA_SASL_JAAS_CONFIG"), service);
         }

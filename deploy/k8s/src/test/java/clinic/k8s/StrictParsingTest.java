@@ -87,6 +87,14 @@ class StrictParsingTest {
         assertRejected(deployment, "Cannot coerce Integer value (8080)");
     }
 
+    @Test
+    void aMisspeltFieldInAnAlertRuleFails() {
+        JsonNode rules = Manifests.file("components/monitoring/prometheus-rules.yaml").get("PrometheusRule", "clinic-alerts");
+        ObjectNode rule = (ObjectNode) at(rules, "spec/groups/0/rules/0");
+        rule.set("expresion", rule.remove("expr"));
+        assertRejected(rules, "Unrecognized field \"expresion\"");
+    }
+
     static Stream<String> everyModel() {
         return StrictModels.MODELS.keySet().stream().sorted();
     }

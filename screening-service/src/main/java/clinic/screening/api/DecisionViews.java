@@ -37,6 +37,16 @@ public class DecisionViews {
                 time.render(d.decidedAt), dr.review() == null ? null : review(dr.review()));
     }
 
+    /** For the admin's audit: who and when, without medical detail (see {@link DecisionAuditEntry}). */
+    public DecisionAuditEntry audit(DecisionWithReview dr) {
+        ScreeningDecision d = dr.decision();
+        ScreeningReview r = dr.review();
+        return new DecisionAuditEntry(d.id, d.appointmentId, d.procedure, time.render(d.requestedStart), d.outcome,
+                d.reasons.stream().map(ReasonView::of).toList(), time.render(d.earliestEligibleStart), d.policyVersion,
+                d.intakeVersion, d.decidedBy, time.render(d.decidedAt),
+                r == null ? null : new DecisionAuditEntry.ReviewAudit(r.decision, r.reviewedBy, time.render(r.reviewedAt)));
+    }
+
     public ReviewView review(ScreeningReview r) {
         return new ReviewView(r.decisionId, r.decision, r.reason, r.reviewedBy, time.render(r.reviewedAt));
     }

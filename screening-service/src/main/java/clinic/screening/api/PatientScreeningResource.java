@@ -10,13 +10,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import clinic.screening.service.ScreeningService;
+import io.quarkus.security.identity.SecurityIdentity;
 
-/** A patient's screening audit trail. */
+/** A patient's screening audit trail: in full for clinicians, without medical detail for the admin. */
 @Path("/api/patients/{patientId}/screenings")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "screening")
@@ -26,18 +29,26 @@ public class PatientScreeningResource {
 
     private final ScreeningService screenings;
     private final DecisionViews views;
+    private final SecurityIdentity identity;
 
-    public PatientScreeningResource(ScreeningService screenings, DecisionViews views) {
+    public PatientScreeningResource(ScreeningService screenings, DecisionViews views, SecurityIdentity identity) {
         this.screenings = screenings;
         this.views = views;
+        this.identity = identity;
     }
 
     @GET
-    @RolesAllowed(Roles.CLINICIAN)
-    @Operation(summary = "Every decision and review for a patient, newest first", description = "Role: clinician.")
-    @APIResponse(responseCode = "200", description = "The audit trail (empty when none)")
-    @APIResponse(responseCode = "403", description = "Not a clinician")
-    public List<DecisionDetail> list(@PathParam("patientId") String patientId) {
-        return screenings.forPatient(PathIds.uuid(patientId, "patientId")).stream().map(views::detail).toList();
+    @RolesAllowed({ Roles.CLINICIAN, Roles.ADMIN })
+    @Operation(summary = "Every decision and review for a patient, newest first",
+            description = "Roles: clinician gets each decision in full (clinician messages, inputs, review); admin gets the "
+                    + "audit view: who decided what and when, under which policy and intake version, and who reviewed it, "
+                    + "without medical detail.")
+    @APIResponse(responseCode = "200", description = "The audit trail (empty when none)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = { DecisionDetail[].class, DecisionAuditEntry[].class })))
+    @APIResponse(responseCode = "403", description = "Neither clinician nor admin")
+    public List<?> list(@PathParam("patientId") String patientId) {
+        var trail = screenings.forPatient(PathIds.uuid(patientId, "patientId")).stream();
+        return identity.hasRole(Roles.CLINICIAN) ? trail.map(views::detail).toList() : trail.map(views::audit).toList();
     }
 }

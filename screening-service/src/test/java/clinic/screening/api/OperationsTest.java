@@ -8,19 +8,27 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.net.URL;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class OperationsTest {
 
+    @TestHTTPResource(value = "/openapi", management = true)
+    URL openApi;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     @Test
     void openApiDescribesTheEndpointsAndHowToAuthenticate() {
-        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+        given().queryParam("format", "json").when().get(openApi).then().statusCode(200)
                 .body("paths", hasKey("/api/screenings"))
                 .body("paths", hasKey("/api/screenings/{decisionId}/review"))
                 .body("paths", hasKey("/api/intakes/{patientId}"))
@@ -35,7 +43,14 @@ class OperationsTest {
     void decisionsAreCountedInMetrics() {
         screen(frontDesk(), screening(UUID.randomUUID(), "CONSULTATION", "2026-12-01T10:00:00+01:00", List.of()))
                 .statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when().get(metrics).then().statusCode(200)
                 .body(containsString("screening_decisions_total{outcome=\"CLEARED\""));
+    }
+
+    @Test
+    void operationsEndpointsAreNotOnTheMainPort() {
+        for (String path : List.of("/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui")) {
+            given().auth().preemptive().basic("admin", "admin").when().get(path).then().statusCode(404);
+        }
     }
 }

@@ -156,4 +156,28 @@ class ReviewApiTest {
         clinician().when().get("/api/patients/" + UUID.randomUUID() + "/screenings").then().statusCode(200)
                 .body("$", org.hamcrest.Matchers.empty());
     }
+
+    @Test
+    void theAdminAuditsWhoDecidedAndReviewedWithoutSeeingMedicalDetail() {
+        UUID patient = patientNeedingReview();
+        String decision = decide(patient, "MICRONEEDLING", START);
+        clinician().body(review("APPROVE", "healing history discussed")).when().post("/api/screenings/" + decision + "/review")
+                .then().statusCode(200);
+
+        JsonPath audit = Api.admin().when().get("/api/patients/" + patient + "/screenings").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(audit.getList("decisionId")).containsExactly(decision);
+        assertThat(audit.getString("[0].outcome")).isEqualTo("NEEDS_REVIEW");
+        assertThat(audit.getString("[0].procedure")).isEqualTo("MICRONEEDLING");
+        assertThat(audit.getString("[0].decidedBy")).isEqualTo("frontdesk");
+        assertThat(audit.getString("[0].decidedAt")).isNotNull();
+        assertThat(audit.getInt("[0].policyVersion")).isPositive();
+        assertThat(audit.getString("[0].review.decision")).isEqualTo("APPROVE");
+        assertThat(audit.getString("[0].review.reviewedBy")).isEqualTo("clinician");
+        assertThat(audit.getString("[0].reasons[0].frontDeskMessage")).isNotBlank();
+        // no medical detail: no clinician messages, no inputs, no reviewer's reasoning
+        String body = Api.admin().when().get("/api/patients/" + patient + "/screenings").then().statusCode(200)
+                .extract().asString();
+        assertThat(body).doesNotContain("clinicianMessage", "inputs", "healing history", "\"reason\"");
+    }
 }

@@ -1,12 +1,17 @@
-// The sign-in form, with the local demo users clearly marked as such.
+// The sign-in screen: the way to the clinic's identity provider, or (local demo stack only) the
+// demo users' form, clearly marked as such. The server says which applies (auth.js).
 
 import { request } from '../api.js';
-import { rememberCredentials, forgetCredentials } from '../auth.js';
+import { rememberCredentials, forgetCredentials, usesIdentityProvider, signInWithProvider } from '../auth.js';
 import { h, clear } from '../dom.js';
 import { session } from '../session.js';
 import { field, notice, problemNotice, focusHeading, showFieldErrors, clearFieldErrors } from '../ui.js';
 
 export function renderSignIn(main, onSignedIn) {
+    if (usesIdentityProvider()) {
+        renderProviderSignIn(main);
+        return;
+    }
     const username = h('input', { type: 'text', name: 'username', autocomplete: 'username', required: true, autocapitalize: 'none', spellcheck: 'false' });
     const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
     const result = h('div', { id: 'signin-result', role: 'alert' });
@@ -57,4 +62,20 @@ export function renderSignIn(main, onSignedIn) {
     document.title = 'Sign in · Clinic front desk';
     focusHeading(main);
     username.focus();
+}
+
+/** Production: no form here; the clinic's own sign-in page takes the user name and password. */
+function renderProviderSignIn(main) {
+    const go = h('button', { type: 'button', class: 'button', id: 'signin-provider' }, 'Sign in');
+    go.addEventListener('click', () => {
+        go.disabled = true;
+        signInWithProvider();
+    });
+    clear(main, h('section', { class: 'signin panel', 'aria-labelledby': 'signin-title' },
+        h('h1', { id: 'signin-title' }, 'Sign in'),
+        h('p', { class: 'muted' }, 'Sign in to run the clinic day: calendar, patients, bookings and reviews.'),
+        h('p', null, 'You sign in with your clinic account on the clinic\'s sign-in page, and come back here.'),
+        go));
+    document.title = 'Sign in · Clinic front desk';
+    focusHeading(main);
 }

@@ -86,6 +86,16 @@ public final class ServerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * The process id of the program itself: for a supervised one, the supervising shell's child that
+     * is not a shell (the watcher is one); otherwise the process's own id.
+     */
+    public long programPid() {
+        return process.children()
+                .filter(child -> child.info().command().map(command -> !command.matches(".*/(ba|da)?sh")).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(process.pid());
+    }
+
     /** The exit code once the process has ended. */
     public int exitValue() {
         return process.exitValue();

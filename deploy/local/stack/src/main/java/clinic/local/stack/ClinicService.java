@@ -25,6 +25,7 @@ final class ClinicService implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final List<String> command;
     private final Path log;
     private ServerProcess process;
@@ -32,28 +33,38 @@ final class ClinicService implements AutoCloseable {
     private int quickCrashes;
     private boolean closed;
 
-    private ClinicService(String name, int port, List<String> command, Path log) {
+    private ClinicService(String name, int port, int managementPort, List<String> command, Path log) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.command = command;
         this.log = log;
     }
 
     /**
      * Starts {@code <home>/<name>/target/quarkus-app/quarkus-run.jar} in the local profile with
-     * the given configuration as system properties (which win over the environment).
+     * the given configuration as system properties (which win over the environment), health and
+     * metrics on the management port.
      */
-    static ClinicService start(Path home, String name, int port, Map<String, String> config, Path logDir) throws IOException {
+    static ClinicService start(Path home, String name, int port, int managementPort, Map<String, String> config, Path logDir)
+            throws IOException {
         Path app = home.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(app)) {
             throw new IOException(app + " is missing: build first with ./mvnw -DskipTests package");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Dquarkus.profile=local", "-Dquarkus.http.port=" + port));
+        // started from its own directory, as `java -jar quarkus-run.jar`: the class data archive records
+        // the class path as the build ran it, and a JVM started otherwise ignores the archive
+        List<String> command = new ArrayList<>(List.of("env", "-C", app.getParent().toString(),
+                // fewer glibc malloc arenas: less native memory for the same work (as in the images)
+                "MALLOC_ARENA_MAX=" + ServiceJvm.MALLOC_ARENA_MAX,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(ServiceJvm.options(app));
+        command.addAll(List.of("-Dquarkus.profile=local", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + managementPort));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", app.toString()));
+        command.addAll(List.of("-jar", app.getFileName().toString()));
         Files.createDirectories(logDir);
-        ClinicService service = new ClinicService(name, port, List.copyOf(command), logDir.resolve(name + ".log"));
+        ClinicService service = new ClinicService(name, port, managementPort, List.copyOf(command), logDir.resolve(name + ".log"));
         service.launch();
         return service;
     }
@@ -111,13 +122,22 @@ final class ClinicService implements AutoCloseable {
         return port;
     }
 
+    int managementPort() {
+        return managementPort;
+    }
+
+    /** The process id of the service's JVM (not of its supervising shell), for measuring it. */
+    long jvmPid() {
+        return current().programPid();
+    }
+
     private synchronized ServerProcess current() {
         return process;
     }
 
     private boolean ready() {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/q/health/ready").toURL()
+            HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready").toURL()
                     .openConnection();
             connection.setConnectTimeout(500);
             connection.setReadTimeout(2000);

@@ -16,14 +16,17 @@ import java.util.concurrent.TimeUnit;
 
 import clinic.local.infra.ExternalServers;
 import clinic.local.infra.KafkaBroker;
+import clinic.local.infra.KeycloakServer;
 import clinic.local.infra.PostgresServer;
 import clinic.local.infra.SmtpSink;
+import clinic.local.stack.StackSettings.Identity;
 
 /**
  * The whole clinic on one machine: a real PostgreSQL, a real Kafka broker, an SMTP sink readable
- * over IMAP, and the three services with the demo clinic. Any server can be replaced by a
- * clinic's own through the environment (see {@link ExternalServers}). A service that stops on its
- * own is started again. Stops everything, in reverse order, when closed or on Ctrl-C.
+ * over IMAP, and the three services with the demo clinic; with {@link Identity#KEYCLOAK}, also a
+ * Keycloak that signs users in. Any server can be replaced by a clinic's own through the
+ * environment (see {@link ExternalServers}). A service that stops on its own is started again.
+ * Stops everything, in reverse order, when closed or on Ctrl-C.
  */
 public final class ClinicStack implements AutoCloseable {
 
@@ -43,9 +46,25 @@ public final class ClinicStack implements AutoCloseable {
     private String smtpHost = "127.0.0.1";
     private int smtpPort;
     private SmtpSink smtpSink;
+    private KeycloakServer keycloak;
 
     private ClinicStack(StackSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * PostgreSQL, Kafka, the SMTP sink (and Keycloak) only, without supervision: for measuring the
+     * services one by one ({@link MeasureStartup}).
+     */
+    static ClinicStack startServers(StackSettings settings) throws IOException {
+        ClinicStack stack = new ClinicStack(settings);
+        try {
+            stack.startServers();
+        } catch (IOException | RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
     }
 
     public static ClinicStack start(StackSettings settings) throws IOException {
@@ -99,29 +118,68 @@ public final class ClinicStack implements AutoCloseable {
             running.push(smtpSink);
             smtpPort = settings.smtpPort();
         }
+        if (settings.identity() == Identity.KEYCLOAK) {
+            keycloak = KeycloakServer.start(settings.dataDir().resolve("keycloak"), settings.keycloakPort(), ClinicRealm.NAME,
+                    ClinicRealm.json(settings.bookingUrl()));
+            running.push(keycloak);
+        }
     }
 
     private void startServices() throws IOException {
-        Map<String, String> screeningConfig = database("screening");
-        screeningConfig.put("kafka.bootstrap.servers", kafkaBootstrap);
-        ClinicService screening = startService("screening-service", settings.screeningPort(), screeningConfig);
-        Map<String, String> content = database("content");
-        content.put("kafka.bootstrap.servers", kafkaBootstrap);
-        content.put("quarkus.mailer.host", smtpHost);
-        content.put("quarkus.mailer.port", Integer.toString(smtpPort));
-        // links in e-mails go through booking, the clinic's public entry point
-        content.put("clinic.public-url", settings.bookingUrl());
-        ClinicService contentService = startService("content-service", settings.contentPort(), content);
-        Map<String, String> booking = database("booking");
-        booking.put("kafka.bootstrap.servers", kafkaBootstrap);
-        booking.put("quarkus.rest-client.screening.url", "http://127.0.0.1:" + settings.screeningPort());
-        booking.put("quarkus.rest-client.content.url", "http://127.0.0.1:" + settings.contentPort());
-        ClinicService bookingService = startService("booking-service", settings.bookingPort(), booking);
-        awaitAllReady(List.of(screening, contentService, bookingService));
+        awaitAllReady(List.of(startService(SCREENING), startService(CONTENT), startService(BOOKING)));
     }
 
-    private ClinicService startService(String name, int port, Map<String, String> config) throws IOException {
-        ClinicService service = ClinicService.start(settings.home(), name, port, config, settings.dataDir().resolve("logs"));
+    static final String SCREENING = "screening-service";
+    static final String CONTENT = "content-service";
+    static final String BOOKING = "booking-service";
+
+    /** Starts one of the three services on this stack's servers (the others it calls need not run yet). */
+    ClinicService startService(String name) throws IOException {
+        return switch (name) {
+            case SCREENING -> startService(name, settings.screeningPort(), settings.screeningManagementPort(), screeningConfig());
+            case CONTENT -> startService(name, settings.contentPort(), settings.contentManagementPort(), contentConfig());
+            case BOOKING -> startService(name, settings.bookingPort(), settings.bookingManagementPort(), bookingConfig());
+            default -> throw new IllegalArgumentException("no service " + name);
+        };
+    }
+
+    private Map<String, String> screeningConfig() {
+        Map<String, String> config = database("screening");
+        config.putAll(identity(SCREENING, null));
+        // every new intake or policy version is announced on Kafka, so booking screens again
+        config.put("kafka.bootstrap.servers", kafkaBootstrap);
+        return config;
+    }
+
+    private Map<String, String> contentConfig() {
+        Map<String, String> config = database("content");
+        config.putAll(identity(CONTENT, null));
+        config.put("kafka.bootstrap.servers", kafkaBootstrap);
+        config.put("quarkus.mailer.host", smtpHost);
+        config.put("quarkus.mailer.port", Integer.toString(smtpPort));
+        // links in e-mails go through booking, the clinic's public entry point
+        config.put("clinic.public-url", settings.bookingUrl());
+        return config;
+    }
+
+    private Map<String, String> bookingConfig() {
+        Map<String, String> config = database("booking");
+        config.putAll(identity(ClinicRealm.BOOKING_CLIENT_ID, ClinicRealm.BOOKING_CLIENT_SECRET));
+        if (keycloak != null) {
+            // booking's own calls to screening: the client credentials grant instead of the demo account
+            config.put("%local.quarkus.oidc-client.client-enabled", "true");
+            config.put("%local.clinic.service-account.user", "");
+        }
+        config.put("kafka.bootstrap.servers", kafkaBootstrap);
+        config.put("quarkus.rest-client.screening.url", "http://127.0.0.1:" + settings.screeningPort());
+        config.put("quarkus.rest-client.content.url", "http://127.0.0.1:" + settings.contentPort());
+        return config;
+    }
+
+    private ClinicService startService(String name, int port, int managementPort, Map<String, String> config)
+            throws IOException {
+        ClinicService service = ClinicService.start(settings.home(), name, port, managementPort, config,
+                settings.dataDir().resolve("logs"));
         running.push(service);
         services.put(name, service);
         return service;
@@ -166,6 +224,26 @@ public final class ClinicStack implements AutoCloseable {
         kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort(), 3);
     }
 
+    /**
+     * With Keycloak, a service's OIDC settings (the local profile has no identity provider otherwise;
+     * the demo users' HTTP Basic keeps working for API clients either way).
+     */
+    private Map<String, String> identity(String clientId, String clientSecret) {
+        Map<String, String> config = new LinkedHashMap<>();
+        if (keycloak == null) {
+            return config;
+        }
+        // the local profile switches the tenant off: its profile-specific key is the one to override
+        config.put("%local.quarkus.oidc.tenant-enabled", "true");
+        config.put("quarkus.oidc.tenant-enabled", "true");
+        config.put("quarkus.oidc.auth-server-url", settings.keycloakRealmUrl());
+        config.put("quarkus.oidc.client-id", clientId);
+        if (clientSecret != null) {
+            config.put("quarkus.oidc.credentials.secret", clientSecret);
+        }
+        return config;
+    }
+
     private Map<String, String> database(String name) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.datasource.jdbc.url", jdbcUrl(name));
@@ -202,8 +280,16 @@ public final class ClinicStack implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("clinic.home", ".")).toAbsolutePath().normalize();
-        StackSettings settings = StackSettings.standard(home);
-        System.out.println("Starting the clinic (PostgreSQL, Kafka, SMTP sink, three services); data in " + settings.dataDir());
+        StackSettings settings;
+        try {
+            settings = StackSettings.standard(home);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.out.println("Starting the clinic (PostgreSQL, Kafka, SMTP sink, " + (settings.identity() == Identity.KEYCLOAK
+                ? "Keycloak, " : "") + "three services); data in " + settings.dataDir());
         ClinicStack stack;
         try {
             stack = start(settings);

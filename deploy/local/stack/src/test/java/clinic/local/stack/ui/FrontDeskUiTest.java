@@ -379,7 +379,8 @@ class FrontDeskUiTest {
 
         browser.focused().sendKeys("admin", Keys.ENTER);
         browser.textAppears(By.id("session-user"), "Signed in as admin");
-        assertEquals(List.of("Calendar", "Catalog"), navLabels(), "the admin's menu");
+        assertEquals(List.of("Calendar", "Catalog", "Safety policy", "Screening audit", "Message delivery"), navLabels(),
+                "the admin's menu");
 
         // after a page load the skip link is the first stop, visibly focused, and leads to the heading
         browser.driver.navigate().refresh();
@@ -408,6 +409,68 @@ class FrontDeskUiTest {
         browser.visible(By.id("catalog-practitioners"));
         assertNoSidewaysScroll();
         browser.screenshot("19-catalog-portrait");
+    }
+
+    @Test
+    void theAdminReadsAndChangesThePolicyAuditsAPatientsScreeningsAndSeesMessageDelivery() throws Exception {
+        // a patient with a screening decision and a confirmation, made as the front desk
+        browser.signIn("frontdesk");
+        String email = "ui-admin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        browser.click(By.linkText("Patients"));
+        browser.click(By.id("new-patient"));
+        browser.type(By.id("np-firstName"), "Alicja");
+        browser.type(By.id("np-lastName"), "Audytowa");
+        browser.type(By.id("np-email"), email);
+        browser.setDate(By.id("np-dateOfBirth"), "1985-07-07");
+        browser.click(By.id("np-submit"));
+        browser.textAppears(By.id("flash"), "Patient registered");
+        browser.click(By.id("record-intake"));
+        answerIntake("NEVER", "no", "no", "no", "no", "no");
+        browser.click(By.id("intake-submit"));
+        browser.textAppears(By.id("intake-receipt"), "Intake saved");
+        browser.click(By.id("intake-book"));
+        browser.setDate(By.id("book-from"), LocalDate.now(CLINIC_ZONE).plusDays(30).toString());
+        browser.click(By.id("find-slots"));
+        browser.slotsLoaded();
+        browser.click(By.cssSelector("#slot-times button"));
+        browser.click(By.id("book-slot"));
+        browser.textAppears(By.id("booking-outcome"), "Booked and confirmed");
+        browser.signOut();
+
+        browser.signIn("admin");
+        // the policy, from screening-service through booking; a new version from edited JSON
+        browser.click(By.linkText("Safety policy"));
+        String before = browser.visible(By.id("policy-version")).getText();
+        assertFalse(browser.driver.findElements(By.cssSelector("#policy-intervals tbody tr")).isEmpty(), "the interval matrix");
+        WebElement editor = browser.visible(By.id("policy-json"));
+        String json = editor.getAttribute("value").replace("\"changeNote\": \"\"", "\"changeNote\": \"checked by the UI test\"");
+        browser.script("arguments[0].value = arguments[1];", editor, json);
+        browser.click(By.id("policy-save"));
+        browser.textAppears(By.id("flash"), "saved");
+        browser.wait.until(d -> !d.findElement(By.id("policy-version")).getText().equals(before));
+        assertTrue(browser.visible(By.id("policy-version")).getText().contains("checked by the UI test"));
+        browser.screenshot("30-admin-policy");
+        // a change screening refuses shows its reason, and nothing is saved
+        browser.script("arguments[0].value = arguments[1];", browser.visible(By.id("policy-json")), "{\"windows\": {}}");
+        browser.click(By.id("policy-save"));
+        browser.textAppears(By.id("policy-result"), "Not saved");
+
+        // the screening audit: who decided what and when, without medical detail
+        browser.click(By.linkText("Screening audit"));
+        browser.type(By.id("audit-query"), "Audytowa");
+        browser.click(By.cssSelector("#audit-search button"));
+        browser.click(By.partialLinkText("Alicja Audytowa"));
+        browser.wait.until(d -> !d.findElements(By.cssSelector("#audit-trail tbody tr")).isEmpty());
+        String trail = browser.visible(By.id("audit-trail")).getText();
+        assertTrue(trail.contains("frontdesk") && trail.contains("Cleared"), trail);
+        browser.screenshot("31-admin-screening-audit");
+
+        // message delivery across appointments
+        browser.click(By.linkText("Message delivery"));
+        browser.wait.until(d -> !d.findElements(By.cssSelector("#delivery-list tbody tr")).isEmpty());
+        new Select(browser.visible(By.id("delivery-status"))).selectByValue("SENT");
+        browser.wait.until(d -> d.getCurrentUrl().contains("status=SENT"));
+        browser.screenshot("32-admin-message-delivery");
     }
 
     private void answerIntake(String isotretinoin, String... yesNo) {
