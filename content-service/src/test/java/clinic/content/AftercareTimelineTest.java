@@ -61,7 +61,10 @@ class AftercareTimelineTest {
         clock.set(Instant.parse("2030-01-16T09:00:00Z"));
         Inbox.Received day1 = Api.awaitInbox(a.email, 2).get(1);
         assertTrue(day1.text().contains("Mild swelling"), day1.text());
-        assertTrue(day1.text().contains("/opt-out?patient=" + a.patientId), "non-essential carries an opt-out link");
+        assertTrue(day1.text().contains("/opt-out?token="), "non-essential carries an opt-out link");
+        assertTrue(day1.listUnsubscribe() != null && day1.listUnsubscribe().contains("/opt-out?token="), "and RFC 8058 headers");
+        assertEquals("List-Unsubscribe=One-Click", day1.listUnsubscribePost());
+        assertNull(first.listUnsubscribe(), "the essential message has none");
         assertRedFlagsAndContact(day1);
 
         clock.set(Instant.parse("2030-01-17T09:00:00Z"));

@@ -35,6 +35,16 @@ public final class Api {
         return r.jsonPath().getList("$");
     }
 
+    /** A request as a staff user (the password is the user's name). */
+    public static io.restassured.specification.RequestSpecification as(String user) {
+        return given().auth().preemptive().basic(user, user);
+    }
+
+    /** A patient's message preferences as the front desk sees them. */
+    public static io.restassured.response.ValidatableResponse preferences(UUID patientId) {
+        return as("frontdesk").get("/api/patients/{id}/message-preferences", patientId).then().statusCode(200);
+    }
+
     public static Map<String, Object> message(UUID appointmentId, String step) {
         return messages(appointmentId).stream().filter(m -> step.equals(m.get("step"))).findFirst().orElse(null);
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Confirmation, update and cancellation emails with their iCalendar invitations. */
+/** Confirmation, update and cancellation emails with their iCalendar invitations, inline and in the clinic's zone. */
 @QuarkusTest
 class ConfirmationEmailTest {
 
@@ -25,13 +25,17 @@ class ConfirmationEmailTest {
 
     @Test
     void confirmationShowsLocalTimeProcedurePractitionerNotesAndAValidInvitation() {
-        clock.set(Instant.parse("2030-02-01T10:00:00Z"));
+        // a clock with nanoseconds, as the system clock has: the database keeps microseconds
+        clock.set(Instant.parse("2030-02-01T10:00:00.123456789Z"));
         // 14 February 2030 10:30 in Warsaw (CET) is 09:30 UTC
         TestAppointment a = new TestAppointment("MICRONEEDLING", LocalDateTime.of(2030, 2, 14, 10, 30));
         Events.publish(a.event("AppointmentPendingReview", "PENDING_REVIEW", clock.instant()));
+        Inbox.Received reserved = Api.awaitInbox(a.email, 1).get(0);
+        assertTrue(reserved.subject().contains("your time is reserved"), reserved.subject());
+        assertNull(reserved.calendar(), "nothing for the calendar before the clinic confirms");
         Events.publish(a.confirmed(clock.instant()));
 
-        Inbox.Received mail = Api.awaitInbox(a.email, 1).get(0);
+        Inbox.Received mail = Api.awaitInbox(a.email, 2).get(1);
         assertTrue(mail.subject().contains("Microneedling"), mail.subject());
         assertTrue(mail.subject().contains("confirmed"), mail.subject());
         for (String body : List.of(mail.text(), mail.html())) {
@@ -45,15 +49,22 @@ class ConfirmationEmailTest {
         }
         assertEquals("<appointment-" + a.id + ".confirmation@clinic.local>", mail.messageId());
         assertTrue(mail.from().contains("care@clinic.local"), mail.from());
+        assertTrue(mail.calendarContentType().toLowerCase().startsWith("text/calendar"), mail.calendarContentType());
         assertTrue(mail.calendarContentType().toLowerCase().contains("method=request"), mail.calendarContentType());
+        assertEquals("inline", mail.calendarDisposition(), "an invitation, not a file to open");
+        assertNull(mail.listUnsubscribe(), "an essential message offers no unsubscribe");
 
         Ics ics = Ics.parse(mail.calendar());
         assertEquals("REQUEST", ics.method());
         assertEquals("appointment-" + a.id + "@clinic.local", ics.event("UID"));
         assertEquals("2", ics.event("SEQUENCE"));
-        assertEquals("20300214T093000Z", ics.event("DTSTART"));
-        assertEquals("20300214T103000Z", ics.event("DTEND"));
+        assertEquals("CONFIRMED", ics.event("STATUS"));
+        assertEquals("20300214T103000", ics.event("DTSTART"), "wall-clock time in the clinic's zone");
+        assertEquals("Europe/Warsaw", ics.eventParameter("DTSTART", "TZID"));
+        assertEquals(a.start, ics.start(), "the same instant, read through the VTIMEZONE the invitation carries");
+        assertEquals(a.end, ics.end());
         assertNotNull(ics.event("DTSTAMP"));
+        MedicalData.assertAbsent(reserved);
         MedicalData.assertAbsent(mail);
         Api.awaitStatus(a.id, "CONFIRMATION", "SENT");
     }
@@ -78,7 +89,8 @@ class ConfirmationEmailTest {
         assertEquals("REQUEST", second.method());
         assertEquals(first.event("UID"), second.event("UID"));
         assertTrue(Integer.parseInt(second.event("SEQUENCE")) > Integer.parseInt(first.event("SEQUENCE")));
-        assertEquals("20300221T081500Z", second.event("DTSTART"));
+        assertEquals("20300221T091500", second.event("DTSTART"));
+        assertEquals(a.start, second.start());
         assertEquals("<appointment-" + a.id + ".update-2@clinic.local>", update.messageId());
 
         clock.advance(Duration.ofHours(1));
@@ -86,6 +98,7 @@ class ConfirmationEmailTest {
         Inbox.Received cancel = Api.awaitInbox(a.email, 3).get(2);
         assertTrue(cancel.subject().contains("cancelled"), cancel.subject());
         assertTrue(cancel.calendarContentType().toLowerCase().contains("method=cancel"), cancel.calendarContentType());
+        assertEquals("inline", cancel.calendarDisposition());
         Ics third = Ics.parse(cancel.calendar());
         assertEquals("CANCEL", third.method());
         assertEquals(first.event("UID"), third.event("UID"));
@@ -124,7 +137,9 @@ class ConfirmationEmailTest {
         org.awaitility.Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
                 .until(() -> Inbox.of(a.email).isEmpty());
         assertNull(Api.message(a.id, "CANCELLATION"));
-        assertEquals(1, Api.messages(a.id).size());
+        // the confirmation and both reminders, all withdrawn
+        assertEquals(List.of("CANCELLED", "CANCELLED", "CANCELLED"),
+                Api.messages(a.id).stream().map(m -> m.get("status")).toList());
     }
 
     @Test
@@ -133,16 +148,21 @@ class ConfirmationEmailTest {
         TestAppointment a = new TestAppointment("MICRODERMABRASION", LocalDateTime.of(2030, 3, 20, 11, 0));
         Events.publish(a.confirmed(clock.instant()));
         Api.awaitInbox(a.email, 1);
-        for (String reason : List.of("SCREENING_BLOCKED", "INTAKE_NEEDED")) {
-            Events.publish(a.onHold(reason, clock.instant()));
-        }
-        List<Inbox.Received> mails = Api.awaitInbox(a.email, 3);
-        Inbox.Received notice = mails.get(1);
+        Events.publish(a.onHold("SCREENING_BLOCKED", clock.instant()));
+        Inbox.Received notice = Api.awaitInbox(a.email, 2).get(1);
         assertTrue(notice.subject().contains("please contact us"), notice.subject());
         assertTrue(notice.text().contains("+48 22 000 00 00"), notice.text());
         assertTrue(notice.text().contains("Wednesday, 20 March 2030 at 11:00"), notice.text());
         assertNull(notice.calendarContentType(), "a notice carries no calendar entry");
         MedicalData.assertAbsent(notice);
-        MedicalData.assertAbsent(mails.get(2));
+        // the reminders of a confirmed appointment are withdrawn while it is on hold
+        Api.awaitStatus(a.id, "REMINDER-DAY-BEFORE-1", "CANCELLED");
+        Api.awaitStatus(a.id, "REMINDER-SHORT-1", "CANCELLED");
+
+        // held for another reason: a second notice, nothing medical in either
+        Events.publish(a.onHold("INTAKE_NEEDED", clock.instant()));
+        Inbox.Received second = Api.awaitInbox(a.email, 3).get(2);
+        assertTrue(second.subject().contains("please contact us"), second.subject());
+        MedicalData.assertAbsent(second);
     }
 }

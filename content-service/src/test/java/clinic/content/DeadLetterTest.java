@@ -61,10 +61,10 @@ class DeadLetterTest {
     }
 
     @Test
-    void anEffectThatKeepsFailingIsRetriedThenDeadLetteredAndTheNextEventIsStillProcessed() {
+    void anEventThatCanNeverBeAppliedIsDeadLetteredAtOnceAndTheNextEventIsStillProcessed() {
         clock.set(Instant.parse("2030-03-02T10:00:00Z"));
         TestAppointment a = new TestAppointment("MICRODERMABRASION", LocalDateTime.of(2030, 3, 12, 10, 0));
-        // well-formed and schema-valid, but the database refuses an appointment that ends before it starts
+        // well-formed and schema-valid, but an appointment cannot end before it starts
         ObjectNode backwards = a.confirmed(clock.instant());
         backwards.put("end", a.start.minusSeconds(3600).toString());
         Events.publish(backwards);

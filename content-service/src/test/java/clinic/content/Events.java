@@ -43,13 +43,22 @@ public final class Events {
 
     /** Sends anything, for the tests that need a payload outside the contract (poison, newer producer). */
     public static void publishRaw(String key, String payload) {
+        send(TOPIC, key, payload);
+    }
+
+    /** Puts a record straight on the dead-letter topic, as the consumer's failure strategy would. */
+    public static void publishDeadLetter(String key, String payload) {
+        send(DLQ, key, payload);
+    }
+
+    private static void send(String topic, String key, String payload) {
         try {
-            producer().send(new ProducerRecord<>(TOPIC, key, payload)).get(10, TimeUnit.SECONDS);
+            producer().send(new ProducerRecord<>(topic, key, payload)).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish to " + TOPIC, e);
+            throw new IllegalStateException("could not publish to " + topic, e);
         }
     }
 

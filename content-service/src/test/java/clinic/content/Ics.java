@@ -6,15 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.Observance;
+import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.validate.ValidationResult;
 
 /** Reads iCalendar text with ical4j (an independent implementation) and checks RFC 5545 framing. */
 public final class Ics {
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     private final Calendar calendar;
     private final Component event;
@@ -55,5 +64,50 @@ public final class Ics {
 
     public String event(String property) {
         return event.getProperty(property).map(p -> ((Property) p).getValue()).orElse(null);
+    }
+
+    public String eventParameter(String property, String parameter) {
+        return event.getProperty(property).flatMap(p -> ((Property) p).getParameter(parameter))
+                .map(p -> ((Parameter) p).getValue()).orElse(null);
+    }
+
+    /** The calendar's VTIMEZONE, as ical4j read it. */
+    public VTimeZone timeZone() {
+        return calendar.getComponent(Component.VTIMEZONE).map(VTimeZone.class::cast)
+                .orElseThrow(() -> new AssertionError("no VTIMEZONE"));
+    }
+
+    /** DTSTART as an instant, through the offsets of the VTIMEZONE the calendar itself carries. */
+    public Instant start() {
+        return instant("DTSTART");
+    }
+
+    public Instant end() {
+        return instant("DTEND");
+    }
+
+    /**
+     * The UTC offset the calendar's VTIMEZONE gives a local date-time: the offset of an observance
+     * that, read at that local time with its own offset, is the one ical4j finds in force then.
+     * (ical4j 4.1 places each onset as if its local time were UTC, so within a few hours of a
+     * change of the clock its answer is off; appointments and tests keep away from those hours.)
+     */
+    public ZoneOffset offsetAt(LocalDateTime local) {
+        VTimeZone zone = timeZone();
+        for (Observance candidate : zone.getObservances()) {
+            ZoneOffset offset = candidate.getTimeZoneOffsetTo().getOffset();
+            Observance applicable = zone.getApplicableObservance(local.atOffset(offset));
+            if (applicable != null && applicable.getTimeZoneOffsetTo().getOffset().equals(offset)) {
+                return offset;
+            }
+        }
+        throw new AssertionError("no observance of the VTIMEZONE applies at " + local);
+    }
+
+    private Instant instant(String property) {
+        String value = event(property);
+        assertEquals(timeZone().getTimeZoneId().getValue(), eventParameter(property, "TZID"), property + " names the VTIMEZONE");
+        LocalDateTime local = LocalDateTime.parse(value, LOCAL);
+        return local.toInstant(offsetAt(local));
     }
 }

@@ -19,9 +19,14 @@ import clinic.local.infra.test.TestServers;
 /** What the real SMTP sink (GreenMail) received, per recipient, decoded into parts. */
 public final class Inbox {
 
-    /** One received email. {@code calendarContentType} and {@code calendar} are null without an .ics attachment. */
+    /**
+     * One received email. {@code calendarContentType}, {@code calendarDisposition} and
+     * {@code calendar} are null without a calendar part; the List-Unsubscribe headers are null
+     * when absent.
+     */
     public record Received(String messageId, String subject, String from, String text, String html,
-            String calendarContentType, String calendar) {
+            String calendarContentType, String calendarDisposition, String calendar, String listUnsubscribe,
+            String listUnsubscribePost) {
 
         public String everything() {
             return subject + "\n" + text + "\n" + html + "\n" + (calendar == null ? "" : calendar);
@@ -38,7 +43,7 @@ public final class Inbox {
                 .toList();
     }
 
-    /** SMTP down: connections are refused until {@link #startSmtp()}. */
+    /** SMTP down: open connections are cut and new ones refused until {@link #startSmtp()}. */
     public static void stopSmtp() {
         SmtpGate.get().close();
     }
@@ -61,7 +66,8 @@ public final class Inbox {
             Parts parts = new Parts();
             walk(m, parts);
             return new Received(m.getMessageID(), m.getSubject(), m.getFrom()[0].toString(), parts.text, parts.html,
-                    parts.calendarType, parts.calendar);
+                    parts.calendarType, parts.calendarDisposition, parts.calendar, m.getHeader("List-Unsubscribe", null),
+                    m.getHeader("List-Unsubscribe-Post", null));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("cannot decode a received email", e);
         }
@@ -71,6 +77,7 @@ public final class Inbox {
         String text;
         String html;
         String calendarType;
+        String calendarDisposition;
         String calendar;
     }
 
@@ -83,6 +90,7 @@ public final class Inbox {
             }
         } else if (part.isMimeType("text/calendar") || (part.getFileName() != null && part.getFileName().endsWith(".ics"))) {
             parts.calendarType = part.getContentType();
+            parts.calendarDisposition = part.getDisposition();
             parts.calendar = read(part);
         } else if (part.isMimeType("text/plain")) {
             parts.text = read(part);

@@ -70,13 +70,33 @@ public final class TestAppointment {
         return event("AppointmentConfirmed", "CONFIRMED", at);
     }
 
-    public ObjectNode rescheduled(LocalDateTime newLocalStart, Instant at) {
+    public ObjectNode pendingReview(Instant at) {
+        return event("AppointmentPendingReview", "PENDING_REVIEW", at);
+    }
+
+    /** A repeated screening (not a person) changed the status, e.g. confirmed to pending review. */
+    public ObjectNode rescreened(String type, String status, Instant at) {
+        ObjectNode e = event(type, status, at);
+        e.put("reasonCode", "RESCREENED");
+        return e;
+    }
+
+    public ObjectNode rejected(Instant at) {
+        return event("AppointmentRejected", "REJECTED", at);
+    }
+
+    /** Moved to a new time with the status screening gave the new time. */
+    public ObjectNode rescheduled(LocalDateTime newLocalStart, String status, Instant at) {
         Instant previous = start;
         start = newLocalStart.atZone(CLINIC_ZONE).toInstant();
         end = start.plus(Duration.ofMinutes(60));
-        ObjectNode e = event("AppointmentRescheduled", "CONFIRMED", at);
+        ObjectNode e = event("AppointmentRescheduled", status, at);
         e.put("previousStart", previous.toString());
         return e;
+    }
+
+    public ObjectNode rescheduled(LocalDateTime newLocalStart, Instant at) {
+        return rescheduled(newLocalStart, "CONFIRMED", at);
     }
 
     public ObjectNode cancelled(Instant at) {

@@ -15,7 +15,7 @@ import clinic.web.ProblemException;
 import io.quarkus.logging.Log;
 
 /**
- * The admin's calls to screening and content. Their refusals (4xx problems: invalid policy, wrong
+ * The admin's calls to screening. Their refusals (4xx problems: invalid policy, wrong
  * role) pass through unchanged; any failure to get an answer becomes a 503 problem with
  * Retry-After, never a made-up answer.
  */
@@ -27,10 +27,6 @@ public class AdminClients {
     @Inject
     @RestClient
     ScreeningAdminApi screening;
-
-    @Inject
-    @RestClient
-    ContentAdminApi content;
 
     public JsonNode policy() {
         return call(SCREENING, "read the policy", screening::policy);
@@ -48,18 +44,12 @@ public class AdminClients {
         return call(SCREENING, "read a screening audit", () -> screening.screeningAudit(patientId));
     }
 
-    public JsonNode deliveries(String status, String limit) {
-        return call(CONTENT, "read message delivery", () -> content.deliveries(status, limit));
-    }
-
     /** The problem each service's outage is, as the rest of booking names it. */
     private record Unavailable(String service, String kind, String title) {
     }
 
     private static final Unavailable SCREENING = new Unavailable("screening-service", "screening-unavailable",
             "Screening unavailable");
-    private static final Unavailable CONTENT = new Unavailable("content-service", "content-unavailable",
-            "Message service unavailable");
 
     private static JsonNode call(Unavailable service, String what, Supplier<JsonNode> request) {
         try {

@@ -34,6 +34,7 @@ import clinic.booking.api.PatientDtos.MergeReceipt;
 import clinic.booking.api.PatientDtos.MergeRequest;
 import clinic.booking.api.PatientDtos.PatientDetails;
 import clinic.booking.api.PatientDtos.PatientView;
+import clinic.booking.desk.DeskClients;
 import clinic.booking.screening.IntakeQuestionnaire;
 import clinic.booking.screening.ScreeningClient;
 import clinic.booking.service.AppointmentRepository;
@@ -81,6 +82,9 @@ public class PatientResource {
     @Inject
     ClinicConfig config;
 
+    @Inject
+    DeskClients desk;
+
     @POST
     @RolesAllowed({ Roles.FRONT_DESK, Roles.ADMIN })
     @Operation(summary = "Register a patient (roles: front-desk, admin)")
@@ -95,7 +99,7 @@ public class PatientResource {
 
     @GET
     @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
-    @Operation(summary = "Find patients by name or e-mail (all roles)")
+    @Operation(summary = "Find patients by name (any order), e-mail, phone or date of birth (all roles)")
     public List<PatientView> search(@RestQuery String query) {
         return patients.search(query).stream().map(PatientView::of).toList();
     }
@@ -176,5 +180,40 @@ public class PatientResource {
     @APIResponse(responseCode = "503", description = "Screening unavailable; nothing stored; retry after the Retry-After delay")
     public IntakeService.Recorded recordIntake(@RestPath UUID id, @Valid @NotNull IntakeQuestionnaire intake) {
         return intakes.record(id, intake);
+    }
+
+    @GET
+    @Path("/{id}/intake-status")
+    @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
+    @Operation(summary = "Whether the patient's intake is on file and until when it is valid, and any outstanding self-service link (all roles)",
+            description = "From screening-service, without any answer: state NONE, VALID or EXPIRED, completedOn, validUntil, "
+                    + "and the latest invitation (WAITING for the patient, RECEIVED, EXPIRED or REPLACED).")
+    @APIResponse(responseCode = "404", description = "No such patient")
+    @APIResponse(responseCode = "503", description = "Screening unavailable")
+    public JsonNode intakeStatus(@RestPath UUID id) {
+        return desk.intakeStatus(id);
+    }
+
+    @POST
+    @Path("/{id}/intake-invitations")
+    @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN })
+    @Operation(summary = "E-mail the patient a signed, expiring link to fill in their intake themselves (roles: front-desk, clinician)",
+            description = "screening-service makes the link (it works once, for this patient only, until it expires; an "
+                    + "earlier link stops working) and content-service e-mails it. The answers go to screening only.")
+    @APIResponse(responseCode = "201", description = "Link made and e-mail queued: invitationId, email, expiresAt, mailStatus")
+    @APIResponse(responseCode = "404", description = "No such patient")
+    @APIResponse(responseCode = "503", description = "Screening or the message service unavailable; try again")
+    public Response invite(@RestPath UUID id) {
+        return Response.status(201).entity(desk.invite(id)).build();
+    }
+
+    @GET
+    @Path("/{id}/messages")
+    @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
+    @Operation(summary = "Every message to the patient (appointments' and intake links) with its status, from content-service (all roles)")
+    @APIResponse(responseCode = "404", description = "No such patient")
+    @APIResponse(responseCode = "503", description = "Message service unavailable")
+    public JsonNode messages(@RestPath UUID id) {
+        return desk.messages(id);
     }
 }

@@ -14,6 +14,10 @@ public interface ClinicConfig {
     /** IANA zone in which every day-based rule and every displayed time is reckoned. */
     ZoneId timeZone();
 
+    /** How the screens write and read dates: dd, MM and yyyy in the clinic's order with one separator. */
+    @WithDefault("dd.MM.yyyy")
+    String dateFormat();
+
     Availability availability();
 
     Rescreen rescreen();

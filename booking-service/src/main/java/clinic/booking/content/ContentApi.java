@@ -7,7 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -21,10 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import clinic.booking.remote.RemoteProblemMapper;
 import clinic.web.ProblemException;
 
-/**
- * What booking asks of content-service: an appointment's messages for the front desk, and the
- * opt-out link from e-mails (booking is the clinic's only public entry point).
- */
+/** What booking asks of content-service: an appointment's messages for the front desk. */
 @RegisterRestClient(configKey = "content")
 @RegisterClientHeaders
 @RegisterProvider(RemoteProblemMapper.class)
@@ -38,9 +34,4 @@ interface ContentApi {
     @Path("api/appointments/{id}/messages")
     @Produces(MediaType.APPLICATION_JSON)
     JsonNode messages(@PathParam("id") UUID appointmentId);
-
-    @GET
-    @Path("opt-out")
-    @Produces(MediaType.TEXT_HTML)
-    String optOut(@QueryParam("patient") String patient, @QueryParam("signature") String signature);
 }

@@ -34,11 +34,6 @@ public class ContentClient {
         }
     }
 
-    /** Records an opt-out from an e-mail's signed link; answers content-service's confirmation page. */
-    public String optOut(String patient, String signature) {
-        return call(() -> api.optOut(patient, signature));
-    }
-
     private static <T> T call(java.util.function.Supplier<T> request) {
         try {
             return request.get();

@@ -50,6 +50,9 @@ public class AvailabilityService {
     @Inject
     AppointmentRepository appointments;
 
+    @Inject
+    ClosureService closures;
+
     /**
      * Free slots between two clinic-local dates (inclusive). With a patient, only slots that
      * patient could pass the interval rules for, and that do not clash with their own bookings.
@@ -93,6 +96,8 @@ public class AvailabilityService {
      */
     public Slot slotFor(ProcedureType procedure, Instant start, UUID practitionerId, UUID roomId, UUID ignoring) {
         ZoneId zone = config.timeZone();
+        // said plainly rather than as a taken slot, which is what the closure looks like to the slot finder
+        closures.refuseIfClosed(start, start.plus(procedure.occupancy()));
         var loaded = calendars.load(procedure.roomType, start, start.plus(procedure.occupancy()), practitionerId, ignoring);
         SlotFinder finder = new SlotFinder(zone, config.availability().slotStep(), loaded.practitioners(), loaded.rooms());
         Optional<Slot> slot = finder.slotAt(start, need(procedure), practitionerId, roomId);

@@ -26,7 +26,7 @@ import clinic.booking.domain.WeeklyHours;
 import clinic.booking.domain.WorkingHours;
 
 /**
- * Loads what the slot finder needs for a period: hours, time off, rooms and the time already taken.
+ * Loads what the slot finder needs for a period: hours, time off, clinic closures, rooms and the time already taken.
  * <p>
  * Read with plain SQL rather than through Hibernate on purpose: a month of availability reads a
  * few thousand appointments, and building entities or projections for them was the largest part
@@ -49,7 +49,12 @@ public class CalendarRepository {
             SELECT practitioner_id, NULL,
                    (date_part('epoch', start_at) * 1000)::bigint, (date_part('epoch', end_at) * 1000)::bigint
               FROM time_off
-             WHERE end_at > ? AND start_at < ?""";
+             WHERE end_at > ? AND start_at < ?
+            UNION ALL
+            SELECT p.id, NULL,
+                   (date_part('epoch', c.start_at) * 1000)::bigint, (date_part('epoch', c.end_at) * 1000)::bigint
+              FROM clinic_closure c CROSS JOIN practitioner p
+             WHERE c.end_at > ? AND c.start_at < ? AND p.active""";
 
     private static final String PRACTITIONER_HOURS = """
             SELECT p.id, h.day_of_week, h.start_time, h.end_time, h.kind
@@ -88,6 +93,9 @@ public class CalendarRepository {
             query.setObject(4, ignoring);
             query.setTimestamp(5, Timestamp.from(from));
             query.setTimestamp(6, Timestamp.from(to));
+            // a clinic closure is busy time for every practitioner
+            query.setTimestamp(7, Timestamp.from(from));
+            query.setTimestamp(8, Timestamp.from(to));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     long start = rows.getLong(3);

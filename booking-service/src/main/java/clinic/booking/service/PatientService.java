@@ -27,6 +27,9 @@ public class PatientService {
     @Inject
     PatientEvents events;
 
+    @Inject
+    PatientSearch finder;
+
     /** A patient's identity and contact details as the front desk enters them. */
     public record Details(String firstName, String lastName, String email, LocalDate dateOfBirth, String phone) {
 
@@ -108,14 +111,8 @@ public class PatientService {
         return ProblemException.notFound("Patient", id);
     }
 
-    /** Live patients whose name or e-mail contains the text, for the front desk's search box. */
+    /** Patients by name in any order, e-mail, phone or date of birth, for the front desk's search box. */
     public List<Patient> search(String text) {
-        if (text == null || text.isBlank()) {
-            return Patient.find("erasedAt is null order by lastName, firstName").page(0, 50).list();
-        }
-        String like = "%" + text.strip().toLowerCase() + "%";
-        return Patient.find("erasedAt is null and (lower(firstName) like ?1 or lower(lastName) like ?1 or lower(email) like ?1 "
-                + "or lower(concat(firstName, ' ', lastName)) like ?1) order by lastName, firstName", like)
-                .page(0, 50).list();
+        return finder.search(text);
     }
 }

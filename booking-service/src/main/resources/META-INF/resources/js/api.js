@@ -100,4 +100,5 @@ export const api = {
     get: (path, query) => request('GET', path, { query }),
     post: (path, body) => request('POST', path, { body, idempotent: true }),
     put: (path, body) => request('PUT', path, { body, idempotent: true }),
+    request: (method, path) => request(method, path, { idempotent: method !== 'GET' }),
 };

@@ -13,20 +13,28 @@ import { renderBook } from './views/book.js';
 import { renderAppointment } from './views/appointment.js';
 import { renderReview } from './views/review.js';
 import { renderCatalog } from './views/catalog.js';
-import { renderPolicy, renderAudit, renderDelivery } from './views/admin.js';
+import { renderAudit } from './views/audit.js';
+import { renderArrivals } from './views/arrivals.js';
+import { renderClosures } from './views/closures.js';
+import { renderSafetyPolicy } from './views/safety-policy.js';
+import { renderMessages } from './views/messages.js';
 import { setRouter } from './nav.js';
+import { askOtherTabs, followOtherTabs, announceSignIn, announceSignOut } from './tabs.js';
+import { stopLive } from './live.js';
 
 const main = document.getElementById('main');
 
 const NAV = [
     { href: '#/calendar', label: 'Calendar', section: 'calendar', allowed: () => true },
+    { href: '#/arrivals', label: 'Arrivals', section: 'arrivals', allowed: () => can('arrivals') },
     { href: '#/patients', label: 'Patients', section: 'patients', allowed: () => can('patients') },
     { href: '#/book', label: 'Book', section: 'book', allowed: () => can('book') },
     { href: '#/review', label: 'Review queue', section: 'review', allowed: () => can('review') },
     { href: '#/catalog', label: 'Catalog', section: 'catalog', allowed: () => can('catalog') },
-    { href: '#/policy', label: 'Safety policy', section: 'policy', allowed: () => can('policy') },
+    { href: '#/closures', label: 'Closures', section: 'closures', allowed: () => can('closures') },
+    { href: '#/safety-policy', label: 'Safety policy', section: 'safety-policy', allowed: () => can('safety-policy') },
     { href: '#/audit', label: 'Screening audit', section: 'audit', allowed: () => can('audit') },
-    { href: '#/delivery', label: 'Message delivery', section: 'delivery', allowed: () => can('delivery') },
+    { href: '#/messages', label: 'Messages', section: 'messages', allowed: () => can('messages') },
 ];
 
 const ROUTES = [
@@ -40,9 +48,11 @@ const ROUTES = [
     { pattern: /^\/appointments\/([0-9a-f-]{36})$/, section: 'calendar', view: renderAppointment },
     { pattern: /^\/review$/, section: 'review', view: renderReview, allowed: () => can('review') },
     { pattern: /^\/catalog$/, section: 'catalog', view: renderCatalog, allowed: () => can('catalog') },
-    { pattern: /^\/policy$/, section: 'policy', view: renderPolicy, allowed: () => can('policy') },
+    { pattern: /^\/arrivals$/, section: 'arrivals', view: renderArrivals, allowed: () => can('arrivals') },
+    { pattern: /^\/closures$/, section: 'closures', view: renderClosures, allowed: () => can('closures') },
+    { pattern: /^\/safety-policy$/, section: 'safety-policy', view: renderSafetyPolicy, allowed: () => can('safety-policy') },
     { pattern: /^\/audit$/, section: 'audit', view: renderAudit, allowed: () => can('audit') },
-    { pattern: /^\/delivery$/, section: 'delivery', view: renderDelivery, allowed: () => can('delivery') },
+    { pattern: /^\/messages$/, section: 'messages', view: renderMessages, allowed: () => can('messages') },
 ];
 
 function parseHash() {
@@ -95,6 +105,7 @@ async function route({ keepAnnouncement = false } = {}) {
         if (!session.me) {
             showShell(false);
             renderSignIn(main, () => {
+                announceSignIn();
                 showShell(true);
                 firstScreen = false;
                 if (!location.hash || location.hash === '#/signin') history.replaceState(null, '', '#/calendar');
@@ -148,6 +159,8 @@ document.getElementById('sign-out').addEventListener('click', () => {
         return;
     }
     forgetCredentials();
+    announceSignOut();
+    stopLive();
     resetSession();
     announce('info', 'Signed out', 'You are signed out. The credentials were removed from this tab.');
     history.replaceState(null, '', '#/signin');
@@ -156,6 +169,7 @@ document.getElementById('sign-out').addEventListener('click', () => {
 
 whenUnauthorized(() => {
     forgetCredentials();
+    stopLive();
     if (session.me) {
         resetSession();
         announce('warn', 'Please sign in again', 'Your sign-in is no longer accepted.');
@@ -163,4 +177,19 @@ whenUnauthorized(() => {
     }
 });
 
-route();
+// a new tab takes the sign-in of the clinic's other open tabs; later sign-ins and sign-outs follow them
+askOtherTabs().then(() => {
+    followOtherTabs({
+        signedIn: () => {
+            if (!session.me) route();
+        },
+        signedOut: () => {
+            stopLive();
+            resetSession();
+            announce('info', 'Signed out', 'You signed out in another tab.');
+            history.replaceState(null, '', '#/signin');
+            route({ keepAnnouncement: true });
+        },
+    });
+    route();
+});

@@ -64,3 +64,12 @@ export function signInWithProvider() {
 export function signOutAtProvider() {
     location.assign(options.signOutPath);
 }
+
+/** The stored sign-in as it is kept, for another of the clinic's tabs (see tabs.js); null when signed out. */
+export function exportCredentials() {
+    return sessionStorage.getItem(KEY);
+}
+
+export function importCredentials(stored) {
+    sessionStorage.setItem(KEY, stored);
+}

@@ -1,5 +1,7 @@
 // Dates and times as the clinic sees them: always in the clinic's zone, never the browser's.
 
+import { formatDay } from './dates.js';
+
 export const CLINIC_TIME_ZONE = 'Europe/Warsaw';
 const LOCALE = 'en-GB';
 
@@ -29,6 +31,23 @@ export const clinicDay = (instant) => isoDayFmt.format(asDate(instant));
 /** Today in the clinic (YYYY-MM-DD). */
 export const today = () => clinicDay(new Date());
 
+const wallFmt = new Intl.DateTimeFormat('en-GB', { timeZone: CLINIC_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** The instant (ISO, UTC) of a wall-clock time on a clinic day, in the clinic's zone whatever the browser's. */
+export function clinicInstant(day, hour, minute) {
+    const [y, m, d] = day.split('-').map(Number);
+    const wanted = Date.UTC(y, m - 1, d, hour, minute);
+    const wall = (t) => {
+        const parts = wallFmt.formatToParts(new Date(t));
+        const get = (type) => Number(parts.find((p) => p.type === type).value);
+        return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+    };
+    let t = wanted - (wall(wanted) - wanted);
+    t -= wall(t) - wanted;
+    return new Date(t).toISOString();
+}
+
 /** Minutes since the clinic-zone midnight. */
 export function minutesOfDay(instant) {
     const parts = partsFmt.formatToParts(asDate(instant));
@@ -43,8 +62,11 @@ const utcDay = (day) => new Date(`${day}T00:00:00Z`);
 export const longDay = (day) => dayFmt.format(utcDay(day));
 /** Mon, 30 Nov. */
 export const shortDay = (day) => shortDayFmt.format(utcDay(day));
-/** 30 Nov 2026 (for dates such as birth dates). */
-export const plainDate = (day) => (day ? plainDateFmt.format(utcDay(day)) : '—');
+/** 30.11.2026 in the clinic's format (for dates such as birth dates). */
+export const plainDate = (day) => (day ? formatDay(day) : '—');
+
+/** Mon, 30 Nov 2026 (a day written out, where a weekday helps). */
+export const mediumDay = (day) => (day ? plainDateFmt.format(utcDay(day)) : '—');
 
 /** A calendar day plus n days. */
 export function addDays(day, n) {
@@ -78,7 +100,16 @@ export const STATUS_LABELS = {
     FAILED_RETRYING: 'Retrying',
     FAILED: 'Failed',
     SKIPPED: 'Skipped (opted out)',
-    UNCERTAIN: 'Uncertain: check with patient',
+    UNCERTAIN: 'Outcome unknown: sending again',
+    DROPPED: 'Not delivered in time',
+    CLOSED: 'Closed by staff',
+    NO_INTAKE: 'No intake',
+    INTAKE_VALID: 'Valid',
+    INTAKE_EXPIRED: 'Expired',
+    INVITATION_WAITING: 'Waiting for the patient',
+    INVITATION_RECEIVED: 'Intake received',
+    INVITATION_EXPIRED: 'Link expired',
+    INVITATION_REPLACED: 'Link replaced',
 };
 
 export const statusLabel = (code) => STATUS_LABELS[code] || humanize(code);

@@ -1,6 +1,7 @@
 // Who is signed in, what they may do, and the catalog every screen names things from.
 
 import { api } from './api.js';
+import { useClinicPattern } from './dates.js';
 
 export const session = { me: null, catalog: null };
 
@@ -18,9 +19,13 @@ const PERMISSIONS = {
     'screening-detail': ['clinician'],
     patients: ['front-desk', 'clinician'],
     catalog: ['admin'],
-    policy: ['admin'],
+    arrivals: ['front-desk', 'clinician'],
+    closures: ['admin'],
+    'safety-policy': ['admin'],
     audit: ['admin'],
-    delivery: ['admin'],
+    messages: ['front-desk', 'clinician', 'admin'],
+    'message-actions': ['front-desk', 'admin'],
+    'intake-link': ['front-desk', 'clinician'],
 };
 
 export function can(action) {
@@ -30,11 +35,13 @@ export function can(action) {
 
 export async function loadCatalog() {
     if (session.catalog) return session.catalog;
-    const [procedures, practitioners, rooms] = await Promise.all([
+    const [procedures, practitioners, rooms, clinic] = await Promise.all([
         api.get('/api/catalog/procedures'),
         api.get('/api/catalog/practitioners'),
         api.get('/api/catalog/rooms'),
+        api.get('/api/clinic'),
     ]);
+    useClinicPattern(clinic.dateFormat);
     session.catalog = {
         procedures,
         practitioners,
@@ -60,7 +67,14 @@ export function patient(id) {
     return patients.get(id);
 }
 
+/** Drops what this page load knows of the catalog, after an admin changed it. */
+export function forgetCatalog() {
+    session.catalog = null;
+}
+
 export function rememberPatient(p) {
+    // a calendar knows only the name and phone; a full record read before is kept
+    if (p.email === undefined && patients.has(p.id)) return;
     patients.set(p.id, Promise.resolve(p));
 }
 

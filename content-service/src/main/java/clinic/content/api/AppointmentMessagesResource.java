@@ -40,8 +40,8 @@ public class AppointmentMessagesResource {
             throw ProblemException.notFound("Appointment", appointmentId);
         }
         return messages.forAppointment(appointmentId).stream()
-                .map(m -> new AppointmentMessageResponse(m.kind.name(), m.step, m.essential, m.dueAt, m.status.name(),
-                        m.sentAt, m.attempts, m.messageId, m.lastError))
+                .map(m -> new AppointmentMessageResponse(m.id, m.kind.name(), m.step, m.essential, m.dueAt, m.deadlineAt,
+                        m.status.name(), m.sentAt, m.attempts, m.messageId, m.lastError))
                 .toList();
     }
 }

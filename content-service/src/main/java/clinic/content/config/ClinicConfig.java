@@ -25,8 +25,12 @@ public interface ClinicConfig {
     /** The From address; its domain also names our Message-IDs and calendar UIDs. */
     String senderAddress();
 
-    /** HMAC-SHA256 key for opt-out links. */
+    /** HMAC-SHA256 key of the tokens in links (opt-out); at least 32 bytes. */
     String optOutSecret();
+
+    /** How long an opt-out link stays valid after the message that carries it is due. */
+    @WithDefault("P60D")
+    java.time.Duration optOutLinkValidity();
 
     default String senderDomain() {
         String address = senderAddress();

@@ -4,12 +4,14 @@ package clinic.content.domain;
 public enum MessageKind {
     /** First calendar invitation (iCalendar METHOD:REQUEST). */
     CONFIRMATION,
-    /** A changed appointment: same calendar UID, higher SEQUENCE. */
+    /** A changed appointment: same calendar UID, higher SEQUENCE (moved, into review, confirmed again). */
     UPDATE,
-    /** The appointment is off (iCalendar METHOD:CANCEL). */
+    /** The appointment is off, cancelled or denied (iCalendar METHOD:CANCEL when the patient may hold the entry). */
     CANCELLATION,
     /** One step of the aftercare plan, anchored to the completion time. */
     AFTERCARE,
-    /** A change of the appointment's standing with no calendar entry (e.g. on hold until the patient calls). */
-    NOTICE
+    /** A change of the appointment's standing with no calendar entry (reserved pending review, on hold, denied). */
+    NOTICE,
+    /** A reminder before the appointment, with the procedure's pre-visit notes. */
+    REMINDER
 }

@@ -3,12 +3,12 @@ package clinic.content.domain;
 import java.util.Set;
 
 /**
- * Where a message is in its life. A message leaves PENDING or FAILED_RETRYING only through a claim
- * (SENDING), and SENDING never goes back to a state that would be claimed again unless the SMTP
- * server proved nothing was delivered: that is what makes sending at most once.
+ * Where a message is in its life. Delivery is at least once: a message whose attempt may or may
+ * not have reached the SMTP server is sent again with the same Message-ID (mail clients show one
+ * message per Message-ID), until it is accepted or its deadline passes.
  */
 public enum MessageStatus {
-    /** Waiting for its due time. */
+    /** Waiting for its due time (or for an earlier message of the same appointment). */
     PENDING,
     /** Claimed by a dispatcher that is handing it to the SMTP server right now. */
     SENDING,
@@ -16,21 +16,34 @@ public enum MessageStatus {
     SENT,
     /** The last attempt provably delivered nothing (no connection, or a temporary SMTP refusal); retried with backoff. */
     FAILED_RETRYING,
-    /** Refused by the SMTP server for good (5xx reply): not delivered, not retried; staff should check the address. */
+    /** Refused by the SMTP server for good (5xx reply): not retried; staff check the address, resend or close. */
     FAILED,
     /** Withdrawn before it was sent (cancellation, reschedule, no-show, or superseded). */
     CANCELLED,
     /** Not sent on purpose: non-essential and the patient opted out. */
     SKIPPED,
     /**
-     * A send began and we cannot know whether it reached the server (the process died while
-     * SENDING, or the connection broke mid-conversation). Never re-sent automatically: staff check.
+     * An attempt broke off where the server may already have taken the message (timeout, reset,
+     * or the process stopped while sending): sent again with the same Message-ID after a backoff.
      */
-    UNCERTAIN;
+    UNCERTAIN,
+    /** Not delivered before its deadline (the appointment started, or the next step was due): given up and recorded. */
+    DROPPED,
+    /** A failure staff closed by hand (for example after phoning the patient). */
+    CLOSED;
 
     /** The states the dispatcher may claim. */
-    public static final Set<MessageStatus> CLAIMABLE = Set.of(PENDING, FAILED_RETRYING);
+    public static final Set<MessageStatus> CLAIMABLE = Set.of(PENDING, FAILED_RETRYING, UNCERTAIN);
 
-    /** The states in which the patient may have received the message. */
-    public static final Set<MessageStatus> MAYBE_DELIVERED = Set.of(SENDING, SENT, UNCERTAIN);
+    /** Still on its way: an appointment's later messages wait while an earlier one is in one of these. */
+    public static final Set<MessageStatus> UNSETTLED = Set.of(PENDING, SENDING, FAILED_RETRYING, UNCERTAIN);
+
+    /** What staff should look at: given up, or retrying. */
+    public static final Set<MessageStatus> ATTENTION = Set.of(FAILED, DROPPED, FAILED_RETRYING, UNCERTAIN);
+
+    /** What staff may send again by hand. */
+    public static final Set<MessageStatus> RESENDABLE = Set.of(FAILED, DROPPED, FAILED_RETRYING, UNCERTAIN);
+
+    /** What staff may close by hand. */
+    public static final Set<MessageStatus> CLOSABLE = Set.of(FAILED, DROPPED, FAILED_RETRYING, UNCERTAIN);
 }

@@ -48,8 +48,16 @@ public class OutboundMessage {
     @Column(name = "body_html", nullable = false)
     public String bodyHtml;
 
-    /** iCalendar attachment, when the message carries one. */
+    /** iCalendar object, when the message carries one (sent as an inline text/calendar part). */
     public String calendar;
+
+    /** REQUEST or CANCEL when {@link #calendar} is set: the part's iTIP method. */
+    @Column(name = "calendar_method")
+    public String calendarMethod;
+
+    /** The RFC 8058 one-click opt-out address of a non-essential message; null for essential ones. */
+    @Column(name = "unsubscribe_url")
+    public String unsubscribeUrl;
 
     /** Our own stable Message-ID header, derived from appointment and step. */
     @Column(name = "message_id", nullable = false)
@@ -57,6 +65,14 @@ public class OutboundMessage {
 
     @Column(name = "due_at", nullable = false)
     public Instant dueAt;
+
+    /** Not worth sending after this: the message is DROPPED (and recorded) instead. */
+    @Column(name = "deadline_at", nullable = false)
+    public Instant deadlineAt;
+
+    /** Planning order (database sequence); an appointment's messages go out in this order. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -73,6 +89,20 @@ public class OutboundMessage {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** Once an attempt may have reached the patient (accepted, or an outcome we cannot know). */
+    @Column(name = "maybe_delivered", nullable = false)
+    public boolean maybeDelivered;
+
+    /** Who closed the failure by hand (staff user name), when and why. */
+    @Column(name = "closed_by")
+    public String closedBy;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "closed_note")
+    public String closedNote;
 
     /** Exception class and SMTP reply code of the last failure: never the message content. */
     @Column(name = "last_error")

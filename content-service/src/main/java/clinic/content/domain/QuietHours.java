@@ -6,8 +6,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * Nobody gets an aftercare email at night: a step due between 22:00 and 08:00 in the clinic's
- * zone goes out at the following 08:00 local (next day's when due after 22:00).
+ * Nobody gets a non-essential email at night (a later aftercare step, a reminder): one due between
+ * 22:00 and 08:00 in the clinic's zone goes out at the following 08:00 local (next day's when due
+ * after 22:00).
  */
 public final class QuietHours {
 

@@ -7,9 +7,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * Consumes clinic.appointments.v1. A payload that cannot be read, or an effect that keeps failing
- * after bounded retries, throws: the message is nacked and the Kafka connector's dead-letter-queue
- * strategy forwards it to clinic.appointments.v1.dlq, then the partition moves on.
+ * Consumes clinic.appointments.v1. A payload that is not an event, or an event that can never be
+ * applied, throws: the message is nacked and the Kafka connector's dead-letter-queue strategy
+ * forwards it to clinic.appointments.v1.dlq, then the partition moves on. Every other failure is
+ * retried in place until it passes ({@link EventIngest}).
  */
 @ApplicationScoped
 public class AppointmentEventConsumer {

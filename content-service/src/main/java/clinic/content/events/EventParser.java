@@ -38,6 +38,12 @@ public class EventParser {
         if (!missing.isEmpty()) {
             throw new InvalidEventException("event " + event.eventId() + " lacks required fields " + missing);
         }
+        if (!event.end().isAfter(event.start())) {
+            throw new InvalidEventException("event " + event.eventId() + " ends before it starts");
+        }
+        if (event.sequence() < 1) {
+            throw new InvalidEventException("event " + event.eventId() + " has a sequence below 1");
+        }
         return event;
     }
 

@@ -2,6 +2,7 @@ package clinic.content.mail;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -9,10 +10,12 @@ import java.util.List;
 
 /**
  * Writes the RFC 5545 iCalendar object for an appointment invitation (METHOD:REQUEST) or its
- * cancellation (METHOD:CANCEL). Hand-written rather than ical4j or biweekly: one VEVENT with a
- * dozen properties in UTC needs only text escaping (3.3.11) and line folding (3.1), and a library
- * would bring its time-zone database and validation machinery into the service for that. The
- * tests parse and validate the output with ical4j, so the two readings of the RFC are independent.
+ * cancellation (METHOD:CANCEL), with the start and end in the clinic's local time and the zone's
+ * VTIMEZONE, so a calendar shows the clinic's wall-clock time even across a daylight-saving change.
+ * Hand-written rather than ical4j or biweekly: one VEVENT with a dozen properties needs only text
+ * escaping (3.3.11) and line folding (3.1), and a library would bring its time-zone database and
+ * validation machinery into the service for that. The tests parse and validate the output with
+ * ical4j, so the two readings of the RFC are independent.
  */
 public final class CalendarWriter {
 
@@ -20,13 +23,17 @@ public final class CalendarWriter {
     private static final int MAX_OCTETS = 75;
     private static final DateTimeFormatter UTC_DATE_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     /** iTIP method (RFC 5546). */
     public enum Method { REQUEST, CANCEL }
 
-    /** What the calendar entry says. Times are instants, written in UTC. */
-    public record CalendarEntry(String uid, long sequence, Instant stamp, Instant start, Instant end,
-            String summary, String location, String description,
+    /** The event's STATUS in a REQUEST: CONFIRMED, or TENTATIVE while the clinic must confirm it again. */
+    public enum Status { CONFIRMED, TENTATIVE }
+
+    /** What the calendar entry says. Start and end are written as local time in {@code zone}. */
+    public record CalendarEntry(String uid, long sequence, Instant stamp, Instant start, Instant end, ZoneId zone,
+            Status status, String summary, String location, String description,
             String organizerName, String organizerEmail, String attendeeName, String attendeeEmail) {
     }
 
@@ -40,19 +47,20 @@ public final class CalendarWriter {
         lines.add("VERSION:2.0");
         lines.add("CALSCALE:GREGORIAN");
         lines.add("METHOD:" + method.name());
+        lines.addAll(VTimeZoneWriter.lines(e.zone()));
         lines.add("BEGIN:VEVENT");
         lines.add("UID:" + text(e.uid()));
         lines.add("SEQUENCE:" + e.sequence());
         lines.add("DTSTAMP:" + UTC_DATE_TIME.format(e.stamp()));
-        lines.add("DTSTART:" + UTC_DATE_TIME.format(e.start()));
-        lines.add("DTEND:" + UTC_DATE_TIME.format(e.end()));
+        lines.add("DTSTART;TZID=" + e.zone().getId() + ":" + LOCAL_DATE_TIME.format(e.start().atZone(e.zone())));
+        lines.add("DTEND;TZID=" + e.zone().getId() + ":" + LOCAL_DATE_TIME.format(e.end().atZone(e.zone())));
         lines.add("SUMMARY:" + text(e.summary()));
         lines.add("LOCATION:" + text(e.location()));
         lines.add("DESCRIPTION:" + text(e.description()));
         lines.add("ORGANIZER;CN=" + param(e.organizerName()) + ":mailto:" + e.organizerEmail());
         lines.add("ATTENDEE;CN=" + param(e.attendeeName()) + ";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:"
                 + e.attendeeEmail());
-        lines.add("STATUS:" + (method == Method.CANCEL ? "CANCELLED" : "CONFIRMED"));
+        lines.add("STATUS:" + (method == Method.CANCEL ? "CANCELLED" : e.status().name()));
         lines.add("TRANSP:OPAQUE");
         lines.add("END:VEVENT");
         lines.add("END:VCALENDAR");

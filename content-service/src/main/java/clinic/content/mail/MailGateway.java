@@ -5,22 +5,32 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import clinic.content.config.ClinicConfig;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.mail.MailAttachment;
+import io.vertx.ext.mail.MailClient;
+import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.SMTPException;
 
 /**
- * Hands one message to the SMTP server and says what we know afterwards. The distinction that
- * matters is between failures that prove nothing was delivered (no connection; the server refused
- * the message) and failures in mid-conversation, after which the message may have been accepted.
+ * Hands one message to the SMTP server, over the mail client's pool of kept-alive connections, and
+ * says what we know afterwards. Delivery is at least once with a stable Message-ID, so the
+ * distinction that matters is only whether the message may have been accepted: a failure that
+ * proves nothing was delivered (no connection, a refusal) versus one in mid-conversation, after
+ * which a resend may be a duplicate that the patient's mail client folds into one by Message-ID.
+ *
+ * <p>The Vert.x mail client is used directly rather than Quarkus's Mailer, because only it can
+ * make the calendar an inline {@code text/calendar; method=...} part (Quarkus turns every inline
+ * attachment into a related part of the HTML body).
  */
 @ApplicationScoped
 public class MailGateway {
@@ -41,38 +51,41 @@ public class MailGateway {
     public record Outcome(Result result, String error) {
     }
 
-    /** What to send. {@code calendarMethod} is REQUEST or CANCEL when {@code calendar} is given. */
+    /**
+     * What to send. {@code calendarMethod} is REQUEST or CANCEL when {@code calendar} is given;
+     * {@code unsubscribeUrl} (non-essential messages only) becomes the RFC 8058 headers.
+     */
     public record Envelope(String recipient, String subject, String text, String html, String calendar,
-            String calendarMethod, String messageId) {
+            String calendarMethod, String messageId, String unsubscribeUrl) {
     }
 
-    private final ReactiveMailer mailer;
+    private final MailClient client;
     private final ClinicConfig clinic;
+    private final Vertx vertx;
     /*
      * Every send starts on a Vert.x event loop, never on the calling thread.
      *
-     * The mail client (keep-alive off: a new connection per message) takes a connection from its
-     * pool, connects, and only then installs the socket's reader for the server's replies. Begun on
-     * any other thread, the pool can finish the hand-over on that thread, and the reader is then
-     * installed one task later on the event loop. A server that greets at once ("220 ...") can have
-     * its greeting read in between, and Vert.x discards bytes that arrive on a socket without a
-     * reader: the client waits for a greeting that already came and the server waits for EHLO,
-     * until the send times out (or, when only the first bytes were lost, the client rejects a
-     * truncated greeting). It depends on how threads are scheduled, so it showed up now and then
-     * under load. Begun on the event loop, connecting, hand-over and installing the reader all
-     * happen on that loop before it reads anything from the socket.
+     * The mail client takes a connection from its pool, connects when it has none to reuse, and
+     * only then installs the socket's reader for the server's replies. Begun on any other thread,
+     * the pool can finish the hand-over on that thread, and the reader is then installed one task
+     * later on the event loop. A server that greets at once ("220 ...") can have its greeting read
+     * in between, and Vert.x discards bytes that arrive on a socket without a reader: the client
+     * waits for a greeting that already came and the server waits for EHLO, until the send times
+     * out (or, when only the first bytes were lost, the client rejects a truncated greeting). It
+     * depends on how threads are scheduled, so it showed up now and then under load. Begun on the
+     * event loop, connecting, hand-over and installing the reader all happen on that loop before it
+     * reads anything from the socket.
      *
-     * It must not start on the dispatcher's own (scheduler worker) context either: the client's
-     * callbacks would queue behind the job that is blocked waiting for them.
+     * It must not start on the dispatcher's own threads either: the client's callbacks would
+     * queue behind work that waits for them.
      */
     private final Context sendContext;
-    private final Executor onEventLoop;
 
-    public MailGateway(ReactiveMailer mailer, ClinicConfig clinic, Vertx vertx) {
-        this.mailer = mailer;
+    public MailGateway(MailClient client, ClinicConfig clinic, Vertx vertx) {
+        this.client = client;
         this.clinic = clinic;
+        this.vertx = vertx;
         this.sendContext = newEventLoopContext(vertx);
-        this.onEventLoop = task -> sendContext.runOnContext(ignored -> task.run());
     }
 
     /**
@@ -98,24 +111,46 @@ public class MailGateway {
         return context;
     }
 
-    public Outcome send(Envelope envelope, Duration timeout) {
-        Mail mail = Mail.withHtml(envelope.recipient(), envelope.subject(), envelope.html())
-                .setText(envelope.text())
-                .setFrom(clinic.name() + " <" + clinic.senderAddress() + ">")
-                .addHeader("Message-ID", envelope.messageId());
-        if (envelope.calendar() != null) {
-            mail.addAttachment("appointment.ics", envelope.calendar().getBytes(StandardCharsets.UTF_8),
-                    "text/calendar; charset=UTF-8; method=" + envelope.calendarMethod());
-        }
-        try {
-            mailer.send(mail).runSubscriptionOn(onEventLoop).await().atMost(timeout);
-            return new Outcome(Result.SENT, null);
-        } catch (RuntimeException e) {
-            return classify(e);
-        }
+    /** Starts the send; completes (on an event loop) with what the attempt proved, at the latest after {@code timeout}. */
+    public CompletionStage<Outcome> send(Envelope envelope, Duration timeout) {
+        MailMessage message = message(envelope);
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        sendContext.runOnContext(ignored -> {
+            long timer = vertx.setTimer(Math.max(1, timeout.toMillis()),
+                    fired -> outcome.complete(new Outcome(Result.UNKNOWN, "no answer within " + timeout)));
+            client.sendMail(message).onComplete(done -> {
+                vertx.cancelTimer(timer);
+                outcome.complete(done.succeeded() ? new Outcome(Result.SENT, null) : classify(done.cause()));
+            });
+        });
+        return outcome;
     }
 
-    static Outcome classify(Throwable failure) {
+    MailMessage message(Envelope envelope) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Message-ID", envelope.messageId());
+        if (envelope.unsubscribeUrl() != null) {
+            // RFC 8058: a mail client may offer its own unsubscribe button that POSTs to this address
+            headers.add("List-Unsubscribe", "<" + envelope.unsubscribeUrl() + ">");
+            headers.add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        MailMessage message = new MailMessage()
+                .setFrom(clinic.name() + " <" + clinic.senderAddress() + ">")
+                .setTo(envelope.recipient())
+                .setSubject(envelope.subject())
+                .setText(envelope.text())
+                .setHtml(envelope.html())
+                .setHeaders(headers);
+        if (envelope.calendar() != null) {
+            // inline and without a file name: mail clients show it as an invitation, not a file
+            message.setAttachment(List.of(MailAttachment.create()
+                    .setData(Buffer.buffer(envelope.calendar().getBytes(StandardCharsets.UTF_8)))
+                    .setContentType("text/calendar; charset=UTF-8; method=" + envelope.calendarMethod())
+                    .setDisposition("inline")));
+        }
+        return message;
+    }
+
+    public static Outcome classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SMTPException smtp) {
                 // RFC 5321: a 4xx or 5xx reply, even to the final dot of DATA, means the server did

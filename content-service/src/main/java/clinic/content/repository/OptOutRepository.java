@@ -1,6 +1,10 @@
 package clinic.content.repository;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,12 +20,44 @@ public class OptOutRepository implements PanacheRepositoryBase<OptOut, UUID> {
         return count("patientId", patientId) > 0;
     }
 
-    /** Idempotent: a second click on the link changes nothing. */
-    public void record(UUID patientId, Instant at) {
-        getEntityManager().createNativeQuery(
+    /** Those of the given patients who opted out. */
+    public Set<UUID> optedOutAmong(Collection<UUID> patientIds) {
+        if (patientIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(getEntityManager()
+                .createQuery("select o.patientId from OptOut o where o.patientId in :ids", UUID.class)
+                .setParameter("ids", patientIds)
+                .getResultList());
+    }
+
+    /** Idempotent: answers false when the patient had already opted out. */
+    public boolean record(UUID patientId, Instant at) {
+        return getEntityManager().createNativeQuery(
                 "INSERT INTO opt_out (patient_id, opted_out_at) VALUES (?1, ?2) ON CONFLICT (patient_id) DO NOTHING")
                 .setParameter(1, patientId)
                 .setParameter(2, at)
+                .executeUpdate() > 0;
+    }
+
+    /** Answers false when the patient had not opted out. */
+    public boolean remove(UUID patientId) {
+        return delete("patientId", patientId) > 0;
+    }
+
+    /** Keeps who changed a patient's choice, and when. */
+    public void history(UUID patientId, String change, String by, Instant at) {
+        getEntityManager().createNativeQuery(
+                "INSERT INTO opt_out_change (patient_id, change, changed_by, changed_at) VALUES (?1, ?2, ?3, ?4)")
+                .setParameter(1, patientId)
+                .setParameter(2, change)
+                .setParameter(3, by)
+                .setParameter(4, at)
                 .executeUpdate();
+    }
+
+    /** The most recent opt-outs first. */
+    public List<OptOut> latest(int limit) {
+        return find("order by optedOutAt desc").page(0, limit).list();
     }
 }

@@ -3,51 +3,74 @@ package clinic.content.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import clinic.content.domain.Appointment;
 import clinic.content.domain.MessageKind;
-import clinic.content.domain.MessageStatus;
 import clinic.content.domain.OutboundMessage;
 import clinic.content.domain.ProcessedEvent;
 import clinic.content.domain.ProcessedEvent.Outcome;
 import clinic.content.domain.Procedure;
 import clinic.content.events.AppointmentEvent;
 import clinic.content.events.EventType;
+import clinic.content.planning.AftercareMessages;
+import clinic.content.planning.ReminderMessages;
+import clinic.content.planning.StatusMessages;
 import clinic.content.repository.AppointmentRepository;
 import clinic.content.repository.OutboundMessageRepository;
 import clinic.content.repository.ProcessedEventRepository;
 import io.quarkus.logging.Log;
 
 /**
- * Applies one appointment event: updates what we know of the appointment and schedules or
- * withdraws messages, and records the event id, all in one transaction. A redelivered event finds
- * its id and does nothing; an event older than one already applied (lower sequence) is recorded
- * as STALE and does nothing. Logs carry ids and types only, never names or addresses.
+ * Applies one appointment event: updates what we know of the appointment, withdraws what is no
+ * longer true and plans what the patient must now be told, and records the event id, all in one
+ * transaction. A redelivered event finds its id and does nothing; an event older than one already
+ * applied (lower sequence) is recorded as STALE and does nothing. After the commit the dispatcher
+ * is woken, so a new message does not wait for its next look. Logs carry ids and types only.
+ *
+ * <p>Each change of standing supersedes the status messages and reminders not yet sent (the
+ * patient only needs to hear where the appointment stands now); a message that may already have
+ * reached them is answered by the next one in order (an update, or a calendar cancellation).
  */
 @ApplicationScoped
 public class EventService {
 
-    private static final Set<MessageKind> CALENDAR = EnumSet.of(MessageKind.CONFIRMATION, MessageKind.UPDATE);
+    /** Superseded by any later change of the appointment's standing, while not yet sent. */
+    private static final Set<MessageKind> STANDING = EnumSet.of(MessageKind.CONFIRMATION, MessageKind.UPDATE,
+            MessageKind.NOTICE, MessageKind.REMINDER);
+    private static final Set<MessageKind> REMINDERS = EnumSet.of(MessageKind.REMINDER);
     private static final Set<MessageKind> ALL = EnumSet.allOf(MessageKind.class);
+    private static final Object WAKE_AFTER_COMMIT = new Object();
 
     private final ProcessedEventRepository processedEvents;
     private final AppointmentRepository appointments;
     private final OutboundMessageRepository messages;
-    private final MessagePlanner planner;
+    private final StatusMessages status;
+    private final ReminderMessages reminders;
+    private final AftercareMessages aftercare;
+    private final TransactionSynchronizationRegistry transactions;
+    private final DispatchSignal dispatcher;
     private final Clock clock;
 
     public EventService(ProcessedEventRepository processedEvents, AppointmentRepository appointments,
-            OutboundMessageRepository messages, MessagePlanner planner, Clock clock) {
+            OutboundMessageRepository messages, StatusMessages status, ReminderMessages reminders,
+            AftercareMessages aftercare, TransactionSynchronizationRegistry transactions, DispatchSignal dispatcher,
+            Clock clock) {
         this.processedEvents = processedEvents;
         this.appointments = appointments;
         this.messages = messages;
-        this.planner = planner;
+        this.status = status;
+        this.reminders = reminders;
+        this.aftercare = aftercare;
+        this.transactions = transactions;
+        this.dispatcher = dispatcher;
         this.clock = clock;
     }
 
@@ -91,9 +114,15 @@ public class EventService {
             return Outcome.STALE;
         }
         Appointment appointment = known.orElseGet(Appointment::new);
+        String before = known.map(a -> a.status).orElse(null);
         boolean wasCompleted = appointment.isCompleted();
         updateState(appointment, e, known.isEmpty());
-        effects(type.get(), e, procedure.get(), wasCompleted);
+        if (wasCompleted) {
+            // the aftercare of a treatment that happened stands, whatever booking corrects later
+            Log.infof("Event %s: appointment %s already completed; nothing more to tell", e.eventId(), e.appointmentId());
+        } else {
+            effects(type.get(), e, procedure.get(), before);
+        }
         return Outcome.APPLIED;
     }
 
@@ -115,75 +144,104 @@ public class EventService {
         appointments.flush();
     }
 
-    private void effects(EventType type, AppointmentEvent e, Procedure procedure, boolean wasCompleted) {
+    private void effects(EventType type, AppointmentEvent e, Procedure p, String before) {
         Instant now = clock.instant();
         switch (type) {
-            case AppointmentConfirmed -> {
-                if (!wasCompleted) {
-                    scheduleCalendarRequest(e, procedure, now);
+            case AppointmentPendingReview -> {
+                withdraw(e, STANDING, now);
+                if (before == null || "PENDING_REVIEW".equals(before)) {
+                    plan(status.reserved(e, p));
+                } else {
+                    plan(status.toBeConfirmedAgain(e, p, messages.calendarMaybeDelivered(e.appointmentId())));
                 }
             }
-            case AppointmentRescheduled -> {
-                if (wasCompleted) {
-                    Log.infof("Event %s: appointment %s already completed; reschedule ignored", e.eventId(), e.appointmentId());
-                } else if ("CONFIRMED".equals(e.status())) {
-                    cancelUnsent(e, ALL, now);
-                    scheduleCalendarRequest(e, procedure, now);
-                } else {
-                    cancelUnsent(e, ALL, now);
-                }
+            case AppointmentConfirmed -> confirmed(e, p, before, now);
+            case AppointmentRescheduled -> rescheduled(e, p, now);
+            case AppointmentOnHold -> {
+                withdraw(e, STANDING, now);
+                plan(status.onHold(e, p));
+            }
+            case AppointmentRejected -> {
+                withdraw(e, ALL, now);
+                // the patient may have heard nothing yet (a notice withdrawn unsent), but a denial is always told
+                plan(status.denied(e, p, messages.calendarMaybeDelivered(e.appointmentId())));
             }
             case AppointmentCancelled -> {
-                if (wasCompleted) {
-                    Log.infof("Event %s: appointment %s already completed; aftercare kept", e.eventId(), e.appointmentId());
-                } else {
-                    cancelUnsent(e, ALL, now);
-                    // A cancellation is only news to a patient who may have had the invitation.
-                    if (messages.anyOf(e.appointmentId(), CALENDAR, MessageStatus.MAYBE_DELIVERED)
-                            && !messages.exists(e.appointmentId(), "CANCELLATION")) {
-                        messages.persist(planner.calendarCancel(e, procedure));
-                    }
+                withdraw(e, ALL, now);
+                // a cancellation is only news to a patient who may have heard of the appointment
+                if (messages.anyMaybeDelivered(e.appointmentId()) && !messages.exists(e.appointmentId(), "CANCELLATION")) {
+                    plan(status.cancelled(e, p, messages.calendarMaybeDelivered(e.appointmentId())));
                 }
             }
-            case AppointmentNoShow, AppointmentRejected -> {
-                if (!wasCompleted) {
-                    cancelUnsent(e, ALL, now);
-                }
-            }
+            case AppointmentNoShow -> withdraw(e, ALL, now);
+            case AppointmentCheckedIn -> withdraw(e, REMINDERS, now);
             case AppointmentCompleted -> {
-                // A confirmation still queued is sent all the same: it is the patient's record of the booking.
-                if (!wasCompleted) {
-                    List<OutboundMessage> plan = planner.aftercare(e, procedure);
-                    plan.forEach(messages::persist);
-                }
-            }
-            case AppointmentOnHold -> {
-                if (!wasCompleted) {
-                    // a confirmation not yet sent would tell the patient it is going ahead
-                    cancelUnsent(e, CALENDAR, now);
-                    messages.persist(planner.onHold(e, procedure));
-                }
-            }
-            case AppointmentPendingReview, AppointmentCheckedIn -> {
-                // state only: nothing to tell the patient
+                // a confirmation still queued is sent all the same (the patient's record of the
+                // booking), and before the aftercare: messages go out in the order they were planned
+                withdraw(e, REMINDERS, now);
+                aftercare.plan(e, p).forEach(this::plan);
             }
         }
     }
 
-    /** The first invitation is the CONFIRMATION; any later one is an UPDATE with the same UID and a higher SEQUENCE. */
-    private void scheduleCalendarRequest(AppointmentEvent e, Procedure procedure, Instant now) {
-        if (!messages.exists(e.appointmentId(), "CONFIRMATION")) {
-            messages.persist(planner.calendarRequest(e, procedure, MessageKind.CONFIRMATION, "CONFIRMATION"));
+    private void confirmed(AppointmentEvent e, Procedure p, String before, Instant now) {
+        withdraw(e, STANDING, now);
+        if (messages.calendarMaybeDelivered(e.appointmentId())) {
+            plan(status.confirmedAgain(e, p));
         } else {
-            cancelUnsent(e, CALENDAR, now);
-            messages.persist(planner.calendarRequest(e, procedure, MessageKind.UPDATE, "UPDATE-" + e.sequence()));
+            plan(status.confirmation(e, p, confirmationStep(e)));
+        }
+        reminders.plan(e, p).forEach(this::plan);
+    }
+
+    private void rescheduled(AppointmentEvent e, Procedure p, Instant now) {
+        withdraw(e, STANDING, now);
+        boolean holdsCalendar = messages.calendarMaybeDelivered(e.appointmentId());
+        switch (e.status()) {
+            case "CONFIRMED" -> {
+                plan(holdsCalendar ? status.moved(e, p) : status.confirmation(e, p, confirmationStep(e)));
+                reminders.plan(e, p).forEach(this::plan);
+            }
+            case "PENDING_REVIEW" -> plan(status.toBeConfirmedAgain(e, p, holdsCalendar));
+            case "ON_HOLD" -> plan(status.onHold(e, p));
+            default -> Log.infof("Event %s: a move to status %s tells the patient nothing", e.eventId(), e.status());
         }
     }
 
-    private void cancelUnsent(AppointmentEvent e, Set<MessageKind> kinds, Instant now) {
-        int cancelled = messages.cancelUnsent(e.appointmentId(), kinds, now);
-        if (cancelled > 0) {
-            Log.infof("Event %s: withdrew %d unsent message(s) of appointment %s", e.eventId(), cancelled, e.appointmentId());
+    /** CONFIRMATION the first time; after one was withdrawn unsent, a new step (a new Message-ID for new content). */
+    private String confirmationStep(AppointmentEvent e) {
+        return messages.exists(e.appointmentId(), "CONFIRMATION") ? "CONFIRMATION-" + e.sequence() : "CONFIRMATION";
+    }
+
+    private void plan(OutboundMessage message) {
+        messages.persist(message);
+        wakeDispatcherAfterCommit();
+    }
+
+    private void withdraw(AppointmentEvent e, Set<MessageKind> kinds, Instant now) {
+        int withdrawn = messages.cancelUnsent(e.appointmentId(), kinds, now);
+        if (withdrawn > 0) {
+            Log.infof("Event %s: withdrew %d unsent message(s) of appointment %s", e.eventId(), withdrawn, e.appointmentId());
         }
+    }
+
+    private void wakeDispatcherAfterCommit() {
+        if (transactions.getResource(WAKE_AFTER_COMMIT) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_AFTER_COMMIT, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to add to the transaction
+            }
+
+            @Override
+            public void afterCompletion(int outcome) {
+                if (outcome == Status.STATUS_COMMITTED) {
+                    dispatcher.wake();
+                }
+            }
+        });
     }
 }

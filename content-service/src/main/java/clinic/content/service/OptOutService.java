@@ -1,37 +1,54 @@
 package clinic.content.service;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import clinic.content.domain.OptOut;
 import clinic.content.repository.OptOutRepository;
 import io.quarkus.logging.Log;
 
-/** Records opt-outs proven by a signed link. */
+/** A patient's choice about non-essential messages: opted out by the patient's link, back in (or out) through staff. */
 @ApplicationScoped
 public class OptOutService {
 
-    private final OptOutLinks links;
+    /** Who acted when the patient used the link in an e-mail. */
+    public static final String BY_PATIENT_LINK = "patient (e-mail link)";
+
     private final OptOutRepository optOuts;
     private final Clock clock;
 
-    public OptOutService(OptOutLinks links, OptOutRepository optOuts, Clock clock) {
-        this.links = links;
+    public OptOutService(OptOutRepository optOuts, Clock clock) {
         this.optOuts = optOuts;
         this.clock = clock;
     }
 
-    /** False when the signature does not match; nothing is written then. */
+    /** Idempotent; the change is recorded with who made it. */
     @Transactional
-    public boolean optOut(UUID patientId, String signature) {
-        if (!links.verify(patientId, signature)) {
-            Log.info("Opt-out refused: bad signature");
-            return false;
+    public void optOut(UUID patientId, String by) {
+        Instant now = clock.instant();
+        if (optOuts.record(patientId, now)) {
+            optOuts.history(patientId, "OPTED_OUT", by, now);
+            Log.infof("A patient opted out of non-essential messages (by %s)", by.startsWith("patient") ? by : "staff");
         }
-        optOuts.record(patientId, clock.instant());
-        Log.info("A patient opted out of non-essential messages");
-        return true;
+    }
+
+    /** Non-essential messages planned from now on reach the patient again; idempotent. */
+    @Transactional
+    public void optIn(UUID patientId, String by) {
+        Instant now = clock.instant();
+        if (optOuts.remove(patientId)) {
+            optOuts.history(patientId, "OPTED_IN", by, now);
+            Log.info("A patient was opted back in to non-essential messages by staff");
+        }
+    }
+
+    @Transactional
+    public Optional<OptOut> current(UUID patientId) {
+        return optOuts.findByIdOptional(patientId);
     }
 }

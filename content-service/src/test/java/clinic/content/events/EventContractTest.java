@@ -87,6 +87,27 @@ class EventContractTest {
     }
 
     @Test
+    void anAppointmentEndingBeforeItStartsCanNeverBeAppliedAndIsRefused() {
+        ObjectNode event = fixtures().findFirst().orElseThrow();
+        event.put("end", event.get("start").asText());
+        InvalidEventException e = assertThrows(InvalidEventException.class, () -> parser.parse(event.toString()));
+        assertTrue(e.getMessage().contains("ends before it starts"), e.getMessage());
+    }
+
+    @Test
+    void onlyFailuresThatCanNeverPassAreFinal() {
+        PassingFailure passing = new PassingFailure();
+        assertFalse(passing.test(new InvalidEventException("not an event")));
+        assertFalse(passing.test(new RuntimeException(new java.sql.SQLException("check violated", "23514"))));
+        assertFalse(passing.test(new RuntimeException(new java.sql.SQLException("bad value", "22007"))));
+        // retried: a lost connection, a database shutting down, two replicas racing on one event, a bug
+        assertTrue(passing.test(new RuntimeException(new java.sql.SQLException("I/O error", "08006"))));
+        assertTrue(passing.test(new java.sql.SQLException("terminating connection", "57P01")));
+        assertTrue(passing.test(new RuntimeException(new java.sql.SQLException("duplicate key", "23505"))));
+        assertTrue(passing.test(new NullPointerException()));
+    }
+
+    @Test
     void unknownFieldsAreIgnored() {
         ObjectNode event = fixtures().findFirst().orElseThrow();
         event.put("loyaltyTier", "gold");

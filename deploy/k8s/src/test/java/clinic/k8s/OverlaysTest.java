@@ -314,7 +314,7 @@ class OverlaysTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
-    void managementPortsAreInNoServiceAndOnlyBookingsMainPortIsRouted(Overlay overlay) {
+    void managementPortsAreInNoServiceAndOnlyMainPortsAreRouted(Overlay overlay) {
         Manifests manifests = overlay.render();
         Set<Integer> management = new HashSet<>(MANAGEMENT_PORTS.values());
         for (Service service : manifests.typed("Service", Service.class)) {
@@ -327,15 +327,15 @@ class OverlaysTest {
                         "Service " + service.getMetadata().getName() + " exposes a management port: " + port);
             }
         }
-        Service booking = manifests.typed("Service", "booking-service", Service.class);
         for (Ingress ingress : manifests.typed("Ingress", Ingress.class)) {
             for (HTTPIngressPath path : ingress.getSpec().getRules().stream().map(IngressRule::getHttp)
                     .flatMap(h -> h.getPaths().stream()).toList()) {
+                String backend = path.getBackend().getService().getName();
                 var port = path.getBackend().getService().getPort();
-                ServicePort routed = booking.getSpec().getPorts().stream()
+                ServicePort routed = manifests.typed("Service", backend, Service.class).getSpec().getPorts().stream()
                         .filter(p -> p.getName().equals(port.getName()) || p.getPort().equals(port.getNumber()))
-                        .findFirst().orElseThrow(() -> new AssertionError("the Ingress routes to no port of booking-service"));
-                assertEquals(PORTS.get("booking-service"), routed.getPort(), "the Ingress routes booking's main port only");
+                        .findFirst().orElseThrow(() -> new AssertionError("the Ingress routes to no port of " + backend));
+                assertEquals(PORTS.get(backend), routed.getPort(), "the Ingress routes " + backend + "'s main port only");
                 assertEquals("http", routed.getTargetPort().getStrVal(), "and that port is the container's http port");
             }
         }
@@ -343,7 +343,7 @@ class OverlaysTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
-    void onlyBookingIsExposedThroughAnIngress(Overlay overlay) {
+    void onlyBookingAndThePatientsIntakePagesAreExposedThroughAnIngress(Overlay overlay) {
         List<Ingress> ingresses = overlay.render().typed("Ingress", Ingress.class);
         assertEquals(1, ingresses.size());
         Ingress ingress = ingresses.get(0);
@@ -353,8 +353,10 @@ class OverlaysTest {
                 .flatMap(h -> h.getPaths().stream()).toList();
         assertFalse(paths.isEmpty());
         for (HTTPIngressPath path : paths) {
-            assertEquals("booking-service", path.getBackend().getService().getName());
+            boolean intakePage = path.getPath().equals("/intake") || path.getPath().equals("/public/intake");
+            assertEquals(intakePage ? "screening-service" : "booking-service", path.getBackend().getService().getName(), path.getPath());
         }
+        assertTrue(paths.stream().anyMatch(p -> p.getPath().equals("/intake")), "patients reach their intake page");
     }
 
     // --- who may talk to whom ----------------------------------------------------------------------
@@ -369,11 +371,11 @@ class OverlaysTest {
         record Case(String from, String to, int port, String protocol, boolean allowed) {
         }
         List<Case> cases = List.of(
-                // the medical data: booking only
+                // the medical data: booking, and the ingress controller for the patients' intake page only
                 new Case("booking", "screening", 8081, "TCP", true),
                 new Case("content", "screening", 8081, "TCP", false),
                 new Case("intruder", "screening", 8081, "TCP", false),
-                new Case("ingress-controller", "screening", 8081, "TCP", false),
+                new Case("ingress-controller", "screening", 8081, "TCP", true),
                 new Case("kafka", "screening", 8081, "TCP", false),
                 new Case("postgres", "screening", 8081, "TCP", false),
                 // the front door
@@ -418,6 +420,7 @@ class OverlaysTest {
                 new Case("prometheus", "booking", 8080, "TCP", false),
                 new Case("prometheus", "screening", 8081, "TCP", false),
                 new Case("ingress-controller", "booking", 9080, "TCP", false),
+                new Case("ingress-controller", "screening", 9081, "TCP", false),
                 new Case("booking", "screening", 9081, "TCP", false),
                 new Case("booking", "content", 9082, "TCP", false),
                 new Case("intruder", "booking", 9080, "TCP", false),
@@ -571,8 +574,10 @@ class OverlaysTest {
                 "screening-service", Set.of("topic:" + SCREENING_TOPIC + ":literal:Write",
                         "topic:" + SCREENING_TOPIC + ":literal:Describe"),
                 "content-service", Set.of("topic:" + TOPIC + ":literal:Read", "topic:" + TOPIC + ":literal:Describe",
-                        "group:content-service:literal:Read",
-                        "topic:" + DLQ + ":literal:Write", "topic:" + DLQ + ":literal:Describe")),
+                        "group:content-service:literal:Read", "group:content-service:literal:Describe",
+                        "topic:" + DLQ + ":literal:Read", "topic:" + DLQ + ":literal:Write", "topic:" + DLQ + ":literal:Describe",
+                        "group:content-service-dead-letter-replay:literal:Read",
+                        "group:content-service-dead-letter-replay:literal:Describe")),
                 rights);
         // each Kafka client logs in with the password Strimzi wrote for its own user
         for (String service : List.of("booking-service", "screening-service", "content-service")) {

@@ -12,8 +12,40 @@ public interface ClinicConfig {
     @WithDefault("Europe/Warsaw")
     ZoneId timeZone();
 
+    /** The clinic's name, as the patient's self-service intake page shows it. */
+    @WithDefault("Clinic of Aesthetic Dermatology")
+    String name();
+
+    /** Self-service intake links. */
+    IntakeLinks intakeLinks();
+
+    /** Limits on the pages that need no sign-in. */
+    PublicPages publicPages();
+
     /** Where changes to decisions' inputs are announced. */
     ScreeningEvents screeningEvents();
+
+    interface IntakeLinks {
+
+        /** HMAC-SHA256 key that signs the links; production must set CLINIC_INTAKE_LINKS_SECRET. */
+        String secret();
+
+        /** Where patients reach the public intake page (this service, through the clinic's public address), no trailing slash. */
+        String publicUrl();
+
+        /** How long a link works. */
+        @WithDefault("P3D")
+        java.time.Duration validity();
+    }
+
+    interface PublicPages {
+
+        @WithDefault("30")
+        int perClientPerMinute();
+
+        @WithDefault("600")
+        int allClientsPerMinute();
+    }
 
     interface ScreeningEvents {
         String topic();

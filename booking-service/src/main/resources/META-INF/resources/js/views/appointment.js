@@ -8,6 +8,9 @@ import { announce, notice, problemNotice, statusBadge, busy, field } from '../ui
 import { slotPicker, describeSlot } from '../slots.js';
 import { refusal, reasonList } from '../screening.js';
 import { reviewForm, clinicianReasons } from './review.js';
+import { confirmAction, withUndo } from '../confirm.js';
+import { whileShown } from '../live.js';
+import { dayInput } from '../dates.js';
 import * as fmt from '../format.js';
 
 
@@ -19,6 +22,7 @@ export async function renderAppointment(main, { id, isCurrent }) {
     const screeningSlot = h('div', { id: 'appointment-screening' }, h('p', { class: 'loading' }, 'Loading the screening decision…'));
     const messagesSlot = h('div', { id: 'appointment-messages' }, h('p', { class: 'loading' }, 'Loading messages…'));
     const actionResult = h('div', { id: 'action-result', role: 'alert' });
+    const changedSlot = h('div', { id: 'appointment-changed', role: 'status' });
 
     clear(main,
         h('div', { class: 'page-head' },
@@ -39,17 +43,31 @@ export async function renderAppointment(main, { id, isCurrent }) {
             h('section', { class: 'panel', 'aria-labelledby': 'screening-title' },
                 h('h2', { id: 'screening-title' }, 'Safety screening'),
                 screeningSlot)),
+        changedSlot,
         standing(a),
         actionResult,
         actionsPanel(a, catalog, actionResult),
         h('section', { class: 'panel', 'aria-labelledby': 'messages-title' },
             h('div', { class: 'page-head' },
                 h('h2', { id: 'messages-title' }, 'Confirmation and aftercare messages'),
-                h('button', { type: 'button', class: 'button button-quiet', id: 'refresh-messages', onclick: () => loadMessages(a.id, messagesSlot) }, 'Refresh')),
+                h('button', { type: 'button', class: 'button button-quiet', id: 'refresh-messages', onclick: () => loadMessages(a.id, messagesSlot, isCurrent) }, 'Refresh')),
             messagesSlot));
 
     loadScreening(a, screeningSlot);
-    loadMessages(a.id, messagesSlot);
+    loadMessages(a.id, messagesSlot, isCurrent);
+    // a change made elsewhere (another desk, a re-screen) is offered, not forced: nobody loses what they were typing
+    whileShown(isCurrent, async (changes) => {
+        if (!changes.some((c) => c.id === a.id || c.table === 'resync')) return;
+        const fresh = await api.get(`/api/appointments/${a.id}`).catch(() => null);
+        if (!fresh || !isCurrent()) return;
+        loadMessages(a.id, messagesSlot, isCurrent);
+        if (fresh.status === a.status && fresh.start === a.start && fresh.rescreenDue === a.rescreenDue) return;
+        clear(document.getElementById('appointment-status'), statusBadge(fresh.status));
+        clear(changedSlot, notice('info', 'This appointment changed',
+            `It is now ${fmt.statusLabel(fresh.status)}, ${fmt.dateTime(fresh.start)}${fresh.rescreenDue ? ', being screened again' : ''}. `,
+            h('button', { type: 'button', class: 'button button-secondary', id: 'show-changes', onclick: () => reload({ keepAnnouncement: false }) },
+                'Show the current state')));
+    });
 }
 
 async function loadScreening(a, slot) {
@@ -96,7 +114,10 @@ function messageName(m) {
     return step.toLowerCase().startsWith(kind.toLowerCase()) ? step : `${kind}: ${step}`;
 }
 
-async function loadMessages(id, slot) {
+const SETTLED = ['SENT', 'FAILED', 'CANCELLED', 'SKIPPED', 'UNCERTAIN'];
+
+async function loadMessages(id, slot, isCurrent = () => true) {
+    clearTimeout(slot.refreshTimer);
     try {
         // 404: the message service has not received this appointment's first event yet
         const messages = await api.get(`/api/appointments/${id}/messages`).catch((e) => {
@@ -114,6 +135,10 @@ async function loadMessages(id, slot) {
                     h('td', null, m.sentAt ? fmt.dateTime(m.sentAt) : '—'),
                     h('td', null, String(m.attempts ?? 0)))))))
             : h('p', { class: 'muted' }, 'No messages yet. The confirmation is planned once the appointment is confirmed; aftercare once it is completed.'));
+        // messages on their way are looked at again until they are settled; the page updates itself
+        if (messages.some((m) => !SETTLED.includes(m.status))) {
+            slot.refreshTimer = setTimeout(() => { if (isCurrent()) loadMessages(id, slot, isCurrent); }, 5000);
+        }
     } catch (e) {
         clear(slot, e.status === 503
             ? notice('warn', 'Message service unavailable', 'The list cannot be shown right now; the appointment and its messages are unaffected.')
@@ -123,26 +148,63 @@ async function loadMessages(id, slot) {
 
 function actionsPanel(a, catalog, result) {
     const buttons = [];
-    const simple = (action, label, path, done, extraClass = '') => h('button', {
-        type: 'button', class: `button ${extraClass}`.trim(), id: `action-${action}`,
-        onclick: (event) => busy(event.currentTarget, async () => {
-            try {
-                const updated = await api.post(`/api/appointments/${a.id}/${path}`);
-                announce('ok', done, `Status is now: ${fmt.statusLabel(updated.status)}.`);
-                reload();
-            } catch (e) {
-                clear(result, problemNotice(e, `${label} did not work`));
-            }
-        }),
+    const post = async (path, body, done) => {
+        try {
+            const updated = await api.post(`/api/appointments/${a.id}/${path}`, body);
+            if (!updated) return;
+            announce('ok', done, `Status is now: ${fmt.statusLabel(updated.status)}.`);
+            reload();
+        } catch (e) {
+            clear(result, problemNotice(e, `${done.split(':')[0]} did not work`));
+        }
+    };
+    const button = (action, label, onclick, extraClass = '') => h('button', {
+        type: 'button', class: `button ${extraClass}`.trim(), id: `action-${action}`, onclick: (event) => busy(event.currentTarget, onclick),
     }, label);
 
     // the server says what its time rules allow now (no check-in before the day, no completion before the start)
     const open = (action) => (a.actions || []).includes(action);
-    if (can('check-in') && open('CHECK_IN')) buttons.push(simple('check-in', 'Check in', 'check-in', 'Patient checked in'));
-    if (can('complete') && open('COMPLETE')) {
-        buttons.push(simple('complete', 'Mark completed', 'complete', 'Procedure completed; aftercare is planned'));
+    if (can('check-in') && open('CHECK_IN')) {
+        // nothing is sent on check-in, so it can wait a few seconds for an Undo instead of asking first
+        buttons.push(button('check-in', 'Check in', async () => {
+            try {
+                const updated = await withUndo({ message: 'Checking the patient in', action: () => api.post(`/api/appointments/${a.id}/check-in`) });
+                if (!updated) return;
+                announce('ok', 'Patient checked in', `Status is now: ${fmt.statusLabel(updated.status)}.`);
+                reload();
+            } catch (e) {
+                clear(result, problemNotice(e, 'Check-in did not work'));
+            }
+        }));
     }
-    if (can('no-show') && open('NO_SHOW')) buttons.push(simple('no-show', 'Mark no-show', 'no-show', 'Marked as no-show', 'button-secondary'));
+    if (can('complete') && open('COMPLETE')) {
+        buttons.push(button('complete', 'Mark completed', async () => {
+            const ended = h('input', { type: 'text', id: 'completed-time', inputmode: 'numeric', maxlength: '5', size: '6',
+                placeholder: 'HH:MM', 'aria-describedby': 'completed-time-hint' });
+            const ok = await confirmAction({
+                title: 'Mark the procedure completed?',
+                body: 'This cannot be undone. The aftercare e-mails start from the completion time.',
+                extra: h('div', { class: 'field' }, h('label', { for: 'completed-time' }, 'Ended at (optional)'),
+                    h('span', { class: 'hint', id: 'completed-time-hint' }, 'Today, HH:MM in the clinic’s time; empty means now'), ended),
+                confirmLabel: 'Mark completed',
+            });
+            if (!ok) return;
+            const body = {};
+            const hhmm = ended.value.trim().match(/^(\d{1,2}):(\d{2})$/);
+            if (hhmm) body.completedAt = fmt.clinicInstant(fmt.today(), Number(hhmm[1]), Number(hhmm[2]));
+            await post('complete', body, 'Procedure completed; aftercare is planned');
+        }));
+    }
+    if (can('no-show') && open('NO_SHOW')) {
+        buttons.push(button('no-show', 'Mark no-show', async () => {
+            const ok = await confirmAction({
+                title: 'Mark as no-show?',
+                body: 'The patient did not come. This cannot be undone; to see the patient later, book a new appointment.',
+                confirmLabel: 'Mark no-show', danger: true,
+            });
+            if (ok) await post('no-show', undefined, 'Marked as no-show');
+        }, 'button-secondary'));
+    }
 
     const sections = [];
     if (buttons.length) sections.push(h('div', { class: 'button-row' }, buttons));
@@ -175,6 +237,12 @@ function cancelSection(a, result) {
         error.textContent = '';
         reason.removeAttribute('aria-invalid');
         busy(submit, async () => {
+            const ok = await confirmAction({
+                title: 'Cancel this appointment?',
+                body: `Reason: ${fmt.CANCEL_REASONS[reason.value]}. The patient is told by e-mail, and a cancelled appointment cannot be restored.`,
+                confirmLabel: 'Cancel the appointment', cancelLabel: 'Keep it', danger: true,
+            });
+            if (!ok) return;
             try {
                 await api.post(`/api/appointments/${a.id}/cancel`, { reason: reason.value });
                 announce('ok', 'Appointment cancelled', `Reason: ${fmt.CANCEL_REASONS[reason.value]}. The patient is told by e-mail.`);
@@ -191,12 +259,12 @@ function rescheduleSection(a, catalog, result) {
     const container = h('div', { id: 'reschedule-area' });
     const moveButton = h('button', { type: 'button', class: 'button', id: 'reschedule-confirm', disabled: true }, 'Move to this slot');
     const chosen = h('p', { class: 'muted', id: 'reschedule-chosen' }, 'No new time chosen yet.');
-    const from = h('input', { type: 'date', value: fmt.today(), min: fmt.today() });
+    const from = dayInput({ value: fmt.today() });
     let picker = null;
     const open = h('button', { type: 'button', class: 'button button-secondary', id: 'action-reschedule', 'aria-expanded': 'false', 'aria-controls': 'reschedule-area' }, 'Reschedule…');
 
     const showFrom = async (day) => {
-        from.value = day;
+        from.day = day;
         await picker.load({ from: day }).catch(() => {});
         if (picker.selectFirstOn(day)) moveButton.focus();
     };
@@ -209,7 +277,9 @@ function rescheduleSection(a, catalog, result) {
             return;
         }
         picker = slotPicker({
-            catalog, patientId: a.patientId, appointmentId: a.id, procedure: a.procedure, from: from.value, onlyEligible: true,
+            catalog, patientId: a.patientId, appointmentId: a.id, procedure: a.procedure, from: from.day || fmt.today(), onlyEligible: true,
+            practitionerId: a.practitionerId,
+            onJump: (day) => { from.day = day; },
             onSelect: (slot) => {
                 moveButton.disabled = !slot;
                 chosen.textContent = slot ? `New time: ${describeSlot(slot, catalog)}` : 'No new time chosen yet.';
@@ -219,7 +289,7 @@ function rescheduleSection(a, catalog, result) {
             field('reschedule-from', 'Free times from', from), h('div', { class: 'field' }, h('button', { type: 'submit', class: 'button button-quiet' }, 'Show')));
         search.addEventListener('submit', (event) => {
             event.preventDefault();
-            picker.load({ from: from.value || fmt.today() }).catch(() => {});
+            picker.load({ from: from.day && from.day > fmt.today() ? from.day : fmt.today() }).catch(() => {});
         });
         clear(container, search, picker.element, chosen, h('div', { class: 'button-row' }, moveButton));
         await picker.load().catch(() => {});
@@ -229,6 +299,17 @@ function rescheduleSection(a, catalog, result) {
     moveButton.addEventListener('click', () => busy(moveButton, async () => {
         const slot = picker?.selected();
         if (!slot) return;
+        const otherPractitioner = slot.practitionerId !== a.practitionerId;
+        const ok = await confirmAction({
+            title: 'Move the appointment?',
+            body: h('div', null,
+                h('p', null, `From ${fmt.dateTime(a.start)} to ${describeSlot(slot, catalog)}.`),
+                otherPractitioner ? h('p', { class: 'notice notice-warn' },
+                    `With another practitioner: ${catalog.practitionerName(slot.practitionerId)} instead of ${catalog.practitionerName(a.practitionerId)}.`) : null,
+                h('p', null, 'It is screened again for the new day, and the patient gets the new time by e-mail.')),
+            confirmLabel: 'Move it',
+        });
+        if (!ok) return;
         try {
             const moved = await api.post(`/api/appointments/${a.id}/reschedule`, {
                 start: slot.start, practitionerId: slot.practitionerId, roomId: slot.roomId,

@@ -6,6 +6,7 @@ import { loadCatalog, rememberPatient } from '../session.js';
 import { field, notice, problemNotice, statusBadge, busy } from '../ui.js';
 import { slotPicker, describeSlot } from '../slots.js';
 import { refusal, reasonList } from '../screening.js';
+import { dayInput, dayHint } from '../dates.js';
 import * as fmt from '../format.js';
 
 export async function renderBook(main, { params, isCurrent }) {
@@ -21,10 +22,7 @@ export async function renderBook(main, { params, isCurrent }) {
 
     const procedure = h('select', { name: 'procedure' }, catalog.procedures.map((x) => h('option', { value: x.code }, `${x.name} (${x.durationMinutes} min)`)));
     if (params.get('procedure')) procedure.value = params.get('procedure');
-    const practitioner = h('select', { name: 'practitionerId' },
-        h('option', { value: '' }, 'Any practitioner'),
-        catalog.practitioners.filter((x) => x.active !== false).map((x) => h('option', { value: x.id }, x.name)));
-    const from = h('input', { type: 'date', name: 'from', value: params.get('from') || fmt.today(), min: fmt.today() });
+    const from = dayInput({ name: 'from', value: params.get('from') || fmt.today() });
     const onlyEligible = h('input', { type: 'checkbox', id: 'only-eligible', checked: params.get('all') !== '1' });
     const outcome = h('div', { id: 'booking-outcome', role: 'alert' });
     const bookButton = h('button', { type: 'button', class: 'button', id: 'book-slot', disabled: true }, 'Book this slot');
@@ -34,8 +32,10 @@ export async function renderBook(main, { params, isCurrent }) {
         catalog,
         patientId: p.id,
         procedure: procedure.value,
-        from: from.value,
+        from: from.day || fmt.today(),
+        practitionerId: params.get('practitionerId') || null,
         onlyEligible: onlyEligible.checked,
+        onJump: (day) => { from.day = day; },
         onSelect: (slot) => {
             bookButton.disabled = !slot;
             chosen.textContent = slot
@@ -47,14 +47,18 @@ export async function renderBook(main, { params, isCurrent }) {
 
     const search = h('form', { class: 'inline-form', id: 'slot-search', 'aria-label': 'Find free slots' },
         field('book-procedure', 'Procedure', procedure),
-        field('book-practitioner', 'Practitioner', practitioner),
-        field('book-from', 'From', from, '7 days are shown'),
+        field('book-from', 'From', from, dayHint('Two weeks are shown')),
         h('div', { class: 'field' }, h('button', { type: 'submit', class: 'button button-secondary', id: 'find-slots' }, 'Find free slots')));
     const loadSlots = async () => {
         clear(outcome);
+        const day = from.day;
+        if (day === undefined) {
+            from.setAttribute('aria-invalid', 'true');
+            clear(outcome, notice('error', 'Not a date', `Write the first day as ${dayHint()}.`));
+            return;
+        }
         await picker.load({
-            procedure: procedure.value, practitionerId: practitioner.value || null,
-            from: from.value || fmt.today(), onlyEligible: onlyEligible.checked,
+            procedure: procedure.value, from: day && day > fmt.today() ? day : fmt.today(), onlyEligible: onlyEligible.checked,
         }).catch(() => {});
     };
     search.addEventListener('submit', (event) => {
@@ -63,10 +67,9 @@ export async function renderBook(main, { params, isCurrent }) {
     });
     onlyEligible.addEventListener('change', loadSlots);
     procedure.addEventListener('change', loadSlots);
-    practitioner.addEventListener('change', loadSlots);
 
     async function showFrom(day) {
-        from.value = day;
+        from.day = day;
         await loadSlots();
         if (picker.selectFirstOn(day)) {
             bookButton.focus();
@@ -113,9 +116,10 @@ export async function renderBook(main, { params, isCurrent }) {
             h('h2', { id: 'what-title' }, 'What and when'),
             search,
             h('p', { class: 'button-row' }, h('label', { class: 'choice', for: 'only-eligible' }, onlyEligible,
-                'Only show times this patient can have (interval rules)'))),
+                'Only show times this patient can have (interval rules)')),
+            h('p', { class: 'small muted' }, 'Days that are not possible for this patient say why, and which day is the first that is.')),
         h('section', { class: 'panel', 'aria-labelledby': 'slots-title' },
-            h('h2', { id: 'slots-title' }, 'Free slots'),
+            h('h2', { id: 'slots-title' }, 'Free times'),
             picker.element),
         h('section', { class: 'panel', 'aria-labelledby': 'confirm-title' },
             h('h2', { id: 'confirm-title' }, 'Confirm'),
@@ -146,7 +150,7 @@ function renderPatientChooser(main) {
     const input = h('input', { type: 'search', autocomplete: 'off' });
     const results = h('div', { id: 'book-patient-results', 'aria-live': 'polite' });
     const form = h('form', { class: 'inline-form', role: 'search', 'aria-label': 'Find the patient' },
-        field('book-patient-query', 'Patient name or e-mail', input),
+        field('book-patient-query', 'Patient', input, 'Name in any order, phone, e-mail or date of birth'),
         h('button', { type: 'submit', class: 'button' }, 'Search'));
     form.addEventListener('submit', async (event) => {
         event.preventDefault();

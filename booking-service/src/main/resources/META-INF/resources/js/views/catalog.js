@@ -1,35 +1,205 @@
-// The catalog, read-only: procedures, practitioners with weekly hours, rooms.
+// The admin's catalog: procedures (length, buffer, room type), rooms, practitioners with their
+// weekly hours and time off. Each row saves on its own; the API checks every field and names it.
 
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
+import { forgetCatalog } from '../session.js';
+import { announce, problemNotice, busy } from '../ui.js';
+import { confirmAction } from '../confirm.js';
+import { dayInput, dayHint } from '../dates.js';
 import * as fmt from '../format.js';
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
+const table = (id, caption, headers, rows) => h('div', { class: 'table-wrap' }, h('table', { id, class: 'edit-table' },
+    h('caption', { class: 'visually-hidden' }, caption),
+    h('thead', null, h('tr', null, headers.map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', null, rows)));
+
+const labelled = (id, label, control) => {
+    control.id = id;
+    return [h('label', { for: id, class: 'visually-hidden' }, label), control];
+};
+
+async function save(button, result, request, done) {
+    await busy(button, async () => {
+        try {
+            await request();
+            forgetCatalog();
+            announce('ok', done, '');
+            clear(result);
+        } catch (e) {
+            clear(result, problemNotice(e, 'Not saved'));
+        }
+    });
+}
 
 export async function renderCatalog(main, { isCurrent }) {
     const [procedures, practitioners, rooms] = await Promise.all([
         api.get('/api/catalog/procedures'), api.get('/api/catalog/practitioners'), api.get('/api/catalog/rooms')]);
     if (!isCurrent()) return;
-    const table = (id, caption, headers, rows) => h('div', { class: 'table-wrap' }, h('table', { id },
-        h('caption', { class: 'visually-hidden' }, caption),
-        h('thead', null, h('tr', null, headers.map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', null, rows)));
-    const hours = (blocks) => {
-        const work = blocks.filter((b) => b.kind !== 'BREAK');
-        const breaks = blocks.filter((b) => b.kind === 'BREAK');
-        const text = (list) => list.map((b) => `${WEEKDAYS[b.dayOfWeek - 1]} ${b.start.substring(0, 5)}–${b.end.substring(0, 5)}`).join(', ');
-        return [text(work) || '—', breaks.length ? h('div', { class: 'small muted' }, `Breaks: ${text(breaks)}`) : null];
+    const result = h('div', { id: 'catalog-result', role: 'alert' });
+
+    const procedureRows = procedures.map((p) => {
+        const name = h('input', { type: 'text', value: p.name, maxlength: '100' });
+        const duration = h('input', { type: 'number', value: String(p.durationMinutes), min: '5', max: '480', class: 'narrow' });
+        const buffer = h('input', { type: 'number', value: String(p.bufferAfterMinutes), min: '0', max: '240', class: 'narrow' });
+        const roomType = h('input', { type: 'text', value: p.roomType, maxlength: '60' });
+        const saveButton = h('button', { type: 'button', class: 'button button-secondary', id: `save-procedure-${p.code}` }, 'Save');
+        saveButton.addEventListener('click', () => save(saveButton, result, () => api.put(`/api/catalog/procedures/${p.code}`, {
+            code: p.code, name: name.value.trim(), durationMinutes: Number(duration.value), bufferAfterMinutes: Number(buffer.value),
+            roomType: roomType.value.trim(),
+        }), `${name.value.trim()} saved`));
+        return h('tr', null,
+            h('th', { scope: 'row' }, p.code),
+            h('td', null, labelled(`proc-${p.code}-name`, `${p.code} name`, name)),
+            h('td', null, labelled(`proc-${p.code}-duration`, `${p.code} duration in minutes`, duration)),
+            h('td', null, labelled(`proc-${p.code}-buffer`, `${p.code} buffer after, minutes`, buffer)),
+            h('td', null, labelled(`proc-${p.code}-room`, `${p.code} room type`, roomType)),
+            h('td', null, saveButton));
+    });
+
+    const roomRow = (r) => {
+        const name = h('input', { type: 'text', value: r?.name || '', maxlength: '100' });
+        const type = h('input', { type: 'text', value: r?.roomType || 'TREATMENT', maxlength: '60' });
+        const active = h('input', { type: 'checkbox', checked: r ? r.active !== false : true });
+        const key = r ? r.id : 'new';
+        const saveButton = h('button', { type: 'button', class: 'button button-secondary', id: `save-room-${key}` }, r ? 'Save' : 'Add room');
+        saveButton.addEventListener('click', () => save(saveButton, result, async () => {
+            const body = { name: name.value.trim(), roomType: type.value.trim(), active: active.checked };
+            if (r) await api.put(`/api/catalog/rooms/${r.id}`, body);
+            else await api.post('/api/catalog/rooms', body);
+            if (!r) renderCatalog(main, { isCurrent });
+        }, r ? `${name.value.trim()} saved` : 'Room added'));
+        return h('tr', null,
+            h('td', null, labelled(`room-${key}-name`, r ? `Name of ${r.name}` : 'New room name', name)),
+            h('td', null, labelled(`room-${key}-type`, r ? `Room type of ${r.name}` : 'New room type', type)),
+            h('td', null, h('label', { class: 'choice' }, active, 'In use')),
+            h('td', null, saveButton));
     };
+
     clear(main,
-        h('div', { class: 'page-head' }, h('h1', null, 'Catalog'), h('p', { class: 'muted' }, 'Read-only here; changes go through the catalog API.')),
+        h('div', { class: 'page-head' }, h('h1', null, 'Catalog'),
+            h('p', { class: 'muted' }, 'Procedures, rooms and who works when. Changes apply to bookings made from now on.')),
+        result,
         h('section', { class: 'panel', 'aria-labelledby': 'proc-title' }, h('h2', { id: 'proc-title' }, 'Procedures'),
-            table('catalog-procedures', 'Procedures', ['Procedure', 'Duration', 'Buffer after', 'Room type'], procedures.map((p) => h('tr', null,
-                h('td', null, p.name, h('span', { class: 'small muted' }, ` (${p.code})`)),
-                h('td', null, `${p.durationMinutes} min`), h('td', null, `${p.bufferAfterMinutes} min`), h('td', null, fmt.humanize(p.roomType)))))),
-        h('section', { class: 'panel', 'aria-labelledby': 'prac-title' }, h('h2', { id: 'prac-title' }, 'Practitioners'),
-            table('catalog-practitioners', 'Practitioners', ['Name', 'Weekly hours (clinic time)', 'Active'], practitioners.map((p) => h('tr', null,
-                h('td', null, p.name), h('td', null, hours(p.weeklyHours || [])), h('td', null, p.active === false ? 'No' : 'Yes'))))),
+            table('catalog-procedures', 'Procedures', ['Code', 'Name', 'Minutes', 'Buffer after (min)', 'Room type', ''], procedureRows)),
         h('section', { class: 'panel', 'aria-labelledby': 'room-title' }, h('h2', { id: 'room-title' }, 'Rooms'),
-            table('catalog-rooms', 'Rooms', ['Name', 'Room type', 'Active'], rooms.map((r) => h('tr', null,
-                h('td', null, r.name), h('td', null, fmt.humanize(r.roomType)), h('td', null, r.active === false ? 'No' : 'Yes'))))));
+            table('catalog-rooms', 'Rooms', ['Name', 'Room type', 'In use', ''], rooms.map(roomRow)),
+            h('h3', null, 'Add a room'),
+            table('catalog-new-room', 'New room', ['Name', 'Room type', 'In use', ''], [roomRow(null)])),
+        h('section', { class: 'panel', 'aria-labelledby': 'prac-title' }, h('h2', { id: 'prac-title' }, 'Practitioners'),
+            h('div', { id: 'catalog-practitioners' }, practitioners.map((p) => practitionerEditor(p, result, main, isCurrent))),
+            newPractitioner(result, main, isCurrent)));
+}
+
+function hoursRow(block, onRemove) {
+    const day = h('select', null, WEEKDAYS.map((d, i) => h('option', { value: String(i + 1) }, d)));
+    day.value = String(block.dayOfWeek || 1);
+    const start = h('input', { type: 'text', value: (block.start || '09:00').substring(0, 5), maxlength: '5', size: '6', inputmode: 'numeric', class: 'narrow' });
+    const end = h('input', { type: 'text', value: (block.end || '17:00').substring(0, 5), maxlength: '5', size: '6', inputmode: 'numeric', class: 'narrow' });
+    const kind = h('select', null, h('option', { value: 'WORK' }, 'Work'), h('option', { value: 'BREAK' }, 'Break'));
+    kind.value = block.kind || 'WORK';
+    const row = h('li', { class: 'hours-row' },
+        h('label', { class: 'inline-label' }, 'Day ', day), h('label', { class: 'inline-label' }, 'From ', start),
+        h('label', { class: 'inline-label' }, 'to ', end), h('label', { class: 'inline-label' }, 'Kind ', kind),
+        h('button', { type: 'button', class: 'button button-quiet', onclick: () => { row.remove(); onRemove?.(); } }, 'Remove'));
+    row.read = () => ({ dayOfWeek: Number(day.value), start: start.value.trim(), end: end.value.trim(), kind: kind.value });
+    row.valid = () => TIME.test(start.value.trim()) && TIME.test(end.value.trim());
+    return row;
+}
+
+function practitionerEditor(p, result, main, isCurrent) {
+    const idBase = `prac-${p.id}`;
+    const name = h('input', { type: 'text', id: `${idBase}-name`, value: p.name, maxlength: '100' });
+    const active = h('input', { type: 'checkbox', id: `${idBase}-active`, checked: p.active !== false });
+    const list = h('ul', { class: 'hours-list', 'aria-label': `Weekly hours of ${p.name}` },
+        (p.weeklyHours || []).map((b) => hoursRow(b)));
+    const add = h('button', { type: 'button', class: 'button button-quiet', onclick: () => {
+        const row = hoursRow({});
+        list.append(row);
+        row.querySelector('select').focus();
+    } }, 'Add hours');
+    const saveButton = h('button', { type: 'button', class: 'button', id: `save-${idBase}` }, 'Save hours');
+    saveButton.addEventListener('click', () => {
+        const rows = [...list.children];
+        if (rows.some((r) => !r.valid())) {
+            clear(result, problemNotice({ status: 400, problem: { title: 'Times are HH:MM', detail: 'Write every time as HH:MM, e.g. 09:00.' } }, 'Not saved'));
+            return;
+        }
+        save(saveButton, result, () => api.put(`/api/catalog/practitioners/${p.id}`, {
+            name: name.value.trim(), active: active.checked, weeklyHours: rows.map((r) => r.read()),
+        }), `${name.value.trim()} saved`);
+    });
+    const timeOff = h('div', { id: `${idBase}-time-off` }, h('p', { class: 'loading' }, 'Loading time off…'));
+    loadTimeOff(p, timeOff, result);
+    return h('details', { class: 'practitioner-editor', id: idBase },
+        h('summary', null, p.name, p.active === false ? ' (not working here)' : ''),
+        h('div', { class: 'inline-form' },
+            h('div', { class: 'field' }, h('label', { for: `${idBase}-name` }, 'Name'), name),
+            h('label', { class: 'choice', for: `${idBase}-active` }, active, 'Works here')),
+        h('h3', null, 'Weekly hours (clinic time)'), list,
+        h('div', { class: 'button-row' }, add, saveButton),
+        h('h3', null, 'Time off'), timeOff);
+}
+
+async function loadTimeOff(p, slot, result) {
+    let entries;
+    try {
+        entries = await api.get(`/api/catalog/practitioners/${p.id}/time-off`);
+    } catch (e) {
+        clear(slot, problemNotice(e, 'Could not load the time off'));
+        return;
+    }
+    const upcoming = entries.filter((t) => new Date(t.end) > new Date());
+    const idBase = `off-${p.id}`;
+    const fromDay = dayInput({ id: `${idBase}-from`, 'aria-describedby': `${idBase}-from-hint` });
+    const toDay = dayInput({ id: `${idBase}-to`, 'aria-describedby': `${idBase}-from-hint` });
+    const reason = h('input', { type: 'text', id: `${idBase}-reason`, maxlength: '200' });
+    const addButton = h('button', { type: 'button', class: 'button button-secondary', id: `${idBase}-add` }, 'Add time off');
+    addButton.addEventListener('click', () => {
+        const first = fromDay.day;
+        const last = toDay.day || first;
+        if (!first || last === undefined || last < first) {
+            fromDay.setAttribute('aria-invalid', 'true');
+            clear(result, problemNotice({ status: 400, problem: { title: 'Days needed', detail: `Write the first and last day away as ${dayHint()}; the last not before the first.` } }, 'Not saved'));
+            return;
+        }
+        save(addButton, result, async () => {
+            await api.post(`/api/catalog/practitioners/${p.id}/time-off`, {
+                start: fmt.clinicInstant(first, 0, 0), end: fmt.clinicInstant(fmt.addDays(last, 1), 0, 0), reason: reason.value.trim() || null,
+            });
+            loadTimeOff(p, slot, result);
+        }, 'Time off added; no times are offered then');
+    });
+    clear(slot,
+        upcoming.length ? h('ul', { class: 'plain-list' }, upcoming.map((t) => h('li', null,
+            `${fmt.dateTime(t.start)} to ${fmt.dateTime(t.end)}${t.reason ? `: ${t.reason}` : ''} `,
+            h('button', { type: 'button', class: 'button button-quiet', onclick: async (event) => {
+                const ok = await confirmAction({ title: 'Remove this time off?', body: 'Its times are offered for booking again.', confirmLabel: 'Remove' });
+                if (!ok) return;
+                save(event.target, result, async () => {
+                    await api.request('DELETE', `/api/catalog/practitioners/${p.id}/time-off/${t.id}`);
+                    loadTimeOff(p, slot, result);
+                }, 'Time off removed');
+            } }, 'Remove')))) : h('p', { class: 'muted' }, 'No time off planned.'),
+        h('div', { class: 'inline-form' },
+            h('div', { class: 'field' }, h('label', { for: `${idBase}-from` }, 'First day away'),
+                h('span', { class: 'hint', id: `${idBase}-from-hint` }, dayHint()), fromDay),
+            h('div', { class: 'field' }, h('label', { for: `${idBase}-to` }, 'Last day away'), toDay),
+            h('div', { class: 'field' }, h('label', { for: `${idBase}-reason` }, 'Reason (optional)'), reason),
+            h('div', { class: 'field' }, addButton)));
+}
+
+function newPractitioner(result, main, isCurrent) {
+    const name = h('input', { type: 'text', id: 'new-practitioner-name', maxlength: '100' });
+    const add = h('button', { type: 'button', class: 'button button-secondary', id: 'add-practitioner' }, 'Add practitioner');
+    add.addEventListener('click', () => save(add, result, async () => {
+        await api.post('/api/catalog/practitioners', { name: name.value.trim(), weeklyHours: [] });
+        renderCatalog(main, { isCurrent });
+    }, 'Practitioner added: set their weekly hours next'));
+    return h('div', { class: 'inline-form' },
+        h('div', { class: 'field' }, h('label', { for: 'new-practitioner-name' }, 'New practitioner'), name),
+        h('div', { class: 'field' }, add));
 }

@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { can, loadCatalog } from '../session.js';
 import { problemNotice, showFieldErrors, clearFieldErrors, statusBadge, busy } from '../ui.js';
+import { dayInput, dayHint } from '../dates.js';
 import * as fmt from '../format.js';
 
 // Isotretinoin has four answers: "stopped, date not known" is never taken as "never" (a clinician reviews it).
@@ -54,7 +55,7 @@ function dateField(name, label, hint, value) {
     return h('div', { class: 'field' },
         h('label', { for: id }, label),
         hint ? h('span', { class: 'hint', id: `${id}-hint` }, hint) : null,
-        h('input', { type: 'date', id, name, value: value || null, autocomplete: 'off', 'aria-describedby': [hint ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(' ') }),
+        dayInput({ id, name, value: value || null, 'aria-describedby': [hint ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(' ') }),
         h('span', { class: 'field-error', id: `${id}-error` }));
 }
 
@@ -64,9 +65,9 @@ function buildForm() {
         h('p', { class: 'muted small' }, 'Ask every question; an unanswered question is never taken as “no”.'),
         isotretinoinChoice(),
         dateField('isotretinoinLastDose', 'Date of the last isotretinoin dose',
-            'Only when the patient stopped and knows the date.'),
+            dayHint('Only when the patient stopped and knows the date')),
         QUESTIONS.map(([name, question]) => yesNo(name, question)),
-        dateField('completedOn', 'Questionnaire completed on', 'The day the patient answered, in the clinic.', fmt.today()),
+        dateField('completedOn', 'Questionnaire completed on', dayHint('The day the patient answered, in the clinic'), fmt.today()),
         h('div', { class: 'button-row' },
             h('button', { type: 'submit', class: 'button', id: 'intake-submit' }, 'Save intake')));
 }
@@ -88,24 +89,27 @@ export async function renderIntake(main, { id, isCurrent }) {
         clear(result);
         clearFieldErrors(form);
         const data = new FormData(form);
+        const lastDose = form.querySelector('#in-isotretinoinLastDose').day;
+        const completedOn = form.querySelector('#in-completedOn').day;
         const missing = {};
         const isotretinoin = data.get('isotretinoin');
         if (!isotretinoin) missing.isotretinoin = 'Choose one answer.';
-        if (isotretinoin === 'STOPPED' && !data.get('isotretinoinLastDose')) {
+        if (lastDose === undefined) missing.isotretinoinLastDose = `Write the date as ${dayHint()}.`;
+        if (isotretinoin === 'STOPPED' && !lastDose && lastDose !== undefined) {
             missing.isotretinoinLastDose = 'Enter the date of the last dose, or choose “date not known”.';
         }
         QUESTIONS.forEach(([name]) => {
             if (!data.get(name)) missing[name] = 'Choose yes or no.';
         });
-        if (!data.get('completedOn')) missing.completedOn = 'Enter the day the questionnaire was completed.';
+        if (!completedOn) missing.completedOn = `Enter the day the questionnaire was completed (${dayHint()}).`;
         if (showFieldErrors(form, missing, FIELD_IDS)) {
             clear(result, h('p', { class: 'notice notice-error' }, `${Object.keys(missing).length} question(s) need an answer.`));
             return;
         }
         const body = Object.fromEntries(QUESTIONS.map(([name]) => [name, data.get(name) === 'yes']));
         body.isotretinoin = isotretinoin;
-        body.isotretinoinLastDose = isotretinoin === 'STOPPED' ? data.get('isotretinoinLastDose') : null;
-        body.completedOn = data.get('completedOn');
+        body.isotretinoinLastDose = isotretinoin === 'STOPPED' ? lastDose : null;
+        body.completedOn = completedOn;
         const button = form.querySelector('#intake-submit');
         await busy(button, async () => {
             try {

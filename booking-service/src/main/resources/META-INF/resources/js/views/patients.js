@@ -4,7 +4,10 @@ import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { can, loadCatalog, rememberPatient } from '../session.js';
 import { go } from '../nav.js';
-import { announce, field, problemNotice, showFieldErrors, clearFieldErrors, statusBadge, busy } from '../ui.js';
+import { announce, field, notice, problemNotice, showFieldErrors, clearFieldErrors, statusBadge, busy } from '../ui.js';
+import { dayInput, dayHint } from '../dates.js';
+import { confirmAction } from '../confirm.js';
+import { whileShown } from '../live.js';
 import * as fmt from '../format.js';
 
 export async function renderPatients(main, { params, isCurrent }) {
@@ -12,7 +15,7 @@ export async function renderPatients(main, { params, isCurrent }) {
     const input = h('input', { type: 'search', name: 'query', value: query, autocomplete: 'off' });
     const results = h('div', { id: 'patient-results', 'aria-live': 'polite' });
     const form = h('form', { class: 'inline-form', role: 'search', 'aria-label': 'Find a patient' },
-        field('patient-query', 'Name or e-mail', input),
+        field('patient-query', 'Name, phone, e-mail or date of birth', input, 'A name in any order, e.g. “Walk Alpha”; a phone number however it is spaced; a date of birth as on the card'),
         h('button', { type: 'submit', class: 'button', id: 'patient-search' }, 'Search'));
     form.addEventListener('submit', (event) => {
         event.preventDefault();
@@ -27,7 +30,7 @@ export async function renderPatients(main, { params, isCurrent }) {
         h('section', { 'aria-labelledby': 'results-title' }, h('h2', { id: 'results-title', class: 'visually-hidden' }, 'Results'), results));
 
     if (!query) {
-        clear(results, h('p', { class: 'muted' }, 'Search by first name, last name or e-mail.'));
+        clear(results, h('p', { class: 'muted' }, 'Search by name, phone number, e-mail or date of birth.'));
         return;
     }
     const found = await api.get('/api/patients', { query });
@@ -56,7 +59,7 @@ export async function renderNewPatient(main) {
         firstName: h('input', { type: 'text', autocomplete: 'off', required: true, maxlength: '100' }),
         lastName: h('input', { type: 'text', autocomplete: 'off', required: true, maxlength: '100' }),
         email: h('input', { type: 'email', autocomplete: 'off', required: true, maxlength: '254' }),
-        dateOfBirth: h('input', { type: 'date', required: true, max: fmt.today() }),
+        dateOfBirth: dayInput({ required: true }),
         phone: h('input', { type: 'tel', autocomplete: 'off', maxlength: '40' }),
     };
     const result = h('div', { id: 'new-patient-result', role: 'alert' });
@@ -66,7 +69,7 @@ export async function renderNewPatient(main) {
             field('np-firstName', 'First name', inputs.firstName),
             field('np-lastName', 'Last name', inputs.lastName),
             field('np-email', 'E-mail', inputs.email, 'Confirmations and aftercare are sent here.'),
-            field('np-dateOfBirth', 'Date of birth', inputs.dateOfBirth, 'Tells apart patients with the same name.'),
+            field('np-dateOfBirth', 'Date of birth', inputs.dateOfBirth, dayHint('Tells apart patients with the same name')),
             field('np-phone', 'Phone (optional)', inputs.phone, 'Digits, spaces, + ( ) -')),
         h('div', { class: 'button-row' }, submit, h('a', { href: '#/patients', class: 'button button-quiet' }, 'Cancel')));
 
@@ -78,6 +81,7 @@ export async function renderNewPatient(main) {
         ['firstName', 'lastName', 'email', 'dateOfBirth'].forEach((k) => {
             if (!inputs[k].value.trim()) missing[k] = 'is required';
         });
+        if (!missing.dateOfBirth && inputs.dateOfBirth.day === undefined) missing.dateOfBirth = `is not a date: write it as ${dayHint()}`;
         if (showFieldErrors(form, missing, PATIENT_FIELDS)) {
             clear(result, h('p', { class: 'visually-hidden' }, 'Some fields need attention.'));
             return;
@@ -86,7 +90,7 @@ export async function renderNewPatient(main) {
             firstName: inputs.firstName.value.trim(),
             lastName: inputs.lastName.value.trim(),
             email: inputs.email.value.trim(),
-            dateOfBirth: inputs.dateOfBirth.value,
+            dateOfBirth: inputs.dateOfBirth.day,
             phone: inputs.phone.value.trim() || null,
         };
         await busy(submit, async () => {
@@ -119,29 +123,146 @@ export async function renderPatient(main, { id, isCurrent }) {
         can('book') ? h('a', { class: 'button', href: `#/book?patientId=${p.id}`, id: 'book-for-patient' }, 'Book an appointment') : null,
         can('intake') ? h('a', { class: 'button button-secondary', href: `#/patients/${p.id}/intake`, id: 'record-intake' }, 'Record intake') : null);
 
-    const upcoming = appointments.slice().reverse();
+    const intakeSlot = h('div', { id: 'intake-status' }, h('p', { class: 'loading' }, 'Loading the intake’s status…'));
+    const appointmentsSlot = h('div', { id: 'patient-appointments-area' });
+    const messagesSlot = h('div', { id: 'patient-messages' }, h('p', { class: 'loading' }, 'Loading messages…'));
     clear(main,
         h('div', { class: 'page-head' },
             h('h1', null, fmt.fullName(p)),
             h('a', { href: '#/patients' }, 'Back to patients')),
-        h('section', { class: 'panel', 'aria-labelledby': 'contact-title' },
-            h('h2', { id: 'contact-title' }, 'Contact details'),
-            h('dl', { class: 'facts' },
-                h('dt', null, 'Date of birth'), h('dd', null, fmt.plainDate(p.dateOfBirth)),
-                h('dt', null, 'E-mail'), h('dd', null, p.email),
-                h('dt', null, 'Phone'), h('dd', null, p.phone || '—')),
-            h('p', { class: 'small muted' }, 'Medical answers (the intake) are kept by the screening service and are not shown here.'),
-            actions),
+        h('div', { class: 'grid-2' },
+            h('section', { class: 'panel', 'aria-labelledby': 'contact-title' },
+                h('h2', { id: 'contact-title' }, 'Contact details'),
+                h('dl', { class: 'facts' },
+                    h('dt', null, 'Date of birth'), h('dd', null, fmt.plainDate(p.dateOfBirth)),
+                    h('dt', null, 'E-mail'), h('dd', null, p.email),
+                    h('dt', null, 'Phone'), h('dd', null, p.phone || '—')),
+                actions),
+            h('section', { class: 'panel', 'aria-labelledby': 'intake-title' },
+                h('h2', { id: 'intake-title' }, 'Intake questionnaire'),
+                intakeSlot,
+                h('p', { class: 'small muted' }, 'The answers are kept by the screening service and shown to clinicians only.'))),
         h('section', { class: 'panel', 'aria-labelledby': 'appts-title' },
-            h('h2', { id: 'appts-title' }, 'Appointments'),
-            upcoming.length
-                ? h('div', { class: 'table-wrap' }, h('table', { id: 'patient-appointments' },
-                    h('thead', null, h('tr', null, ['When', 'Procedure', 'Practitioner', 'Room', 'Status'].map((t) => h('th', { scope: 'col' }, t)))),
-                    h('tbody', null, upcoming.map((a) => h('tr', null,
-                        h('td', null, h('a', { href: `#/appointments/${a.id}` }, fmt.dateTime(a.start))),
-                        h('td', null, catalog.procedureName(a.procedure)),
-                        h('td', null, catalog.practitionerName(a.practitionerId)),
-                        h('td', null, catalog.roomName(a.roomId)),
-                        h('td', null, statusBadge(a.status)))))))
-                : h('p', { class: 'muted' }, 'No appointments yet.')));
+            h('h2', { id: 'appts-title' }, 'Appointments'), appointmentsSlot),
+        h('section', { class: 'panel', 'aria-labelledby': 'patient-messages-title' },
+            h('h2', { id: 'patient-messages-title' }, 'Messages to the patient'), messagesSlot));
+
+    drawAppointments(appointmentsSlot, appointments, catalog);
+    loadIntakeStatus(p, intakeSlot);
+    loadMessages(p, messagesSlot, isCurrent);
+    // an appointment of this patient booked, moved or re-screened elsewhere shows up here
+    whileShown(isCurrent, async (changes) => {
+        if (!changes.some((c) => c.table === 'appointment' || c.table === 'resync')) return;
+        const fresh = await api.get(`/api/patients/${id}/appointments`).catch(() => null);
+        if (fresh && isCurrent()) {
+            drawAppointments(appointmentsSlot, fresh, catalog);
+            loadIntakeStatus(p, intakeSlot);
+        }
+    });
+}
+
+function drawAppointments(slot, appointments, catalog) {
+    const now = new Date();
+    const upcoming = appointments.filter((a) => new Date(a.end) >= now
+        && ['CONFIRMED', 'PENDING_REVIEW', 'ON_HOLD', 'CHECKED_IN'].includes(a.status));
+    const past = appointments.filter((a) => !upcoming.includes(a)).reverse();
+    const table = (id, caption, list) => h('div', { class: 'table-wrap' }, h('table', { id },
+        h('caption', null, caption),
+        h('thead', null, h('tr', null, ['When', 'Procedure', 'Practitioner', 'Room', 'Status'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', null, list.map((a) => h('tr', { dataset: { appointmentId: a.id } },
+            h('td', null, h('a', { href: `#/appointments/${a.id}` }, fmt.dateTime(a.start))),
+            h('td', null, catalog.procedureName(a.procedure)),
+            h('td', null, catalog.practitionerName(a.practitionerId)),
+            h('td', null, catalog.roomName(a.roomId)),
+            h('td', null, statusBadge(a.status), a.rescreenDue ? h('span', { class: 'small' }, ' being screened again') : null))))));
+    clear(slot,
+        upcoming.length ? table('patient-appointments', `Upcoming (${upcoming.length})`, upcoming)
+            : h('p', { class: 'muted', id: 'patient-no-upcoming' }, 'No upcoming appointments.'),
+        past.length ? table('patient-past-appointments', `Past (${past.length})`, past) : null);
+}
+
+const INVITATION_TEXT = {
+    WAITING: 'The patient has not answered yet',
+    RECEIVED: 'The patient answered through the link',
+    EXPIRED: 'The patient did not answer before the link expired',
+    REPLACED: 'A newer link was sent',
+};
+
+async function loadIntakeStatus(p, slot) {
+    let s;
+    try {
+        s = await api.get(`/api/patients/${p.id}/intake-status`);
+    } catch (e) {
+        clear(slot, e.status === 503
+            ? notice('warn', 'Screening service unavailable', 'The intake’s status cannot be shown right now.')
+            : problemNotice(e, 'Could not load the intake’s status'));
+        return;
+    }
+    const inv = s.invitation;
+    let headline;
+    if (s.state === 'NONE') headline = h('p', { id: 'intake-state' }, statusBadge('NO_INTAKE'), ' No intake on file: treatments need one.');
+    else if (s.state === 'VALID') {
+        headline = h('p', { id: 'intake-state' }, statusBadge('INTAKE_VALID'),
+            ` until ${fmt.plainDate(s.validUntil)} (completed ${fmt.plainDate(s.completedOn)}${s.answeredByPatient ? ', answered by the patient' : ''}).`);
+    } else {
+        headline = h('p', { id: 'intake-state' }, statusBadge('INTAKE_EXPIRED'),
+            ` on ${fmt.plainDate(s.validUntil)} (completed ${fmt.plainDate(s.completedOn)}). Treatments need a new one.`);
+    }
+    const invitationLine = inv ? h('p', { id: 'intake-invitation', dataset: { state: inv.state } },
+        statusBadge(`INVITATION_${inv.state}`), ` ${INVITATION_TEXT[inv.state] || fmt.humanize(inv.state)}`,
+        inv.state === 'WAITING' ? ` (sent ${fmt.dateTime(inv.createdAt)}, works until ${fmt.dateTime(inv.expiresAt)})` : '',
+        inv.state === 'RECEIVED' && inv.usedAt ? ` on ${fmt.dateTime(inv.usedAt)}` : '') : null;
+    const send = can('intake-link') ? h('button', { type: 'button', class: 'button button-secondary', id: 'send-intake-link' },
+        inv?.state === 'WAITING' ? 'Send a new link' : 'E-mail the patient a link to fill it in') : null;
+    send?.addEventListener('click', async () => {
+        const ok = await confirmAction({
+            title: 'E-mail the intake link?',
+            body: h('div', null,
+                h('p', null, `${fmt.fullName(p)} gets an e-mail at ${p.email} with a link to answer the health questions. The link works once and expires after a few days.`),
+                inv?.state === 'WAITING' ? h('p', null, 'The link sent before stops working.') : null),
+            confirmLabel: 'Send the link',
+        });
+        if (!ok) return;
+        send.disabled = true;
+        try {
+            const sent = await api.post(`/api/patients/${p.id}/intake-invitations`);
+            announce('ok', 'Intake link sent', `To ${sent.email}; it works until ${fmt.dateTime(sent.expiresAt)}.`);
+            await loadIntakeStatus(p, slot);
+            slot.querySelector('#intake-state')?.setAttribute('tabindex', '-1');
+        } catch (e) {
+            clear(slot, problemNotice(e, 'The link was not sent'));
+        } finally {
+            send.disabled = false;
+        }
+    });
+    clear(slot, headline, invitationLine, send ? h('div', { class: 'button-row' }, send) : null);
+}
+
+const FINAL = ['SENT', 'FAILED', 'CANCELLED', 'SKIPPED', 'UNCERTAIN'];
+
+async function loadMessages(p, slot, isCurrent) {
+    let list;
+    try {
+        list = await api.get(`/api/patients/${p.id}/messages`);
+    } catch (e) {
+        clear(slot, e.status === 503
+            ? notice('warn', 'Message service unavailable', 'The list cannot be shown right now; nothing is lost.')
+            : problemNotice(e, 'Could not load the messages'));
+        return;
+    }
+    if (!isCurrent()) return;
+    clear(slot, list.length
+        ? h('div', { class: 'table-wrap' }, h('table', { id: 'patient-messages-table' },
+            h('caption', { class: 'visually-hidden' }, 'Messages to the patient'),
+            h('thead', null, h('tr', null, ['Message', 'Due', 'Status', 'Sent'].map((t) => h('th', { scope: 'col' }, t)))),
+            h('tbody', null, list.map((m) => h('tr', { dataset: { kind: m.kind } },
+                h('td', null, m.appointmentId ? h('a', { href: `#/appointments/${m.appointmentId}` }, m.subject) : m.subject),
+                h('td', null, fmt.dateTime(m.dueAt)),
+                h('td', null, statusBadge(m.status)),
+                h('td', null, m.sentAt ? fmt.dateTime(m.sentAt) : '—'))))))
+        : h('p', { class: 'muted' }, 'No messages yet.'));
+    // messages on their way are looked at again until they are settled
+    if (list.some((m) => !FINAL.includes(m.status))) {
+        setTimeout(() => { if (isCurrent()) loadMessages(p, slot, isCurrent); }, 5000);
+    }
 }

@@ -148,6 +148,8 @@ public final class ClinicStack implements AutoCloseable {
         config.putAll(identity(SCREENING, null));
         // every new intake or policy version is announced on Kafka, so booking screens again
         config.put("kafka.bootstrap.servers", kafkaBootstrap);
+        // the patients' self-service intake page is served by screening; its links point there
+        config.put("clinic.intake-links.public-url", "http://localhost:" + settings.screeningPort());
         return config;
     }
 
@@ -199,7 +201,7 @@ public final class ClinicStack implements AutoCloseable {
     }
 
     /** The JDBC URL of one of the services' databases, e.g. {@code booking}. */
-    String jdbcUrl(String database) {
+    public String jdbcUrl(String database) {
         return jdbcBase + "/" + database;
     }
 
@@ -208,6 +210,11 @@ public final class ClinicStack implements AutoCloseable {
     }
 
     /** One of the services by name, e.g. {@code booking-service}. */
+    /** The resident memory of one of the services' JVMs, in kilobytes (VmRSS), e.g. of {@code booking-service}. */
+    public long residentKilobytes(String name) throws IOException {
+        return ProcStatus.kilobytes(services.get(name).jvmPid()).getOrDefault("VmRSS", -1L);
+    }
+
     ClinicService service(String name) {
         return services.get(name);
     }
@@ -250,6 +257,11 @@ public final class ClinicStack implements AutoCloseable {
         config.put("quarkus.datasource.username", ExternalServers.postgresUser());
         config.put("quarkus.datasource.password", ExternalServers.postgresPassword());
         return config;
+    }
+
+    /** Waits until every service reports ready, whichever of them was stopped or killed meanwhile. */
+    public void awaitServicesReady() throws IOException {
+        awaitAllReady(List.copyOf(services.values()));
     }
 
     private static void awaitAllReady(List<ClinicService> services) throws IOException {

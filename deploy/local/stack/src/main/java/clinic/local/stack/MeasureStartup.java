@@ -138,7 +138,7 @@ public final class MeasureStartup {
         clients.shutdown();
         clients.awaitTermination(LOAD.toSeconds() + 60, TimeUnit.SECONDS);
         long pid = service.jvmPid();
-        Map<String, Long> status = procStatus(pid);
+        Map<String, Long> status = ProcStatus.kilobytes(pid);
         return new Figures(service.name(), coldStart, quarkusStartSeconds(service), cpuToStart, status.getOrDefault("VmRSS", -1L),
                 status.getOrDefault("VmHWM", -1L), sent.get(), failed.get());
     }
@@ -224,17 +224,6 @@ public final class MeasureStartup {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
-    /** VmRSS and VmHWM (peak resident) in kB from /proc/<pid>/status. */
-    private static Map<String, Long> procStatus(long pid) throws IOException {
-        Map<String, Long> values = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            String[] parts = line.split(":\\s+");
-            if (parts.length == 2 && parts[1].endsWith(" kB")) {
-                values.put(parts[0], Long.parseLong(parts[1].replace(" kB", "").trim()));
-            }
-        }
-        return values;
-    }
 
     private static void print(String title, List<Figures> figures) {
         System.out.println();

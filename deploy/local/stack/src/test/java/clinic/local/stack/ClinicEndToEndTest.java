@@ -24,6 +24,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import clinic.local.infra.ExternalServers;
@@ -47,6 +48,12 @@ class ClinicEndToEndTest {
         Path data = Files.createTempDirectory("clinic-e2e");
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
         stack = ClinicStack.start(StackSettings.onFreePorts(home, data));
+    }
+
+    /** Each test starts from a ready clinic, whatever the one before it stopped or killed. */
+    @BeforeEach
+    void theClinicIsReady() throws Exception {
+        stack.awaitServicesReady();
     }
 
     @AfterAll
@@ -198,9 +205,9 @@ class ClinicEndToEndTest {
     void everyMetricTheDashboardAndAlertsMayNameIsExposedByItsService() throws Exception {
         StackSettings s = stack.settings();
         // metrics of HTTP requests and of the breaker appear with the first request (booking calls
-        // screening for the policy, content for the delivery list)
+        // screening for the policy, content for the messages needing attention)
         as("admin").get("/api/policy").then().statusCode(200);
-        as("admin").get("/api/messages").then().statusCode(200);
+        as("admin").get("/api/messages/attention").then().statusCode(200);
         Map<String, Integer> managementPorts = Map.of("booking-service", s.bookingManagementPort(),
                 "screening-service", s.screeningManagementPort(), "content-service", s.contentManagementPort());
         Map<String, java.util.Set<String>> exposed = new java.util.HashMap<>();
@@ -229,20 +236,140 @@ class ClinicEndToEndTest {
     }
 
     @Test
-    void theOptOutLinkFromAnEmailWorksThroughTheClinicsPublicEntryPoint() throws Exception {
-        String patient = as("frontdesk").body(Map.of("firstName", "Ida", "lastName", "Lis",
-                "email", "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", "dateOfBirth", "1979-09-09"))
-                .post("/api/patients").then().statusCode(201).extract().path("id");
-        // the link content-service puts in e-mails: HMAC-SHA256 of the patient id with the local profile's secret
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec("local-only-opt-out-secret-change-me".getBytes(
-                java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(mac.doFinal(patient.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        given().baseUri(stack.settings().bookingUrl()).queryParam("patient", patient).queryParam("signature", signature)
-                .get("/opt-out").then().statusCode(200).contentType("text/html");
-        given().baseUri(stack.settings().bookingUrl()).queryParam("patient", patient).queryParam("signature", "forged")
-                .get("/opt-out").then().statusCode(403);
+    void aBookingDaysAheadListsItsRemindersAndTheirOptOutLinkWorksThroughTheClinicsPublicEntryPoint() throws Exception {
+        String email = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String patient = newPatientWithCleanIntake("Ida", email);
+        LocalDate from = LocalDate.now(CLINIC_ZONE).plusDays(50);
+        String start = as("frontdesk").queryParams("procedure", "MICRODERMABRASION", "from", from.toString(),
+                "to", from.plusDays(7).toString()).get("/api/availability").then().statusCode(200).extract().path("[0].start");
+        String appointment = as("frontdesk").body(Map.of("patientId", patient, "procedure", "MICRODERMABRASION", "start", start))
+                .post("/api/appointments").then().statusCode(201).body("status", equalTo("CONFIRMED")).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Inbox.subjects(stack.settings().imapPort(), email).size() >= 1);
+
+        // the front desk's view: the confirmation went, the two reminders wait for their time
+        as("frontdesk").get("/api/appointments/" + appointment + "/messages").then().statusCode(200)
+                .body("find { it.kind == 'CONFIRMATION' }.status", equalTo("SENT"))
+                .body("findAll { it.kind == 'REMINDER' }.status", org.hamcrest.Matchers.contains("PENDING", "PENDING"))
+                .body("findAll { it.kind == 'REMINDER' }.essential", org.hamcrest.Matchers.contains(false, false));
+
+        // the link a reminder carries, as content-service wrote it
+        String link = contentQuery("SELECT unsubscribe_url FROM outbound_message WHERE appointment_id = ?::uuid AND kind = 'REMINDER'",
+                appointment).get(0);
+        assertTrue(link.startsWith(stack.settings().bookingUrl() + "/opt-out?token="), link);
+        String token = link.substring(link.indexOf("token=") + "token=".length());
+
+        // opening the link (or a mail scanner following it) shows a page and changes nothing
+        given().baseUri(stack.settings().bookingUrl()).accept("text/html").queryParam("token", token).get("/opt-out").then()
+                .statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/html"))
+                .body(org.hamcrest.Matchers.containsString("name=\"token\""));
+        as("frontdesk").get("/api/patients/" + patient + "/message-preferences").then().statusCode(200)
+                .body("nonEssential", equalTo(true));
+        // the page's button
+        given().baseUri(stack.settings().bookingUrl()).accept("text/html").contentType(ContentType.URLENC)
+                .formParam("token", token).post("/opt-out").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("no longer receive"));
+        as("frontdesk").get("/api/patients/" + patient + "/message-preferences").then().body("nonEssential", equalTo(false));
+        as("clinician").get("/api/opt-outs").then().statusCode(200).body("patientId", org.hamcrest.Matchers.hasItem(patient));
+        // a mail client's one-click unsubscribe (RFC 8058) posts to the link itself
+        given().baseUri(stack.settings().bookingUrl()).multiPart("List-Unsubscribe", "One-Click")
+                .post("/opt-out?token=" + token).then().statusCode(200);
+        // a forged link is refused: a page for a browser, a problem for anyone else
+        given().baseUri(stack.settings().bookingUrl()).queryParam("token", token + "x").get("/opt-out").then().statusCode(403)
+                .contentType("application/problem+json").body("type", equalTo("urn:clinic:problem:invalid-token"));
+        given().baseUri(stack.settings().bookingUrl()).accept("text/html").queryParam("token", token + "x").get("/opt-out")
+                .then().statusCode(403).contentType(org.hamcrest.Matchers.containsString("text/html"));
+
+        // the patient asks the front desk for reminders again
+        as("clinician").body(Map.of("nonEssential", true)).put("/api/patients/" + patient + "/message-preferences")
+                .then().statusCode(403);
+        as("frontdesk").body(Map.of("nonEssential", true)).put("/api/patients/" + patient + "/message-preferences")
+                .then().statusCode(200).body("nonEssential", equalTo(true));
+    }
+
+    @Test
+    void aConfirmedAppointmentMovedIntoReviewAndDeniedIsToldEachStepWithItsCalendarEntry() throws Exception {
+        String email = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String patient = newPatientWithCleanIntake("Nina", email);
+        LocalDate from = LocalDate.now(CLINIC_ZONE).plusDays(60);
+        String start = as("frontdesk").queryParams("procedure", "MICRONEEDLING", "from", from.toString(),
+                "to", from.plusDays(7).toString()).get("/api/availability").then().statusCode(200).extract().path("[0].start");
+        String appointment = book(patient, start);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Inbox.subjects(stack.settings().imapPort(), email).size() >= 1);
+
+        // a new intake needs a clinician: the appointment goes back to review
+        Map<String, Object> intake = new java.util.HashMap<>(cleanIntake());
+        intake.put("isotretinoin", "STOPPED");
+        intake.put("isotretinoinLastDose", LocalDate.now(CLINIC_ZONE).minusMonths(2).toString());
+        as("frontdesk").body(intake).put("/api/patients/" + patient + "/intake").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "PENDING_REVIEW".equals(statusOf(appointment)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Inbox.subjects(stack.settings().imapPort(), email).size() >= 2);
+
+        // the clinician denies it
+        String decision = as("clinician").get("/api/appointments/" + appointment).then().extract().path("screening.decisionId");
+        as("clinician").body(Map.of("decision", "DENY", "reason", "discussed with the patient", "decisionId", decision))
+                .post("/api/appointments/" + appointment + "/review").then().statusCode(200).body("status", equalTo("REJECTED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Inbox.subjects(stack.settings().imapPort(), email).size() >= 3);
+
+        List<String> subjects = Inbox.subjects(stack.settings().imapPort(), email);
+        assertTrue(subjects.get(0).contains("is confirmed"), subjects.toString());
+        assertTrue(subjects.get(1).contains("to be confirmed by the clinic"), subjects.toString());
+        assertTrue(subjects.get(2).contains("cannot go ahead"), subjects.toString());
+        assertEquals(3, new java.util.HashSet<>(Inbox.messageIds(stack.settings().imapPort(), email)).size(), "three messages");
+
+        // each carries the calendar entry, inline, read by an independent iCalendar library
+        List<Inbox.CalendarPart> parts = Inbox.calendars(stack.settings().imapPort(), email);
+        assertEquals(3, parts.size(), parts.toString());
+        List<String> methods = List.of("REQUEST", "REQUEST", "CANCEL");
+        List<String> statuses = List.of("CONFIRMED", "TENTATIVE", "CANCELLED");
+        String uid = null;
+        int sequence = -1;
+        for (int i = 0; i < 3; i++) {
+            Inbox.CalendarPart part = parts.get(i);
+            assertTrue(part.contentType().toLowerCase().contains("method=" + methods.get(i).toLowerCase()), part.contentType());
+            assertEquals("inline", part.disposition());
+            net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.data.CalendarBuilder()
+                    .build(new java.io.StringReader(part.text()));
+            assertFalse(calendar.validate().hasErrors(), calendar.validate().toString());
+            assertEquals(methods.get(i), calendar.getProperty("METHOD").map(p -> ((net.fortuna.ical4j.model.Property) p).getValue()).orElseThrow());
+            net.fortuna.ical4j.model.Component event = calendar.getComponent("VEVENT").orElseThrow();
+            assertEquals(statuses.get(i), value(event, "STATUS"));
+            assertTrue(calendar.getComponent("VTIMEZONE").isPresent(), "the clinic's time zone is in the invitation");
+            if (uid == null) {
+                uid = value(event, "UID");
+                String local = java.time.OffsetDateTime.parse(start).atZoneSameInstant(CLINIC_ZONE).toLocalDateTime()
+                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
+                assertEquals(local, value(event, "DTSTART"), "the clinic's wall-clock time");
+            }
+            assertEquals(uid, value(event, "UID"), "one calendar entry throughout");
+            int current = Integer.parseInt(value(event, "SEQUENCE"));
+            assertTrue(current > sequence, "SEQUENCE grows");
+            sequence = current;
+        }
+        for (String body : Inbox.bodies(stack.settings().imapPort(), email)) {
+            for (String medical : List.of("isotretinoin", "intake", "screening", "medication")) {
+                assertFalse(body.toLowerCase().contains(medical), "medical detail (" + medical + ") in an e-mail: " + body);
+            }
+        }
+    }
+
+    @Test
+    void staffReachMessagesNeedingAttentionThroughBooking() {
+        as("clinician").get("/api/messages/attention").then().statusCode(200).body("$", org.hamcrest.Matchers.instanceOf(List.class));
+        as("frontdesk").post("/api/messages/" + UUID.randomUUID() + "/resend").then().statusCode(404)
+                .contentType("application/problem+json");
+        as("clinician").post("/api/messages/" + UUID.randomUUID() + "/resend").then().statusCode(403);
+        as("frontdesk").body(Map.of("note", "")).post("/api/messages/" + UUID.randomUUID() + "/close").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.containsString("note"));
+    }
+
+    private static String value(net.fortuna.ical4j.model.Component component, String property) {
+        return component.getProperty(property).map(p -> ((net.fortuna.ical4j.model.Property) p).getValue()).orElse(null);
+    }
+
+    /** A value from content-service's database, once it is there. */
+    private static List<String> contentQuery(String sql, String appointment) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> ContentDatabase.value(stack, sql, appointment) != null);
+        return List.of(ContentDatabase.value(stack, sql, appointment));
     }
 
     @Test

@@ -15,7 +15,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 
 /** Reads a patient's inbox over IMAP the way the README tells a person to. */
-final class Inbox {
+public final class Inbox {
 
     private Inbox() {
     }
@@ -26,13 +26,48 @@ final class Inbox {
     }
 
     /** The subjects in the address's inbox, oldest first (empty before the first delivery). */
-    static List<String> subjects(int imapPort, String address) {
+    public static List<String> subjects(int imapPort, String address) {
         return read(imapPort, address, Message::getSubject);
     }
 
     /** The text of every part of each message (plain, HTML, calendar), oldest first. */
-    static List<String> bodies(int imapPort, String address) {
+    public static List<String> bodies(int imapPort, String address) {
         return read(imapPort, address, Inbox::text);
+    }
+
+    /** A calendar part of a message: its content type (with the iTIP method), disposition and text. */
+    record CalendarPart(String subject, String contentType, String disposition, String text) {
+    }
+
+    /** The calendar part of each message that has one, oldest first. */
+    static List<CalendarPart> calendars(int imapPort, String address) {
+        return read(imapPort, address, message -> calendarOf(message, message.getSubject())).stream()
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The Message-ID of each message, oldest first. */
+    static List<String> messageIds(int imapPort, String address) {
+        return read(imapPort, address, message -> message.getHeader("Message-ID")[0]);
+    }
+
+    private static CalendarPart calendarOf(Part part, String subject) throws MessagingException, IOException {
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                CalendarPart found = calendarOf(multipart.getBodyPart(i), subject);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        if (!part.isMimeType("text/calendar")) {
+            return null;
+        }
+        try (java.io.InputStream in = part.getInputStream()) {
+            return new CalendarPart(subject, part.getContentType(), part.getDisposition(),
+                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     private static <T> List<T> read(int imapPort, String address, Reading<T> reading) {

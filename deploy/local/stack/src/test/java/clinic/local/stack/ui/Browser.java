@@ -49,7 +49,9 @@ final class Browser implements AutoCloseable {
      */
     private static final Pattern EXPECTED_API_ANSWER = Pattern.compile(
             ".*/api/.* Failed to load resource: the server responded with a status of (400|401|409|422) .*"
-                    + "|.*/api/appointments/[0-9a-f-]{36}/messages - Failed to load resource: the server responded with a status of (404|503) .*");
+                    + "|.*/api/appointments/[0-9a-f-]{36}/messages - Failed to load resource: the server responded with a status of (404|503) .*"
+                    // a patient opening a link that was used, replaced or has expired: the page says so
+                    + "|.*/public/intake/.* Failed to load resource: the server responded with a status of (404|410) .*");
 
     final ChromeDriver driver;
     final WebDriverWait wait;
@@ -84,6 +86,8 @@ final class Browser implements AutoCloseable {
                 .withEnvironment(Map.of("TZ", BROWSER_TIME_ZONE)).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(width, height));
+        // axe-core runs as an asynchronous script and takes a few seconds on a busy machine
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         return new Browser(driver, profile, baseUrl);
     }
 
@@ -149,6 +153,24 @@ final class Browser implements AutoCloseable {
     void signOut() {
         click(By.id("sign-out"));
         visible(By.id("signin-form"));
+    }
+
+    /** Fails with the list of axe-core's serious and critical findings on the page as it is now. */
+    void assertAccessible(String screen) {
+        List<String> violations = Axe.seriousViolations(this);
+        org.junit.jupiter.api.Assertions.assertTrue(violations.isEmpty(),
+                "axe-core finds serious or critical accessibility violations on " + screen + ": " + violations);
+    }
+
+    /** How many requests the page made to booking's API so far whose path starts with the prefix (from the browser's own timing records). */
+    long apiRequests(String pathPrefix) {
+        return ((Number) script("return performance.getEntriesByType('resource')"
+                + ".filter(e => new URL(e.name).pathname.startsWith(arguments[0])).length", pathPrefix)).longValue();
+    }
+
+    /** Renders the page as for printing (true) or for the screen (false), so print layouts can be checked and looked at. */
+    void printMedia(boolean print) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", print ? "print" : ""));
     }
 
     /** Saves the page as target/ui-screenshots/<name>.png for a person to look at. */

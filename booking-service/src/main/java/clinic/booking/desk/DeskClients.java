@@ -1,0 +1,132 @@
+package clinic.booking.desk;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import clinic.booking.domain.Appointment;
+import clinic.booking.domain.Patient;
+import clinic.booking.domain.ProcedureCode;
+import clinic.booking.service.AppointmentRepository;
+import clinic.booking.service.PatientSchedule;
+import clinic.booking.service.PatientService;
+import clinic.web.Problem;
+import clinic.web.ProblemException;
+import io.quarkus.logging.Log;
+
+/**
+ * The front desk's questions to screening and content that booking only relays. Their refusals
+ * (4xx problems) pass through unchanged; no answer is a 503 with Retry-After, never a made-up one.
+ */
+@ApplicationScoped
+public class DeskClients {
+
+    static final int RETRY_AFTER_SECONDS = 10;
+
+    @Inject
+    @RestClient
+    ScreeningDeskApi screening;
+
+    @Inject
+    @RestClient
+    ContentDeskApi content;
+
+    @Inject
+    PatientService patients;
+
+    @Inject
+    PatientSchedule schedules;
+
+    @Inject
+    AppointmentRepository appointments;
+
+    /**
+     * How each day from..to would go for the patient (or for the appointment being moved): outcome,
+     * front-desk categories and the earliest eligible day, from the same rules as screening itself.
+     */
+    public JsonNode outlook(ProcedureCode procedure, LocalDate from, LocalDate to, UUID patientId, UUID appointmentId) {
+        UUID patient = patientId;
+        if (appointmentId != null) {
+            Appointment moving = appointments.get(appointmentId);
+            if (patientId != null && !patientId.equals(moving.patientId)) {
+                throw ProblemException.badRequest("patientId", "the appointment being moved belongs to another patient");
+            }
+            patient = moving.patientId;
+        }
+        if (patient == null) {
+            throw ProblemException.badRequest("patientId", "is required (or appointmentId)");
+        }
+        PatientSchedule.Snapshot schedule = schedules.snapshot(patient, "patientId", appointmentId);
+        OutlookRequest request = new OutlookRequest(patient, appointmentId, procedure, from, to, schedule.others());
+        return call(SCREENING, "read a patient's outlook", () -> screening.outlook(request));
+    }
+
+    public JsonNode intakeStatus(UUID patientId) {
+        patients.get(patientId);
+        return call(SCREENING, "read an intake's status", () -> screening.intakeStatus(patientId));
+    }
+
+    /**
+     * Asks screening for a self-service intake link and content to e-mail it. The link goes from one
+     * to the other and is not returned: the front desk needs to know it was sent, not what it is.
+     */
+    public JsonNode invite(UUID patientId) {
+        Patient patient = patients.get(patientId);
+        JsonNode invitation = call(SCREENING, "create an intake link", () -> screening.invite(new InvitationRequest(patientId)));
+        UUID invitationId = UUID.fromString(invitation.path("invitationId").asText());
+        OffsetDateTime expiresAt = OffsetDateTime.parse(invitation.path("expiresAt").asText());
+        JsonNode mail = call(CONTENT, "send the intake link", () -> content.mailInvitation(new InvitationMail(invitationId,
+                patientId, patient.email, patient.firstName, invitation.path("link").asText(), expiresAt)));
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        answer.put("invitationId", invitationId.toString());
+        answer.put("patientId", patientId.toString());
+        answer.put("email", patient.email);
+        answer.put("expiresAt", expiresAt.toString());
+        answer.put("mailStatus", mail.path("status").asText());
+        return answer;
+    }
+
+    public JsonNode messages(UUID patientId) {
+        patients.get(patientId);
+        try {
+            return call(CONTENT, "read a patient's messages", () -> content.patientMessages(patientId));
+        } catch (ProblemException refused) {
+            if (refused.problem().status() == 404) {
+                return JsonNodeFactory.instance.arrayNode();
+            }
+            throw refused;
+        }
+    }
+
+    /** The problem each service's outage is, as the rest of booking names it. */
+    private record Unavailable(String service, String kind, String title) {
+    }
+
+    private static final Unavailable SCREENING = new Unavailable("screening-service", "screening-unavailable",
+            "Screening unavailable");
+    private static final Unavailable CONTENT = new Unavailable("content-service", "content-unavailable",
+            "Message service unavailable");
+
+    private static JsonNode call(Unavailable service, String what, Supplier<JsonNode> request) {
+        try {
+            return request.get();
+        } catch (ProblemException deliberateAnswer) {
+            throw deliberateAnswer;
+        } catch (RuntimeException failure) {
+            Log.warnf("%s unavailable while trying to %s: %s", service.service(), what, failure.toString());
+            throw new ProblemException(Problem.of(503, service.kind(), service.title(),
+                    "The " + service.service() + " could not be reached, so nothing was read or changed. Try again shortly."),
+                    RETRY_AFTER_SECONDS);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package clinic.booking.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import clinic.booking.config.ClinicConfig;
+import clinic.booking.domain.Appointment;
+import clinic.booking.domain.AppointmentStatus;
+import clinic.booking.domain.Closure;
+import clinic.web.Problem;
+import clinic.web.ProblemException;
+
+/**
+ * Clinic closures and holidays. A closure never touches appointments already booked in it: the
+ * admin is told which ones there are, and the front desk moves or cancels them (each move or
+ * cancellation e-mails the patient), because only a person can agree a new time with the patient.
+ */
+@ApplicationScoped
+public class ClosureService {
+
+    /** A closure reaches at most this far: a longer one is more likely a typo in the year than a plan. */
+    static final int MAX_DAYS = 366;
+
+    @Inject
+    ClosureRepository closures;
+
+    @Inject
+    AppointmentRepository appointments;
+
+    @Inject
+    ClinicConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** A stored closure and the appointments that still hold time in it. */
+    public record Added(Closure closure, List<Appointment> affected) {
+    }
+
+    @Transactional
+    public Added add(LocalDate firstDay, LocalDate lastDay, String reason, String by) {
+        ZoneId zone = config.timeZone();
+        LocalDate last = lastDay == null ? firstDay : lastDay;
+        if (last.isBefore(firstDay)) {
+            throw ProblemException.badRequest("lastDay", "must not be before firstDay");
+        }
+        if (ChronoUnit.DAYS.between(firstDay, last) + 1 > MAX_DAYS) {
+            throw ProblemException.badRequest("lastDay", "a closure may cover at most " + MAX_DAYS + " days");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        if (last.isBefore(today)) {
+            throw ProblemException.badRequest("lastDay", "is in the past (today is " + today + " in the clinic)");
+        }
+        Closure closure = new Closure();
+        closure.id = UUID.randomUUID();
+        closure.firstDay = firstDay;
+        closure.lastDay = last;
+        closure.startAt = firstDay.atStartOfDay(zone).toInstant();
+        closure.endAt = last.plusDays(1).atStartOfDay(zone).toInstant();
+        closure.reason = reason.strip();
+        closure.createdBy = by;
+        closure.createdAt = clock.instant();
+        closures.persist(closure);
+        return new Added(closure, affected(closure));
+    }
+
+    @Transactional
+    public void remove(UUID id) {
+        if (!closures.deleteById(id)) {
+            throw ProblemException.notFound("Closure", id);
+        }
+    }
+
+    @Transactional
+    public List<Closure> list(LocalDate from, LocalDate to) {
+        ZoneId zone = config.timeZone();
+        return closures.overlapping(from == null ? null : from.atStartOfDay(zone).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /** Appointments that hold time in the closure and are not done yet: the front desk must move or cancel them. */
+    @Transactional
+    public List<Appointment> affected(Closure closure) {
+        return appointments.list(new AppointmentRepository.Filter(closure.startAt, closure.endAt, null, null, null, null), 1000)
+                .stream().filter(a -> AppointmentStatus.MOVABLE.contains(a.status) || a.status == AppointmentStatus.CHECKED_IN)
+                .toList();
+    }
+
+    /** Refuses a booking or a move into a closure (422), naming the closure, before any slot is looked for. */
+    public void refuseIfClosed(java.time.Instant start, java.time.Instant end) {
+        closures.firstOverlapping(start, end).ifPresent(c -> {
+            throw new ProblemException(Problem.of(422, "clinic-closed", "Clinic closed",
+                    "The clinic is closed from " + c.firstDay + " to " + c.lastDay + " (" + c.reason + ").")
+                    .withErrors(List.of(new Problem.FieldError("start", "the clinic is closed on this day"))));
+        });
+    }
+}

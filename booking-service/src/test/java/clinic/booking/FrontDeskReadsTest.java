@@ -1,0 +1,187 @@
+package clinic.booking;
+
+import static clinic.booking.support.Api.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import clinic.booking.support.Api;
+import clinic.booking.support.ScreeningStub;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * What the front desk's screens read and the admin's closures: the calendar in one request with
+ * names, closures that are never offered, the search box, and the live change stream.
+ */
+@QuarkusTest
+class FrontDeskReadsTest {
+
+    @TestHTTPResource("/api/changes")
+    URL changes;
+
+    @BeforeEach
+    void reset() {
+        ScreeningStub.reset();
+    }
+
+    private static String patient(String first, String last, String phone, String born) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("firstName", first, "lastName", last,
+                "email", first.toLowerCase() + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com",
+                "dateOfBirth", born));
+        if (phone != null) {
+            body.put("phone", phone);
+        }
+        return as("frontdesk").body(body).post("/api/patients").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void aClosedDayIsNeverOfferedAndBookingsIntoItAreRefusedWithTheReason() {
+        LocalDate day = Api.freshTuesday();
+        String patient = Api.newPatient();
+        String booked = as("frontdesk").body(Api.booking(patient, "CONSULTATION", Api.at(day, 10, 0)))
+                .post("/api/appointments").then().statusCode(201).extract().path("id");
+        as("frontdesk").get("/api/availability?procedure=CONSULTATION&from=" + day + "&to=" + day)
+                .then().statusCode(200).body("size()", org.hamcrest.Matchers.greaterThan(0));
+
+        Map<String, Object> closure = Map.of("firstDay", day.toString(), "lastDay", day.toString(), "reason", "Public holiday");
+        as("frontdesk").body(closure).post("/api/closures").then().statusCode(403);
+        as("admin").body(Map.of("firstDay", day.toString(), "lastDay", day.minusDays(1).toString(), "reason", "x"))
+                .post("/api/closures").then().statusCode(400).body("errors.field", hasItem("lastDay"));
+        String closureId = as("admin").body(closure).post("/api/closures").then().statusCode(201)
+                .body("affected.id", hasItem(booked))
+                .extract().path("closure.id");
+
+        as("frontdesk").get("/api/availability?procedure=CONSULTATION&from=" + day + "&to=" + day)
+                .then().statusCode(200).body("size()", equalTo(0));
+        as("frontdesk").get("/api/availability?procedure=CONSULTATION&from=" + day.minusDays(1) + "&to=" + day.plusDays(1))
+                .then().statusCode(200).body("start.findAll { it.startsWith('" + day + "') }", hasSize(0))
+                .body("size()", org.hamcrest.Matchers.greaterThan(0));
+        as("frontdesk").body(Api.booking(Api.newPatient(), "CONSULTATION", Api.at(day, 15, 0))).post("/api/appointments")
+                .then().statusCode(422).body("type", equalTo("urn:clinic:problem:clinic-closed"))
+                .body("errors.field", hasItem("start"));
+        as("frontdesk").get("/api/closures?from=" + day + "&to=" + day).then().statusCode(200)
+                .body("reason", hasItem("Public holiday"));
+        as("frontdesk").get("/api/calendar?from=" + day).then().statusCode(200).body("closures.id", hasItem(closureId));
+
+        as("admin").delete("/api/closures/" + closureId).then().statusCode(204);
+        as("frontdesk").get("/api/availability?procedure=CONSULTATION&from=" + day + "&to=" + day)
+                .then().statusCode(200).body("size()", org.hamcrest.Matchers.greaterThan(0));
+        as("admin").delete("/api/closures/" + closureId).then().statusCode(404);
+    }
+
+    @Test
+    void aWeekIsOneRequestWithEveryPatientsName() {
+        LocalDate tuesday = Api.freshTuesday();
+        String first = patient("Weronika", "Calendar" + UUID.randomUUID().toString().substring(0, 6), null, "1985-01-02");
+        String second = patient("Ilona", "Calendar" + UUID.randomUUID().toString().substring(0, 6), null, "1986-01-02");
+        as("frontdesk").body(Api.booking(first, "CONSULTATION", Api.at(tuesday, 9, 0))).post("/api/appointments").then().statusCode(201);
+        as("frontdesk").body(Map.of("patientId", second, "procedure", "CONSULTATION", "start", Api.at(tuesday.plusDays(2), 11, 0),
+                "practitionerId", Api.EWA)).post("/api/appointments").then().statusCode(201);
+        LocalDate monday = tuesday.minusDays(1);
+        var week = as("clinician").get("/api/calendar?from=" + monday + "&to=" + monday.plusDays(6)).then().statusCode(200)
+                .body("appointments.patientId", hasItem(first)).body("appointments.patientId", hasItem(second))
+                .body("patients.find { it.id == '" + first + "' }.firstName", equalTo("Weronika"))
+                .body("patients.find { it.id == '" + second + "' }.firstName", equalTo("Ilona"))
+                .extract().jsonPath();
+        assertEquals(week.getList("appointments").size(), week.getList("patients").size(), "one name per patient shown");
+        as("frontdesk").get("/api/calendar?from=" + monday + "&to=" + monday.plusDays(6) + "&practitionerId=" + Api.EWA)
+                .then().statusCode(200).body("appointments.practitionerId", not(hasItem(Api.ANNA)))
+                .body("appointments.patientId", hasItem(second)).body("appointments.patientId", not(hasItem(first)));
+        as("frontdesk").get("/api/calendar?from=" + monday + "&to=" + monday.plusDays(60)).then().statusCode(400)
+                .body("errors.field", hasItem("to"));
+        as("frontdesk").get("/api/calendar").then().statusCode(400).body("errors.field", hasItem("from"));
+    }
+
+    @Test
+    void searchFindsANameInAnyOrderAPhoneHoweverSpacedAnEmailAndADateOfBirth() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String alpha = patient("Alpha", "Walk" + tag, "+48 600 " + (100 + Math.abs(tag.hashCode() % 900)) + " 321", "1991-05-17");
+        String digits = as("frontdesk").get("/api/patients/" + alpha).then().extract().path("phone");
+        as("frontdesk").queryParam("query", "Alpha Walk" + tag).get("/api/patients").then().statusCode(200).body("id", hasItem(alpha));
+        as("frontdesk").queryParam("query", "walk" + tag + " alpha").get("/api/patients").then().body("id", hasItem(alpha));
+        as("frontdesk").queryParam("query", "Beta Walk" + tag).get("/api/patients").then().body("id", not(hasItem(alpha)));
+        as("frontdesk").queryParam("query", digits.replace(" ", "")).get("/api/patients").then().body("id", hasItem(alpha));
+        as("frontdesk").queryParam("query", digits.replace("+48 ", "")).get("/api/patients").then().body("id", hasItem(alpha));
+        as("frontdesk").queryParam("query", "17.05.1991 walk" + tag).get("/api/patients").then().body("id", hasItem(alpha));
+        as("frontdesk").queryParam("query", "1991-05-17").get("/api/patients").then().body("id", hasItem(alpha));
+        as("frontdesk").queryParam("query", "18.05.1991 walk" + tag).get("/api/patients").then().body("id", not(hasItem(alpha)));
+        as("frontdesk").queryParam("query", "alpha." ).get("/api/patients").then().body("id", hasItem(alpha));
+        as("frontdesk").queryParam("query", "100%_").get("/api/patients").then().statusCode(200).body("id", not(hasItem(alpha)));
+    }
+
+    @Test
+    void theChangeStreamAnnouncesACommittedBookingToEveryListeningScreen() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(changes.toString()))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("frontdesk:frontdesk".getBytes(StandardCharsets.UTF_8)))
+                .build();
+        assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(changes.toString())).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode(), "the stream needs a staff role");
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (java.io.IOException closed) {
+                // the test closes the stream at the end
+            }
+        });
+        try {
+            assertTrue(poll(lines, "\"hello\"", Duration.ofSeconds(10)), "the stream says hello first");
+            String booked = as("frontdesk").body(Api.booking(Api.newPatient(), "CONSULTATION", Api.at(Api.freshTuesday(), 12, 0)))
+                    .post("/api/appointments").then().statusCode(201).extract().path("id");
+            assertTrue(poll(lines, booked, Duration.ofSeconds(10)), "the booking is announced with its id");
+        } finally {
+            response.body().close();
+            reader.cancel(true);
+        }
+    }
+
+    private static boolean poll(LinkedBlockingQueue<String> lines, String wanted, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(200, TimeUnit.MILLISECONDS);
+            if (line != null && line.startsWith("data:") && line.contains(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void theClinicSaysHowItWritesDates() {
+        as("frontdesk").get("/api/clinic").then().statusCode(200).body("timeZone", equalTo("Europe/Warsaw"))
+                .body("dateFormat", equalTo("dd.MM.yyyy"));
+    }
+
+}
