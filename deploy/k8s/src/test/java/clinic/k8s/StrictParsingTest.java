@@ -117,7 +117,7 @@ class StrictParsingTest {
     void theBaseKafkaResourcesParse() {
         KafkaUser content = StrictModels.parse(base("kafka-users.yaml", "KafkaUser", "content-service"),
                 KafkaUser.class);
-        assertEquals(3, ((KafkaUserAuthorizationSimple) content.getSpec().getAuthorization()).getAcls().size());
+        assertEquals(6, ((KafkaUserAuthorizationSimple) content.getSpec().getAuthorization()).getAcls().size());
         KafkaTopic topic = StrictModels.parse(base("kafka-topics.yaml", "KafkaTopic", "clinic.appointments.v1"),
                 KafkaTopic.class);
         assertEquals(3, topic.getSpec().getReplicas());
