@@ -40,10 +40,11 @@ public class PatientEvents {
                 patient.id, patient.contactVersion, patient.firstName, patient.email, null, null));
     }
 
+    /** The duplicate merged into the survivor, with the survivor's contact data (where the duplicate's messages now go). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void merged(UUID duplicateId, UUID survivorId) {
+    public void merged(UUID duplicateId, Patient survivor) {
         record(new PatientEvent(UUID.randomUUID(), PatientEvent.MERGED, PatientEvent.VERSION, clock.instant(),
-                duplicateId, null, null, null, survivorId, null));
+                duplicateId, survivor.contactVersion, survivor.firstName, survivor.email, survivor.id, null));
     }
 
     /** The erasure of the patient and of every record merged into it earlier. */

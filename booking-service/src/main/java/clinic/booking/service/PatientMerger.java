@@ -61,7 +61,7 @@ public class PatientMerger {
         survivor.scheduleVersion++;
         patients.recordMerge(duplicate.id, survivor.id, mergedBy, now);
         patients.delete(duplicate);
-        events.merged(duplicate.id, survivor.id);
+        events.merged(duplicate.id, survivor);
         return new Merged(survivor.id, duplicate.id, moved, now);
     }
 
