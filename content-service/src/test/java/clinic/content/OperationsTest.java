@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -34,10 +36,17 @@ class OperationsTest {
     @Inject
     MovableClock clock;
 
+    // health and metrics live on the management interface, not the main port (see HealthTest)
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL readinessUrl;
+
     @Test
     void metricsNameTheirTopicsAndKinds() {
         await().atMost(Api.WITHIN).until(() -> metric("clinic_consumer_lag", "topic=\"clinic.appointments.v1\"") != null);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(metricsUrl).then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("clinic_dead_letter_depth{topic=\"clinic.appointments.v1.dlq\"}"), metrics);
         for (String kind : List.of("CONFIRMATION", "UPDATE", "CANCELLATION", "AFTERCARE", "NOTICE", "REMINDER")) {
             assertTrue(metrics.contains("clinic_dispatch_lag_seconds{kind=\"" + kind + "\"}"), kind);
@@ -81,7 +90,7 @@ class OperationsTest {
 
         await().atMost(Api.WITHIN).until(() -> Double.valueOf(before + 2).equals(
                 metric("clinic_dead_letter_depth", "topic=\"clinic.appointments.v1.dlq\"")));
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(readinessUrl).then().statusCode(200)
                 .body("checks.find { it.name == 'Dead letters' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'Dead letters' }.data.deadLetters", equalTo(before + 2))
                 .body("checks.find { it.name == 'Dead letters' }.data.warning", containsString("/api/dead-letters/replay"));
@@ -108,8 +117,8 @@ class OperationsTest {
     }
 
     /** A metric's value from the Prometheus text, or null when absent. */
-    static Double metric(String name, String label) {
-        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    Double metric(String name, String label) {
+        String text = given().get(metricsUrl).then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{[^}]*" + Pattern.quote(label) + "[^}]*\\} (\\S+)$")
                 .matcher(text);
         return m.find() ? Double.valueOf(m.group(1)) : null;

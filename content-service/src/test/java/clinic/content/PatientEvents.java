@@ -36,6 +36,7 @@ import clinic.local.infra.test.TestServers;
 public final class PatientEvents {
 
     public static final String TOPIC = "clinic.patients.v1";
+    public static final String DLQ = "clinic.patients.v1.content.dlq";
     static final Path SCHEMA = Path.of("../booking-service/src/main/resources/events/patient-event-v1.schema.json");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static JsonSchema schema;
@@ -90,6 +91,39 @@ public final class PatientEvents {
             throw new IllegalStateException(e);
         } catch (Exception e) {
             throw new IllegalStateException("could not publish to " + TOPIC, e);
+        }
+    }
+
+    /** A reader of content's patient dead-letter topic from its beginning; poll it inside an Awaitility condition. */
+    public static DeadLetters deadLetters() {
+        return new DeadLetters();
+    }
+
+    /** Accumulates what the dead-letter topic holds. */
+    public static final class DeadLetters implements AutoCloseable {
+
+        private final org.apache.kafka.clients.consumer.KafkaConsumer<String, String> consumer;
+        private final List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
+
+        private DeadLetters() {
+            java.util.Properties props = new java.util.Properties();
+            props.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafkaBootstrapServers());
+            props.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, "patient-dlq-reader-" + UUID.randomUUID());
+            props.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props,
+                    new org.apache.kafka.common.serialization.StringDeserializer(),
+                    new org.apache.kafka.common.serialization.StringDeserializer());
+            consumer.subscribe(List.of(DLQ));
+        }
+
+        public List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> poll() {
+            consumer.poll(java.time.Duration.ofMillis(300)).forEach(records::add);
+            return records;
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
         }
     }
 

@@ -277,6 +277,25 @@ class PatientRecordsTest {
     }
 
     @Test
+    void onlyAPatientEventThatCanNeverBeAppliedIsDeadLetteredAndTheNextOneIsApplied() {
+        UUID patient = UUID.randomUUID();
+        ObjectNode intoItself = PatientEvents.merged(patient, patient, 1, "Ola", address("itself"));
+        ObjectNode noSurvivor = PatientEvents.merged(patient, UUID.randomUUID(), 1, "Ola", address("nosurvivor"));
+        noSurvivor.remove("survivorId");
+        PatientEvents.publishRaw(patient.toString(), "{not json");
+        PatientEvents.publishRaw(patient.toString(), intoItself.toString());
+        PatientEvents.publishRaw(patient.toString(), noSurvivor.toString());
+        ObjectNode correction = PatientEvents.corrected(patient, 4, "Ola", address("ola"));
+        PatientEvents.publish(correction);
+        try (PatientEvents.DeadLetters dlq = PatientEvents.deadLetters()) {
+            await().atMost(Api.WITHIN).until(() -> dlq.poll().stream().filter(r -> patient.toString().equals(r.key())).count() == 3);
+        }
+        await().atMost(Api.WITHIN).until(() -> Objects.equals(4,
+                scalar("SELECT coalesce(max(contact_version), 0) FROM patient_record WHERE patient_id = ?1", patient)));
+        assertEquals(correction.get("email").asText(), scalar("SELECT email FROM patient_record WHERE patient_id = ?1", patient));
+    }
+
+    @Test
     void sentBodiesAndConsumedEventIdsArePurgedAfterTheirPeriodsTheDeliveryRecordStays() {
         clock.set(Instant.parse("2032-06-01T10:00:00Z"));
         TestAppointment a = new TestAppointment("CONSULTATION", LocalDateTime.of(2032, 9, 1, 10, 0));

@@ -72,16 +72,18 @@ public class PatientContacts {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean learn(PatientRecord record, int version, String firstName, String email) {
-        if (record.firstName != null && version <= record.contactVersion) {
+        boolean known = record.firstName != null;
+        // events from before contact versions (0) cannot be ordered: each is addressed as it says, and readdresses nothing
+        boolean unversioned = version == 0 && record.contactVersion == 0;
+        if (known && version <= record.contactVersion && !unversioned) {
             return false;
         }
         boolean changed = !firstName.equals(record.firstName) || !email.equals(record.email);
-        boolean known = record.firstName != null;
         record.contactVersion = Math.max(version, record.contactVersion);
         record.firstName = firstName;
         record.email = email;
         record.updatedAt = clock.instant();
-        if (changed && known) {
+        if (changed && known && !unversioned) {
             readdress(record);
         }
         return true;
