@@ -157,6 +157,10 @@ class PatientRecordsTest {
         assertEquals("PatientMerged", event.get("type").asText());
         assertEquals(survivor, event.get("survivorId").asText());
         assertEquals(duplicate, event.get("patientId").asText());
+        // the survivor's contact data: where content now sends the duplicate's messages
+        String survivorEmail = as("frontdesk").get("/api/patients/" + survivor).then().extract().path("email");
+        assertEquals(survivorEmail, event.get("email").asText());
+        assertEquals(1, event.get("contactVersion").asInt());
         assertConforms(event);
         // the worker leaves them alone until screening says the intakes are merged
         assertTrue(worker.rescreenOwed(UUID.fromString(survivor)).isEmpty());

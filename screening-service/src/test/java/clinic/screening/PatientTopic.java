@@ -24,7 +24,8 @@ public final class PatientTopic {
     /** Booking merged the duplicate into the survivor; answers the event's payload (to send it again). */
     public static String merged(UUID duplicate, UUID survivor) {
         String event = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"PatientMerged\",\"version\":1,\"occurredAt\":\""
-                + Instant.now() + "\",\"patientId\":\"" + duplicate + "\",\"survivorId\":\"" + survivor + "\"}";
+                + Instant.now() + "\",\"patientId\":\"" + duplicate + "\",\"survivorId\":\"" + survivor
+                + "\",\"contactVersion\":1,\"firstName\":\"Ola\",\"email\":\"survivor@example.com\"}";
         send(duplicate, event);
         return event;
     }
