@@ -1,6 +1,7 @@
 package clinic.booking;
 
 import static clinic.booking.support.Api.as;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -86,19 +87,19 @@ class AdminPassThroughTest {
     }
 
     @Test
-    void messageDeliveryIsForTheAdminWithItsFiltersForwarded() {
-        as("admin").queryParam("status", "FAILED,UNCERTAIN").queryParam("limit", "50").get("/api/messages").then()
+    void messagesNeedingAttentionAreForEveryRoleWithTheirFiltersForwarded() {
+        as("clinician").queryParam("status", "FAILED", "DROPPED").queryParam("limit", "50").get("/api/messages/attention").then()
                 .statusCode(200).body("[0].status", equalTo("FAILED"));
-        assertTrue(ContentStub.lastQuery().contains("status=FAILED%2CUNCERTAIN") || ContentStub.lastQuery()
-                .contains("status=FAILED,UNCERTAIN"), ContentStub.lastQuery());
+        assertTrue(ContentStub.lastQuery().contains("status=FAILED") && ContentStub.lastQuery().contains("status=DROPPED"),
+                ContentStub.lastQuery());
         assertTrue(ContentStub.lastQuery().contains("limit=50"), ContentStub.lastQuery());
-        assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString("admin:admin".getBytes()),
+        assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString("clinician:clinician".getBytes()),
                 ContentStub.lastAuthorization());
-        as("frontdesk").get("/api/messages").then().statusCode(403);
-        as("clinician").get("/api/messages").then().statusCode(403);
+        as("frontdesk").get("/api/messages/attention").then().statusCode(200);
+        given().get("/api/messages/attention").then().statusCode(401);
 
         ContentStub.failing(true);
-        as("admin").get("/api/messages").then().statusCode(503)
+        as("admin").get("/api/messages/attention").then().statusCode(503)
                 .body("type", equalTo("urn:clinic:problem:content-unavailable"));
     }
 }

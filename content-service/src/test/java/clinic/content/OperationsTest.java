@@ -36,20 +36,20 @@ class OperationsTest {
     @Inject
     MovableClock clock;
 
-    // health and metrics live on the management interface, not the main port (see HealthTest)
+    // health and metrics are on the management interface; these URLs are relative to its root, /q
     @TestHTTPResource(value = "/metrics", management = true)
-    URL metricsUrl;
+    URL metrics;
 
     @TestHTTPResource(value = "/health/ready", management = true)
-    URL readinessUrl;
+    URL ready;
 
     @Test
     void metricsNameTheirTopicsAndKinds() {
         await().atMost(Api.WITHIN).until(() -> metric("clinic_consumer_lag", "topic=\"clinic.appointments.v1\"") != null);
-        String metrics = given().get(metricsUrl).then().statusCode(200).extract().asString();
-        assertTrue(metrics.contains("clinic_dead_letter_depth{topic=\"clinic.appointments.v1.dlq\"}"), metrics);
+        String text = given().get(metrics).then().statusCode(200).extract().asString();
+        assertTrue(text.contains("clinic_dead_letter_depth{topic=\"clinic.appointments.v1.dlq\"}"), text);
         for (String kind : List.of("CONFIRMATION", "UPDATE", "CANCELLATION", "AFTERCARE", "NOTICE", "REMINDER")) {
-            assertTrue(metrics.contains("clinic_dispatch_lag_seconds{kind=\"" + kind + "\"}"), kind);
+            assertTrue(text.contains("clinic_dispatch_lag_seconds{kind=\"" + kind + "\"}"), kind);
         }
     }
 
@@ -90,7 +90,7 @@ class OperationsTest {
 
         await().atMost(Api.WITHIN).until(() -> Double.valueOf(before + 2).equals(
                 metric("clinic_dead_letter_depth", "topic=\"clinic.appointments.v1.dlq\"")));
-        given().get(readinessUrl).then().statusCode(200)
+        given().get(ready).then().statusCode(200)
                 .body("checks.find { it.name == 'Dead letters' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'Dead letters' }.data.deadLetters", equalTo(before + 2))
                 .body("checks.find { it.name == 'Dead letters' }.data.warning", containsString("/api/dead-letters/replay"));
@@ -117,8 +117,8 @@ class OperationsTest {
     }
 
     /** A metric's value from the Prometheus text, or null when absent. */
-    Double metric(String name, String label) {
-        String text = given().get(metricsUrl).then().statusCode(200).extract().asString();
+    private Double metric(String name, String label) {
+        String text = given().get(metrics).then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{[^}]*" + Pattern.quote(label) + "[^}]*\\} (\\S+)$")
                 .matcher(text);
         return m.find() ? Double.valueOf(m.group(1)) : null;

@@ -190,6 +190,10 @@ public class AppointmentLifecycle {
 
     private Appointment transition(UUID id, Action action, AppointmentStatus next) {
         Appointment appointment = appointments.get(id);
+        // the patient's schedule first, then the appointment's row, as every writer of a patient's
+        // appointments takes them: a re-screen or a move finishing meanwhile is seen, never overwritten
+        schedules.touch(appointment.patientId);
+        appointments.refreshLocked(appointment);
         boolean rescreenDue = (action == Action.CHECK_IN || action == Action.COMPLETE) && appointments.rescreenDue(id);
         AppointmentActions.refusal(action, appointment, rescreenDue, clock.instant(), config.timeZone()).ifPresent(refusal -> {
             throw refused(refusal);
@@ -199,7 +203,6 @@ public class AppointmentLifecycle {
         } catch (IllegalTransitionException e) {
             throw illegal(e);
         }
-        schedules.touch(appointment.patientId);
         return appointment;
     }
 

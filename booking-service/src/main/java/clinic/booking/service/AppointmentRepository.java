@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import clinic.booking.domain.Appointment;
 import clinic.booking.domain.AppointmentStatus;
@@ -51,6 +52,11 @@ public class AppointmentRepository {
             throw ProblemException.notFound("Appointment", id);
         }
         return appointment;
+    }
+
+    /** Reads the appointment again as committed now and locks its row until the transaction ends. */
+    public void refreshLocked(Appointment appointment) {
+        em.refresh(appointment, LockModeType.PESSIMISTIC_WRITE);
     }
 
     public List<Appointment> list(Filter filter, int limit) {

@@ -30,7 +30,7 @@ import clinic.booking.domain.WorkingHours;
  * <p>
  * Read with plain SQL rather than through Hibernate on purpose: a month of availability reads a
  * few thousand appointments, and building entities or projections for them was the largest part
- * of the answer's time (measured by {@code AvailabilityBenchmark}). Here each row is four numbers
+ * of the answer's time (measured by deploy/local/benchmark). Here each row is four numbers
  * and two ids, straight into the slot finder's arrays. The connection is the transaction's own.
  */
 @ApplicationScoped

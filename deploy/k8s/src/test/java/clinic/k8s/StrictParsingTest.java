@@ -20,6 +20,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
+import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource;
+import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
 
 /**
  * Proves the checking itself: deliberately wrong objects must fail, the untouched ones must pass.
@@ -117,7 +119,13 @@ class StrictParsingTest {
     void theBaseKafkaResourcesParse() {
         KafkaUser content = StrictModels.parse(base("kafka-users.yaml", "KafkaUser", "content-service"),
                 KafkaUser.class);
-        assertEquals(6, ((KafkaUserAuthorizationSimple) content.getSpec().getAuthorization()).getAcls().size());
+        // the appointments and patient topics, the patient dead-letter topic, the group, the appointment
+        // dead-letter topic and the dead-letter replay's group
+        assertEquals(List.of("clinic.appointments.v1", "clinic.patients.v1", "clinic.patients.v1.content.dlq", "content-service",
+                "clinic.appointments.v1.dlq", "content-service-dead-letter-replay"), ((KafkaUserAuthorizationSimple) content.getSpec().getAuthorization())
+                        .getAcls().stream().map(acl -> acl.getResource() instanceof AclRuleTopicResource t ? t.getName()
+                                : ((AclRuleGroupResource) acl.getResource()).getName())
+                        .toList());
         KafkaTopic topic = StrictModels.parse(base("kafka-topics.yaml", "KafkaTopic", "clinic.appointments.v1"),
                 KafkaTopic.class);
         assertEquals(3, topic.getSpec().getReplicas());

@@ -104,6 +104,12 @@ public class ProblemExceptionMappers {
             return ProblemResponses.of(Problem.of(503, "database-unavailable", "Database unavailable",
                     "The service cannot reach its database just now; nothing was changed. Try again shortly."), 10);
         }
+        if (ConcurrentChange.causedBy(e)) {
+            Log.infof("A request lost a race with a concurrent change: %s", DatabaseOutage.rootMessage(e));
+            return ProblemResponses.of(Problem.of(409, "concurrent-change", "Changed at the same moment",
+                    "The same record was changed by someone else at the same moment; nothing was changed by this request. "
+                            + "Reload and try again."));
+        }
         Log.error("Unexpected failure while handling a request", e);
         return ProblemResponses.of(Problem.of(500, "internal-error", "Internal error",
                 "The request could not be completed; nothing was changed. The error is logged."));

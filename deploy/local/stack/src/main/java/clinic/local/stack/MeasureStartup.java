@@ -228,22 +228,13 @@ public final class MeasureStartup {
     private static void print(String title, List<Figures> figures) {
         System.out.println();
         System.out.println(title + " (load: " + CLIENTS + " clients for " + LOAD.toSeconds() + " s; machine load average "
-                + loadAverage() + ")");
+                + ProcStatus.loadAverage() + ")");
         System.out.printf("  %-18s %15s %13s %13s %16s %14s %10s%n", "service", "cold start (s)", "Quarkus (s)", "start CPU (s)",
                 "RSS after load", "peak RSS", "requests");
         for (Figures f : figures) {
             System.out.printf("  %-18s %15.2f %13.2f %13.2f %13d MB %11d MB %10s%n", f.service(), f.coldStartSeconds(),
                     f.quarkusSeconds(), f.cpuSecondsToStart(), f.rssAfterLoadKb() / 1024, f.peakRssKb() / 1024,
                     f.requests() + (f.failures() > 0 ? " (" + f.failures() + " failed)" : ""));
-        }
-    }
-
-    /** The 1-minute load average: how busy the machine was with this and everything else. */
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException e) {
-            return "?";
         }
     }
 

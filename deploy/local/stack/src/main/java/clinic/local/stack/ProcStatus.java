@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A process's memory figures in kB (VmRSS, VmHWM, ...) from Linux's /proc/&lt;pid&gt;/status. */
+/** What Linux's /proc tells about a process's memory (in kB: VmRSS, VmHWM, ...) and the machine's load. */
 public final class ProcStatus {
 
     private ProcStatus() {
@@ -21,5 +21,14 @@ public final class ProcStatus {
             }
         }
         return values;
+    }
+
+    /** The 1-minute load average: how busy the machine was with this and everything else. */
+    public static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
     }
 }

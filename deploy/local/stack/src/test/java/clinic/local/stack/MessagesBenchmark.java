@@ -60,9 +60,9 @@ class MessagesBenchmark {
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
         try (ClinicStack started = ClinicStack.start(StackSettings.onFreePorts(home, data))) {
             stack = started;
-            System.out.printf("%nMessages benchmark, %s, load average at start: %s%n", Instant.now(), loadAverage());
+            System.out.printf("%nMessages benchmark, %s, load average at start: %s%n", Instant.now(), ProcStatus.loadAverage());
             List<Booking> bookings = prepare(WARM_UP + SLOW + FAST);
-            System.out.printf("Prepared %d patients with intakes and free slots; load average: %s%n", bookings.size(), loadAverage());
+            System.out.printf("Prepared %d patients with intakes and free slots; load average: %s%n", bookings.size(), ProcStatus.loadAverage());
 
             run(bookings.subList(0, WARM_UP), 10);
             awaitConfirmations(bookings.subList(0, WARM_UP));
@@ -79,7 +79,7 @@ class MessagesBenchmark {
             report(FAST_RATE + " bookings/s", fast);
 
             drainBacklog();
-            System.out.printf("Load average at the end: %s%n%n", loadAverage());
+            System.out.printf("Load average at the end: %s%n%n", ProcStatus.loadAverage());
         }
     }
 
@@ -277,14 +277,6 @@ class MessagesBenchmark {
         System.out.printf("Backlog of %d messages due at once: %s sent; the last handed to SMTP %.1f s after they fell due: "
                 + "%.0f messages/s (first to last: %.0f messages/s)%n", BACKLOG, sent, seconds, BACKLOG / seconds,
                 BACKLOG / Math.max(spread, 0.001));
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
     }
 
     private RequestSpecification as(String user) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import clinic.local.infra.ExternalServers;
 import clinic.local.stack.ClinicStack;
+import clinic.local.stack.ProcStatus;
 import clinic.local.stack.StackSettings;
 
 /**
@@ -94,6 +95,7 @@ public final class Benchmark {
     private static final class Report {
 
         private final StringBuilder text = new StringBuilder();
+        private final String startLoad = ProcStatus.loadAverage();
         private double anchor1;
         private double anchor16;
 
@@ -132,8 +134,8 @@ public final class Benchmark {
         }
 
         String text() {
-            return "\nBENCHMARK " + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, whole stack on this machine\n"
-                    + text;
+            return "\nBENCHMARK " + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, whole stack on this machine"
+                    + " (load average " + startLoad + " at the start, " + ProcStatus.loadAverage() + " at the end)\n" + text;
         }
     }
 }

@@ -58,12 +58,14 @@ final class OpenLoad {
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json").header("Authorization", authorization)
                     .POST(HttpRequest.BodyPublishers.ofString(requests.get(index))).build();
-            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
                 latencies.recordValue(Math.max(0, System.nanoTime() - due) / 1000);
                 if (failure == null && response.statusCode() == 201) {
                     confirmed.incrementAndGet();
-                } else {
-                    other.incrementAndGet();
+                } else if (other.getAndIncrement() == 0) {
+                    // the first refusal, so a run that books nothing says why
+                    System.out.println("  open model: first refusal " + (failure != null ? failure
+                            : response.statusCode() + " " + response.body().substring(0, Math.min(300, response.body().length()))));
                 }
             }));
         }, 0, intervalNanos, TimeUnit.NANOSECONDS);

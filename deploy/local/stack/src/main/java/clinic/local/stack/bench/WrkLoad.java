@@ -37,11 +37,20 @@ final class WrkLoad {
               return wrk.format(nil, "/api/appointments", nil, body)
             end
             function response(status, headers, body)
-              if status == 201 then created = created + 1 else other = other + 1 end
+              if status == 201 then
+                created = created + 1
+              else
+                other = other + 1
+                if refusal == nil then refusal = status .. " " .. string.sub(body or "", 1, 300) end
+              end
             end
             function done(summary, latency, requests)
               local c, o = 0, 0
-              for _, thread in ipairs(threads) do c = c + thread:get("created"); o = o + thread:get("other") end
+              for _, thread in ipairs(threads) do
+                c = c + thread:get("created"); o = o + thread:get("other")
+                local r = thread:get("refusal")
+                if r ~= nil then io.write("REFUSED " .. r .. "\\n") end
+              end
               io.write(string.format("CREATED %%d OTHER %%d\\n", c, o))
               io.write(string.format("LATENCY p50 %%.1f p99 %%.1f\\n", latency:percentile(50) / 1000, latency:percentile(99) / 1000))
             end
@@ -74,6 +83,8 @@ final class WrkLoad {
         if (!created.find() || !latency.find()) {
             throw new IOException("wrk printed no counts:\n" + output);
         }
+        // the first answer other than 201 of each thread, so a run that books nothing says why
+        output.lines().filter(line -> line.startsWith("REFUSED ")).forEach(line -> System.out.println("  wrk: " + line));
         long ok = Long.parseLong(created.group(1));
         return new Result(ok / (double) seconds, ok, Long.parseLong(created.group(2)),
                 Double.parseDouble(latency.group(1)), Double.parseDouble(latency.group(2)));
