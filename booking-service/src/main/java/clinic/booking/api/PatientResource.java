@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -27,7 +28,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import clinic.booking.api.AppointmentDtos.AppointmentView;
-import clinic.booking.api.PatientDtos.NewPatient;
+import clinic.booking.config.ClinicConfig;
+import clinic.booking.api.PatientDtos.ErasureReceipt;
+import clinic.booking.api.PatientDtos.MergeReceipt;
+import clinic.booking.api.PatientDtos.MergeRequest;
+import clinic.booking.api.PatientDtos.PatientDetails;
 import clinic.booking.api.PatientDtos.PatientView;
 import clinic.booking.desk.DeskClients;
 import clinic.booking.screening.IntakeQuestionnaire;
@@ -35,6 +40,8 @@ import clinic.booking.screening.ScreeningClient;
 import clinic.booking.service.AppointmentRepository;
 import clinic.booking.service.IdempotencyService;
 import clinic.booking.service.IntakeService;
+import clinic.booking.service.PatientEraser;
+import clinic.booking.service.PatientMerger;
 import clinic.booking.service.PatientService;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -67,6 +74,15 @@ public class PatientResource {
     AppointmentViews views;
 
     @Inject
+    PatientMerger merger;
+
+    @Inject
+    PatientEraser eraser;
+
+    @Inject
+    ClinicConfig config;
+
+    @Inject
     DeskClients desk;
 
     @POST
@@ -74,9 +90,9 @@ public class PatientResource {
     @Operation(summary = "Register a patient (roles: front-desk, admin)")
     @APIResponse(responseCode = "201", description = "Registered; body has the id")
     @APIResponse(responseCode = "400", description = "Invalid field (problem+json naming it)")
-    public Response register(@Valid @NotNull NewPatient body, @RestHeader("Idempotency-Key") String idempotencyKey) {
+    public Response register(@Valid @NotNull PatientDetails body, @RestHeader("Idempotency-Key") String idempotencyKey) {
         return idempotency.run(idempotencyKey, identity.getPrincipal().getName(), "POST /api/patients", body, () -> {
-            var patient = patients.register(body.firstName(), body.lastName(), body.email(), body.dateOfBirth(), body.phone());
+            var patient = patients.register(body.details());
             return Response.created(URI.create("/api/patients/" + patient.id)).entity(PatientView.of(patient)).build();
         });
     }
@@ -95,6 +111,40 @@ public class PatientResource {
     @APIResponse(responseCode = "404", description = "No such patient")
     public PatientView get(@RestPath UUID id) {
         return PatientView.of(patients.get(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({ Roles.FRONT_DESK, Roles.ADMIN })
+    @Operation(summary = "Correct a patient's identity and contact details (roles: front-desk, admin)",
+            description = "Replaces the details with the ones given. Messages not yet sent to the patient use the "
+                    + "corrected first name and e-mail; the same details again change nothing.")
+    public PatientView correct(@RestPath UUID id, @Valid @NotNull PatientDetails body) {
+        return PatientView.of(patients.correct(id, body.details()));
+    }
+
+    @POST
+    @Path("/{id}/merge")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Merge a duplicate record into this one (role: admin)",
+            description = "The duplicate's appointments, intakes and messages follow to this record; the duplicate's id "
+                    + "answers 410 from then on. This record's contact details are kept (correct them separately). Its "
+                    + "upcoming appointments are screened again once screening has merged the intakes (rescreenDue until then).")
+    public Response merge(@RestPath UUID id, @Valid @NotNull MergeRequest body, @RestHeader("Idempotency-Key") String idempotencyKey) {
+        return idempotency.run(idempotencyKey, identity.getPrincipal().getName(), "POST /api/patients/" + id + "/merge", body,
+                () -> Response.ok(MergeReceipt.of(merger.merge(id, body.duplicateId(), identity.getPrincipal().getName()), config.timeZone())).build());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Erase a patient on request (role: admin)",
+            description = "Erases the contact details here and, through an event, the intakes not needed for the screening "
+                    + "audit and the messages in the other services; appointments that ended are kept without anything "
+                    + "identifying the patient. Refused while an appointment is still to happen. Erasing again answers "
+                    + "the first erasure.")
+    public ErasureReceipt erase(@RestPath UUID id) {
+        return ErasureReceipt.of(eraser.erase(id, identity.getPrincipal().getName()), config.timeZone());
     }
 
     @GET

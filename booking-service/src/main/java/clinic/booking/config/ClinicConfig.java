@@ -24,10 +24,33 @@ public interface ClinicConfig {
 
     AppointmentEvents appointmentEvents();
 
+    /** Corrections, merges and erasures of patient records, for screening and content. */
+    PatientEvents patientEvents();
+
+    Retention retention();
+
     /** Booking's own account at screening, for re-screens no person's request waits for (local stack and tests). */
     ServiceAccount serviceAccount();
 
     interface AppointmentEvents {
+        String topic();
+    }
+
+    /** How long booking keeps what it needs only for a while. */
+    interface Retention {
+        /**
+         * How long a POST's stored answer is replayed for a retry with the same Idempotency-Key; the
+         * key may be used for another request after that. Answers may name patients, so not forever.
+         */
+        @WithDefault("24h")
+        Duration idempotencyKeys();
+
+        /** How often expired idempotency records are looked for. */
+        @WithDefault("1h")
+        Duration purgeInterval();
+    }
+
+    interface PatientEvents {
         String topic();
     }
 

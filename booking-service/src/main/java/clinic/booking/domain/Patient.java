@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A patient's identity and contact details. Nothing medical: that lives in screening-service. */
+/**
+ * A patient's identity and contact details. Nothing medical: that lives in screening-service. An
+ * erased patient keeps only its id (appointments kept for the clinic's records refer to it).
+ */
 @Entity
 @Table(name = "patient")
 public class Patient extends PanacheEntityBase {
@@ -29,4 +32,15 @@ public class Patient extends PanacheEntityBase {
 
     /** The newest intake version screening has told us of (0: none); only ever raised. */
     public int intakeVersion;
+
+    /** Raised by every correction of the contact data; events carry it so consumers keep the newest. */
+    public int contactVersion;
+
+    /** When the patient's data was erased on request, and by whom; null while the record is live. */
+    public Instant erasedAt;
+    public String erasedBy;
+
+    public boolean erased() {
+        return erasedAt != null;
+    }
 }

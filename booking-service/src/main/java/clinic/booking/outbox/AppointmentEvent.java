@@ -21,6 +21,7 @@ public record AppointmentEvent(
         UUID patientId,
         String patientFirstName,
         String patientEmail,
+        int patientContactVersion,
         ProcedureCode procedure,
         Instant start,
         Instant end,

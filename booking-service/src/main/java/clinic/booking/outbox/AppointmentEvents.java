@@ -56,18 +56,19 @@ public class AppointmentEvents {
         AppointmentEvent event = new AppointmentEvent(UUID.randomUUID(), type.name(), AppointmentEvent.VERSION,
                 type == AppointmentEventType.AppointmentCompleted && appointment.completedAt != null ? appointment.completedAt : now,
                 appointment.id, appointment.eventSequence, appointment.patientId, names.patientFirstName(), names.patientEmail(),
+                names.contactVersion(),
                 appointment.procedureCode, appointment.startAt, appointment.endAt, previousStart,
                 appointment.practitionerId, names.practitioner(), appointment.roomId, names.room(), appointment.status, reasonCode);
         outbox.append(new OutboxMessage(event.eventId(), config.appointmentEvents().topic(), appointment.id, type.name(), serialize(event), now));
     }
 
     /** The names an event carries, read in one query on the transaction's own connection. */
-    private record Names(String patientFirstName, String patientEmail, String practitioner, String room) {
+    private record Names(String patientFirstName, String patientEmail, int contactVersion, String practitioner, String room) {
     }
 
     private Names names(Appointment appointment) {
         try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement("""
-                SELECT p.first_name, p.email, pr.name, r.name
+                SELECT p.first_name, p.email, p.contact_version, pr.name, r.name
                   FROM patient p, practitioner pr, room r WHERE p.id = ? AND pr.id = ? AND r.id = ?""")) {
             query.setObject(1, appointment.patientId);
             query.setObject(2, appointment.practitionerId);
@@ -76,7 +77,7 @@ public class AppointmentEvents {
                 if (!row.next()) {
                     throw new IllegalStateException("appointment " + appointment.id + " names a missing patient, practitioner or room");
                 }
-                return new Names(row.getString(1), row.getString(2), row.getString(3), row.getString(4));
+                return new Names(row.getString(1), row.getString(2), row.getInt(3), row.getString(4), row.getString(5));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the names for an appointment event", e);

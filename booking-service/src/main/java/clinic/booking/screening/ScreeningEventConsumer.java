@@ -21,9 +21,10 @@ import clinic.booking.service.ScreeningInputs;
 
 /**
  * Reads screening-service's events (topic clinic.screening.v1, schema screening-event-v1 owned by
- * screening): a patient's new intake version, a new policy version. Each raises what booking knows
- * of the decisions' inputs, which makes the affected appointments owed a re-screen, and wakes the
- * worker. Raising a version is idempotent, so a redelivery changes nothing and no processed-event
+ * screening): a patient's new intake version, a new policy version, a duplicate record's intakes
+ * merged into the survivor. Each raises what booking knows of the decisions' inputs (or releases the
+ * re-screens a merge held back), which makes the affected appointments owed a re-screen, and wakes
+ * the worker. Raising a version is idempotent, so a redelivery changes nothing and no processed-event
  * record is needed. A transient failure (the database restarting) is retried with a growing delay,
  * holding the partition: nothing later could be applied without the database either. An event that
  * cannot be read is refused and goes to the dead-letter topic.
@@ -40,6 +41,9 @@ public class ScreeningEventConsumer {
     @Inject
     RescreenWorker worker;
 
+    @Inject
+    java.time.Clock clock;
+
     @Incoming("screening-events")
     @Blocking
     @Retry(maxRetries = -1, delay = 200, maxDuration = 1, durationUnit = ChronoUnit.DAYS, abortOn = UnreadableEvent.class)
@@ -50,6 +54,8 @@ public class ScreeningEventConsumer {
         boolean news = switch (type) {
             case "IntakeRecorded" -> inputs.intakeRecorded(uuid(event, "patientId"), positive(event, "intakeVersion"));
             case "PolicyPublished" -> inputs.policyPublished(positive(event, "policyVersion"));
+            case "PatientMergeApplied" -> inputs.mergeApplied(uuid(event, "patientId"), uuid(event, "mergedPatientId"),
+                    event.hasNonNull("intakeVersion") ? positive(event, "intakeVersion") : null, clock.instant());
             default -> {
                 // a newer screening may add event types; this one does not concern booking
                 Log.infof("Screening event %s of type %s ignored", event.path("eventId").asText(), type);

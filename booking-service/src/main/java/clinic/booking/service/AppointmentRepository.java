@@ -80,13 +80,13 @@ public class AppointmentRepository {
 
     /**
      * A patient's schedule as screening needs to see it, in one plain query (the hot path of every
-     * booking): the schedule version and every other appointment. Empty when there is no such patient.
+     * booking): the schedule version and every other appointment. Empty when there is no such patient (or it was erased).
      */
     public Optional<PatientSchedule.Snapshot> scheduleOf(UUID patientId, UUID excluding, ZoneId zone) {
         try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement("""
                 SELECT p.schedule_version, a.id, a.procedure_code, a.start_at, a.status
                   FROM patient p LEFT JOIN appointment a ON a.patient_id = p.id
-                 WHERE p.id = ? ORDER BY a.start_at""")) {
+                 WHERE p.id = ? AND p.erased_at IS NULL ORDER BY a.start_at""")) {
             query.setObject(1, patientId);
             try (ResultSet rows = query.executeQuery()) {
                 if (!rows.next()) {

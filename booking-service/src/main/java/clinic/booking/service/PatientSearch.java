@@ -31,14 +31,14 @@ public class PatientSearch {
 
     public List<Patient> search(String text) {
         if (text == null || text.isBlank()) {
-            return em.createQuery("from Patient p order by lower(p.lastName), lower(p.firstName)", Patient.class)
+            return em.createQuery("from Patient p where p.erasedAt is null order by lower(p.lastName), lower(p.firstName)", Patient.class)
                     .setMaxResults(LIMIT).getResultList();
         }
         String query = text.strip();
         String digits = query.replaceAll("[^0-9]", "");
         // a whole query that looks like a phone number is one, even when typed with spaces ("+48 600 100 200")
         if (date(query) == null && PHONE.matcher(query).matches() && digits.length() >= 4) {
-            return em.createNativeQuery("SELECT * FROM patient WHERE regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g') "
+            return em.createNativeQuery("SELECT * FROM patient WHERE erased_at IS NULL AND regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g') "
                     + "LIKE ?1 ORDER BY lower(last_name), lower(first_name) LIMIT " + LIMIT, Patient.class)
                     .setParameter(1, "%" + digits + "%").getResultList().stream().map(Patient.class::cast).toList();
         }
@@ -65,7 +65,7 @@ public class PatientSearch {
                 where.append(')');
             }
         }
-        var sql = em.createNativeQuery("SELECT * FROM patient WHERE " + where
+        var sql = em.createNativeQuery("SELECT * FROM patient WHERE erased_at IS NULL AND " + where
                 + " ORDER BY lower(last_name), lower(first_name) LIMIT " + LIMIT, Patient.class);
         for (int i = 0; i < params.size(); i++) {
             sql.setParameter(i + 1, params.get(i));

@@ -10,45 +10,85 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import clinic.booking.domain.Patient;
+import clinic.booking.outbox.PatientEvents;
 import clinic.web.Problem;
 import clinic.web.ProblemException;
 
-/** Patients' identity and contact details. */
+/** Patients' identity and contact details: registration, correction and look-up. */
 @ApplicationScoped
 public class PatientService {
 
     @Inject
     Clock clock;
 
+    @Inject
+    PatientRepository patients;
+
+    @Inject
+    PatientEvents events;
+
+    @Inject
+    PatientSearch finder;
+
+    /** A patient's identity and contact details as the front desk enters them. */
+    public record Details(String firstName, String lastName, String email, LocalDate dateOfBirth, String phone) {
+
+        Details normalized() {
+            return new Details(firstName.strip(), lastName.strip(), email.strip(), dateOfBirth,
+                    phone == null || phone.isBlank() ? null : phone.strip());
+        }
+    }
+
     @Transactional
-    public Patient register(String firstName, String lastName, String email, LocalDate dateOfBirth, String phone) {
+    public Patient register(Details details) {
+        Details d = details.normalized();
         Patient patient = new Patient();
         patient.id = UUID.randomUUID();
-        patient.firstName = firstName.strip();
-        patient.lastName = lastName.strip();
-        patient.email = email.strip();
-        patient.dateOfBirth = dateOfBirth;
-        patient.phone = phone == null || phone.isBlank() ? null : phone.strip();
+        apply(patient, d);
+        patient.contactVersion = 1;
         patient.createdAt = clock.instant();
         patient.persist();
         return patient;
     }
 
-    public Patient get(UUID id) {
-        Patient patient = Patient.findById(id);
-        if (patient == null) {
-            throw ProblemException.notFound("Patient", id);
+    /**
+     * Corrects the patient's identity and contact details. A real change raises the contact version
+     * and is announced (first name and e-mail only), so messages not yet sent go to the new address;
+     * the same details again change nothing.
+     */
+    @Transactional
+    public Patient correct(UUID id, Details details) {
+        Details d = details.normalized();
+        Patient patient = patients.lock(id).stream().findFirst().orElse(null);
+        if (patient == null || patient.erased()) {
+            throw gone(id);
         }
+        Details before = new Details(patient.firstName, patient.lastName, patient.email, patient.dateOfBirth, patient.phone);
+        if (before.equals(d)) {
+            return patient;
+        }
+        apply(patient, d);
+        patient.contactVersion++;
+        events.contactCorrected(patient);
         return patient;
     }
 
-    /** The patient a request refers to by id in its body or query: unknown is the caller's mistake (422). */
+    private static void apply(Patient patient, Details d) {
+        patient.firstName = d.firstName();
+        patient.lastName = d.lastName();
+        patient.email = d.email();
+        patient.dateOfBirth = d.dateOfBirth();
+        patient.phone = d.phone();
+    }
+
+    /** A live patient by the id in a request's path: an erased or merged record is 410, an unknown one 404. */
+    public Patient get(UUID id) {
+        return patients.find(id).filter(p -> !p.erased()).orElseThrow(() -> gone(id));
+    }
+
+    /** The patient a request refers to by id in its body or query: unknown, erased or merged is the caller's mistake (422). */
     public Patient referenced(UUID id, String field) {
-        Patient patient = Patient.findById(id);
-        if (patient == null) {
-            throw unknown(id, field);
-        }
-        return patient;
+        return patients.find(id).filter(p -> !p.erased()).orElseThrow(() -> unknown(id, field));
     }
 
     static ProblemException unknown(UUID id, String field) {
@@ -56,8 +96,20 @@ public class PatientService {
                 .withErrors(List.of(new Problem.FieldError(field, "no patient with this id"))));
     }
 
-    @Inject
-    PatientSearch finder;
+    /** Why a path's patient id names no live record: merged (and into which), erased, or never known. */
+    ProblemException gone(UUID id) {
+        var survivor = patients.survivorOf(id);
+        if (survivor.isPresent()) {
+            return new ProblemException(Problem.of(410, "patient-merged", "Patient record merged",
+                    "Patient " + id + " was a duplicate and was merged into patient " + survivor.get() + ".")
+                    .with("mergedInto", survivor.get()));
+        }
+        if (patients.find(id).filter(Patient::erased).isPresent()) {
+            return new ProblemException(Problem.of(410, "patient-erased", "Patient erased",
+                    "Patient " + id + " was erased on request; only appointments kept for the clinic's records remain."));
+        }
+        return ProblemException.notFound("Patient", id);
+    }
 
     /** Patients by name in any order, e-mail, phone or date of birth, for the front desk's search box. */
     public List<Patient> search(String text) {

@@ -40,7 +40,8 @@ import clinic.web.ProblemException;
  *
  * <p>The debt itself is durable data, not a queue: it follows from the versions booking has
  * recorded, so nothing is lost when a service is down or killed; whatever is still owed is found
- * again on the next look. Safe with several replicas: each look takes a lease on the rows it
+ * again on the next look. A patient whose duplicate record was just merged into it waits until
+ * screening has merged the intakes too (see {@link PatientMerger}). Safe with several replicas: each look takes a lease on the rows it
  * screens ({@code FOR UPDATE SKIP LOCKED}); a lease left by a crashed worker expires. When screening
  * cannot answer, the appointment is tried again after a doubling back-off. Woken at once by whatever
  * raises a version (an event, an intake recorded here), and looks on its own every poll interval.
@@ -55,6 +56,7 @@ public class RescreenWorker {
                              AND (?::uuid IS NULL OR patient_id = ?::uuid)
                              AND (rescreen_not_before IS NULL OR rescreen_not_before <= now())
                              AND appointment_rescreen_due(status, patient_id, decision_intake_version, decision_policy_version)
+                             AND NOT patient_awaits_screening_merge(patient_id)
                            ORDER BY start_at
                            LIMIT ?
                            FOR UPDATE SKIP LOCKED)

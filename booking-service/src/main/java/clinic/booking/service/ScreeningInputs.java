@@ -34,6 +34,20 @@ public class ScreeningInputs {
                 .setParameter(1, intakeVersion).setParameter(2, patientId).executeUpdate() > 0;
     }
 
+    /**
+     * Screening has merged a duplicate's intakes into the survivor (whose newest intake version is
+     * given, if it has one): the survivor's appointments held back by the merge may be re-screened.
+     * Answers whether this was news.
+     */
+    @Transactional
+    public boolean mergeApplied(UUID survivorId, UUID duplicateId, Integer intakeVersion, java.time.Instant at) {
+        boolean released = em.createNativeQuery("""
+                UPDATE patient_merge SET screening_merged_at = ?2 WHERE duplicate_id = ?1 AND screening_merged_at IS NULL""")
+                .setParameter(1, duplicateId).setParameter(2, at).executeUpdate() > 0;
+        boolean raised = intakeVersion != null && intakeRecorded(survivorId, intakeVersion);
+        return released || raised;
+    }
+
     /** Answers whether this was news. */
     @Transactional
     public boolean policyPublished(int policyVersion) {

@@ -134,4 +134,5 @@ export function humanize(code) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export const fullName = (p) => (p ? `${p.firstName} ${p.lastName}` : 'Unknown patient');
+// an erased patient's kept appointments name nobody
+export const fullName = (p) => (!p ? 'Unknown patient' : p.firstName == null ? 'Erased patient' : `${p.firstName} ${p.lastName}`);

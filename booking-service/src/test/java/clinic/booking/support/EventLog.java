@@ -17,10 +17,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Reads what booking published on the appointments topic, from the real broker. */
+/** Reads what booking published on its topics (appointments unless named), from the real broker. */
 public final class EventLog {
 
     public static final String TOPIC = "clinic.appointments.v1";
+    public static final String PATIENTS = "clinic.patients.v1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EventLog() {
@@ -33,15 +34,26 @@ public final class EventLog {
         }
     }
 
-    /** Every event on the topic so far, in partition order. */
+    /** Every event on the appointments topic so far, in partition order. */
     public static List<Event> all() {
+        return all(TOPIC);
+    }
+
+    /** The events on a topic with this key, in the order a consumer of its partition sees them. */
+    public static List<Event> of(String topic, String key) {
+        return all(topic).stream().filter(e -> key.equals(e.key()))
+                .sorted(java.util.Comparator.comparingLong(Event::offset)).collect(Collectors.toList());
+    }
+
+    /** Every event on the topic so far, in partition order. */
+    public static List<Event> all(String topic) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -57,8 +69,7 @@ public final class EventLog {
 
     /** The events of one appointment, in the order a consumer of its partition sees them. */
     public static List<Event> of(String appointmentId) {
-        return all().stream().filter(e -> appointmentId.equals(e.key()))
-                .sorted(java.util.Comparator.comparingLong(Event::offset)).collect(Collectors.toList());
+        return of(TOPIC, appointmentId);
     }
 
     private static JsonNode parse(String value) {

@@ -36,4 +36,22 @@ public interface ClinicConfig {
         String address = senderAddress();
         return address.substring(address.indexOf('@') + 1).replace(">", "").trim();
     }
+
+    Retention retention();
+
+    /** How long what is needed only for a while is kept: {@code clinic.retention.*}. */
+    interface Retention {
+
+        /** A sent message's subject, bodies and calendar entry; its delivery record stays. */
+        @WithDefault("30d")
+        java.time.Duration sentMessageBodies();
+
+        /** Consumed event ids (both topics): longer than the topics keep events, so no redelivery finds its id gone. */
+        @WithDefault("30d")
+        java.time.Duration processedEvents();
+
+        /** How often the purges run: a duration, or {@code off} (the tests run them themselves). */
+        @WithDefault("1h")
+        String purgeInterval();
+    }
 }

@@ -42,6 +42,9 @@ public enum MessageStatus {
     public static final Set<MessageStatus> ATTENTION = Set.of(FAILED, DROPPED, FAILED_RETRYING, UNCERTAIN);
 
     /** What staff may send again by hand. */
+    /** May still go out, now or when staff resend it: a correction of the patient's contact data readdresses it. */
+    public static final Set<MessageStatus> READDRESSABLE = Set.of(PENDING, FAILED_RETRYING, UNCERTAIN, FAILED, DROPPED);
+
     public static final Set<MessageStatus> RESENDABLE = Set.of(FAILED, DROPPED, FAILED_RETRYING, UNCERTAIN);
 
     /** What staff may close by hand. */

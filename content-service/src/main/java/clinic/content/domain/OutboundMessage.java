@@ -36,16 +36,16 @@ public class OutboundMessage {
     @Column(nullable = false)
     public boolean essential;
 
-    @Column(nullable = false)
+    /** Null once the patient was erased. */
     public String recipient;
 
-    @Column(nullable = false)
+    /** Subject and bodies: null once purged after sending (retention) or the patient was erased. */
     public String subject;
 
-    @Column(name = "body_text", nullable = false)
+    @Column(name = "body_text")
     public String bodyText;
 
-    @Column(name = "body_html", nullable = false)
+    @Column(name = "body_html")
     public String bodyHtml;
 
     /** iCalendar object, when the message carries one (sent as an inline text/calendar part). */

@@ -22,6 +22,7 @@ public record AppointmentEvent(
         UUID patientId,
         String patientFirstName,
         String patientEmail,
+        Integer patientContactVersion,
         String procedure,
         Instant start,
         Instant end,
@@ -35,4 +36,16 @@ public record AppointmentEvent(
 
     /** The version of the contract this service was written against. */
     public static final int KNOWN_VERSION = 1;
+
+    /** The version of the contact data carried; 0 for an event from before versions existed (older than any correction). */
+    public int contactVersion() {
+        return patientContactVersion == null ? 0 : patientContactVersion;
+    }
+
+    /** The same event about the patient record its messages go to now, with that record's contact data. */
+    public AppointmentEvent addressedTo(UUID patient, String firstName, String email, int version) {
+        return new AppointmentEvent(eventId, type, this.version, occurredAt, appointmentId, sequence, patient, firstName, email,
+                version, procedure, start, end, previousStart, practitionerId, practitionerName, roomId, roomName, status,
+                reasonCode);
+    }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 import clinic.content.service.EventService;
+import clinic.content.service.PatientRecords;
 import io.smallrye.faulttolerance.api.BeforeRetry;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.faulttolerance.api.RetryWhen;
@@ -25,9 +26,11 @@ import io.smallrye.faulttolerance.api.RetryWhen;
 public class EventIngest {
 
     private final EventService events;
+    private final PatientRecords records;
 
-    public EventIngest(EventService events) {
+    public EventIngest(EventService events, PatientRecords records) {
         this.events = events;
+        this.records = records;
     }
 
     @Retry(maxRetries = -1, maxDuration = 0, delay = 100, delayUnit = ChronoUnit.MILLIS, jitter = 50)
@@ -36,5 +39,14 @@ public class EventIngest {
     @BeforeRetry(LogRetry.class)
     public void apply(AppointmentEvent event) {
         events.apply(event);
+    }
+
+    /** A patient event, retried the same way. */
+    @Retry(maxRetries = -1, maxDuration = 0, delay = 100, delayUnit = ChronoUnit.MILLIS, jitter = 50)
+    @ExponentialBackoff(factor = 2, maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
+    @RetryWhen(exception = PassingFailure.class)
+    @BeforeRetry(LogRetry.class)
+    public void apply(PatientEvent event) {
+        records.apply(event);
     }
 }

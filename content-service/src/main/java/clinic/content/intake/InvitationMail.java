@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
 public class InvitationMail {
 
     /** Like an appointment message's status: SENDING that never finished becomes UNCERTAIN, never sent again. */
-    public enum Status { PENDING, SENDING, SENT, FAILED_RETRYING, FAILED, UNCERTAIN }
+    public enum Status { PENDING, SENDING, SENT, FAILED_RETRYING, FAILED, UNCERTAIN, CANCELLED }
 
     @Id
     @Column(name = "invitation_id")
@@ -25,10 +25,11 @@ public class InvitationMail {
     @Column(name = "patient_id", nullable = false)
     public UUID patientId;
 
-    @Column(nullable = false)
+    /** Null once the patient was erased. */
     public String recipient;
 
-    @Column(name = "first_name", nullable = false)
+    /** Null once the patient was erased. */
+    @Column(name = "first_name")
     public String firstName;
 
     /** The link (a credential): cleared once the e-mail went out or failed for good. */

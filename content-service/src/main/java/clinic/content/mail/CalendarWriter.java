@@ -58,8 +58,7 @@ public final class CalendarWriter {
         lines.add("LOCATION:" + text(e.location()));
         lines.add("DESCRIPTION:" + text(e.description()));
         lines.add("ORGANIZER;CN=" + param(e.organizerName()) + ":mailto:" + e.organizerEmail());
-        lines.add("ATTENDEE;CN=" + param(e.attendeeName()) + ";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:"
-                + e.attendeeEmail());
+        lines.add(attendee(e.attendeeName(), e.attendeeEmail()));
         lines.add("STATUS:" + (method == Method.CANCEL ? "CANCELLED" : e.status().name()));
         lines.add("TRANSP:OPAQUE");
         lines.add("END:VEVENT");
@@ -69,6 +68,23 @@ public final class CalendarWriter {
             out.append(fold(line)).append(CRLF);
         }
         return out.toString();
+    }
+
+    /**
+     * The same calendar object with another attendee (a patient's corrected name and address): the
+     * folded ATTENDEE line is unfolded, rewritten as {@link #write} writes it, and folded again.
+     */
+    public static String withAttendee(String calendar, String attendeeName, String attendeeEmail) {
+        StringBuilder out = new StringBuilder(calendar.length() + 32);
+        for (String line : calendar.replace(CRLF + " ", "").split(CRLF)) {
+            String written = line.startsWith("ATTENDEE;") ? attendee(attendeeName, attendeeEmail) : line;
+            out.append(fold(written)).append(CRLF);
+        }
+        return out.toString();
+    }
+
+    private static String attendee(String name, String email) {
+        return "ATTENDEE;CN=" + param(name) + ";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:" + email;
     }
 
     /** TEXT value escaping, RFC 5545 3.3.11. */

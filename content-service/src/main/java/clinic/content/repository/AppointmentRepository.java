@@ -17,4 +17,9 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
     public Optional<Appointment> findForUpdate(UUID appointmentId) {
         return findByIdOptional(appointmentId, LockModeType.PESSIMISTIC_WRITE);
     }
+
+    /** A merged duplicate's appointments now belong to the survivor. */
+    public int moveToPatient(UUID duplicateId, UUID survivorId) {
+        return update("patientId = ?1 where patientId = ?2", survivorId, duplicateId);
+    }
 }

@@ -60,4 +60,22 @@ public class OptOutRepository implements PanacheRepositoryBase<OptOut, UUID> {
     public List<OptOut> latest(int limit) {
         return find("order by optedOutAt desc").page(0, limit).list();
     }
+
+    /** A merged duplicate's choice follows the survivor: an opt-out of either record holds for the person. */
+    public void moveToPatient(UUID duplicateId, UUID survivorId) {
+        var em = getEntityManager();
+        em.createNativeQuery("""
+                INSERT INTO opt_out (patient_id, opted_out_at) SELECT ?1, opted_out_at FROM opt_out WHERE patient_id = ?2
+                ON CONFLICT (patient_id) DO NOTHING""").setParameter(1, survivorId).setParameter(2, duplicateId).executeUpdate();
+        em.createNativeQuery("DELETE FROM opt_out WHERE patient_id = ?1").setParameter(1, duplicateId).executeUpdate();
+        em.createNativeQuery("UPDATE opt_out_change SET patient_id = ?1 WHERE patient_id = ?2")
+                .setParameter(1, survivorId).setParameter(2, duplicateId).executeUpdate();
+    }
+
+    /** An erased patient's choices and their history go: nothing is sent to them any more. */
+    public void erase(Collection<UUID> patientIds) {
+        var em = getEntityManager();
+        em.createNativeQuery("DELETE FROM opt_out WHERE patient_id IN (?1)").setParameter(1, patientIds).executeUpdate();
+        em.createNativeQuery("DELETE FROM opt_out_change WHERE patient_id IN (?1)").setParameter(1, patientIds).executeUpdate();
+    }
 }

@@ -107,4 +107,35 @@ public class OutboundMessageRepository implements PanacheRepositoryBase<Outbound
         return count("appointmentId = ?1 and seq > ?2 and (maybeDelivered = true or status in ?3)",
                 m.appointmentId, m.seq, List.of(MessageStatus.SENDING, MessageStatus.SENT)) > 0;
     }
+
+    /**
+     * The patient's messages that may still go out, now or when staff resend them, locked: a
+     * correction readdresses them. Rows a dispatcher holds are SENDING and no longer match once the
+     * lock is granted (PostgreSQL re-checks the condition).
+     */
+    public List<OutboundMessage> lockReaddressable(UUID patientId) {
+        return find("patientId = ?1 and status in ?2 and subject is not null", patientId, MessageStatus.READDRESSABLE)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** A merged duplicate's messages now belong to the survivor. */
+    public int moveToPatient(UUID duplicateId, UUID survivorId) {
+        return update("patientId = ?1 where patientId = ?2", survivorId, duplicateId);
+    }
+
+    /**
+     * An erased patient's messages: what was not yet sent is cancelled (a send under way finds its
+     * claim gone and records nothing), and every message keeps only its delivery record (kind, step,
+     * status, times), without recipient, content or notes.
+     */
+    public int erase(Collection<UUID> patientIds, Instant now) {
+        return getEntityManager().createNativeQuery("""
+                UPDATE outbound_message
+                   SET status = CASE WHEN status IN ('PENDING', 'SENDING', 'FAILED_RETRYING', 'UNCERTAIN') THEN 'CANCELLED'
+                                     ELSE status END,
+                       recipient = NULL, subject = NULL, body_text = NULL, body_html = NULL, calendar = NULL,
+                       unsubscribe_url = NULL, last_error = NULL, closed_note = NULL, erased_at = ?1, updated_at = ?1
+                 WHERE patient_id IN (?2) AND erased_at IS NULL""")
+                .setParameter(1, now).setParameter(2, patientIds).executeUpdate();
+    }
 }

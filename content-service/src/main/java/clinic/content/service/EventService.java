@@ -35,6 +35,10 @@ import io.quarkus.logging.Log;
  * applied (lower sequence) is recorded as STALE and does nothing. After the commit the dispatcher
  * is woken, so a new message does not wait for its next look. Logs carry ids and types only.
  *
+ * <p>Messages are addressed by {@link PatientContacts}: to the record that holds the patient now
+ * (the survivor of a merge), with the newest contact data known; nothing is planned for an erased
+ * patient.
+ *
  * <p>Each change of standing supersedes the status messages and reminders not yet sent (the
  * patient only needs to hear where the appointment stands now); a message that may already have
  * reached them is answered by the next one in order (an update, or a calendar cancellation).
@@ -57,12 +61,13 @@ public class EventService {
     private final AftercareMessages aftercare;
     private final TransactionSynchronizationRegistry transactions;
     private final DispatchSignal dispatcher;
+    private final PatientContacts contacts;
     private final Clock clock;
 
     public EventService(ProcessedEventRepository processedEvents, AppointmentRepository appointments,
             OutboundMessageRepository messages, StatusMessages status, ReminderMessages reminders,
             AftercareMessages aftercare, TransactionSynchronizationRegistry transactions, DispatchSignal dispatcher,
-            Clock clock) {
+            PatientContacts contacts, Clock clock) {
         this.processedEvents = processedEvents;
         this.appointments = appointments;
         this.messages = messages;
@@ -71,6 +76,7 @@ public class EventService {
         this.aftercare = aftercare;
         this.transactions = transactions;
         this.dispatcher = dispatcher;
+        this.contacts = contacts;
         this.clock = clock;
     }
 
@@ -80,7 +86,12 @@ public class EventService {
             Log.infof("Event %s already applied; ignoring the redelivery", e.eventId());
             return null;
         }
-        Outcome outcome = decide(e);
+        // the patient's messages go to the record and contact data that hold now; an erased patient gets none
+        Optional<AppointmentEvent> addressed = contacts.addressed(e);
+        Outcome outcome = addressed.map(this::decide).orElse(Outcome.IGNORED);
+        if (addressed.isEmpty()) {
+            Log.infof("Event %s: patient %s was erased; nothing is planned", e.eventId(), e.patientId());
+        }
         ProcessedEvent record = new ProcessedEvent();
         record.eventId = e.eventId();
         record.appointmentId = e.appointmentId();

@@ -47,6 +47,10 @@ public class MessageDesk {
             throw ProblemException.conflict("message-not-resendable", "Not resendable",
                     "A message that is " + m.status + " cannot be sent again; only failed, dropped or retrying ones can.");
         }
+        if (m.subject == null || m.recipient == null) {
+            throw ProblemException.conflict("message-content-gone", "Nothing left to send",
+                    "This message's content is no longer kept (the patient was erased, or it was purged after the retention period).");
+        }
         if (messages.laterMaybeDelivered(m)) {
             throw ProblemException.conflict("message-superseded", "Superseded",
                     "A later message about this appointment has already gone to the patient; sending this one now "

@@ -9,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import clinic.content.domain.OptOut;
+import clinic.content.domain.PatientRecord;
 import clinic.content.repository.OptOutRepository;
+import clinic.content.repository.PatientRecordRepository;
 import io.quarkus.logging.Log;
 
 /** A patient's choice about non-essential messages: opted out by the patient's link, back in (or out) through staff. */
@@ -20,17 +22,30 @@ public class OptOutService {
     public static final String BY_PATIENT_LINK = "patient (e-mail link)";
 
     private final OptOutRepository optOuts;
+    private final PatientRecordRepository records;
     private final Clock clock;
 
-    public OptOutService(OptOutRepository optOuts, Clock clock) {
+    public OptOutService(OptOutRepository optOuts, PatientRecordRepository records, Clock clock) {
         this.optOuts = optOuts;
+        this.records = records;
         this.clock = clock;
     }
 
-    /** Idempotent; the change is recorded with who made it. */
+    /**
+     * Idempotent; the change is recorded with who made it. A link in a message sent before a merge
+     * opts out the survivor (the same person); an erased patient's link changes nothing.
+     */
     @Transactional
-    public void optOut(UUID patientId, String by) {
+    public void optOut(UUID linkPatientId, String by) {
         Instant now = clock.instant();
+        PatientRecord record = records.lock(linkPatientId, now);
+        if (record.mergedInto != null) {
+            record = records.lock(record.mergedInto, now);
+        }
+        if (record.erased()) {
+            return;
+        }
+        UUID patientId = record.patientId;
         if (optOuts.record(patientId, now)) {
             optOuts.history(patientId, "OPTED_OUT", by, now);
             Log.infof("A patient opted out of non-essential messages (by %s)", by.startsWith("patient") ? by : "staff");

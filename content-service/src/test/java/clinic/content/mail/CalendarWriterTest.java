@@ -60,6 +60,23 @@ class CalendarWriterTest {
     }
 
     @Test
+    void aCorrectedAttendeeReplacesTheFoldedLineAndNothingElse() {
+        String written = CalendarWriter.write(Method.REQUEST, ENTRY);
+        String name = "Zuzanna Małgorzata \"Zuzia\" Brzęczyszczykiewicz-Żółkiewska";
+        String readdressed = CalendarWriter.withAttendee(written, name, "zuzanna.brzeczyszczykiewicz@patients.example.com");
+        Ics ics = Ics.parse(readdressed);
+        assertEquals("mailto:zuzanna.brzeczyszczykiewicz@patients.example.com", ics.event("ATTENDEE"));
+        assertEquals("Zuzanna Małgorzata Zuzia Brzęczyszczykiewicz-Żółkiewska", ics.eventParameter("ATTENDEE", "CN"));
+        assertEquals(ENTRY.description(), ics.event("DESCRIPTION"));
+        assertEquals(ENTRY.uid(), ics.event("UID"));
+        for (String line : readdressed.split("\r\n")) {
+            assertTrue(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75, line);
+        }
+        assertEquals(written.replace("\r\n ", "").replaceAll("ATTENDEE;[^\r]*", ""),
+                readdressed.replace("\r\n ", "").replaceAll("ATTENDEE;[^\r]*", ""), "only the attendee changes");
+    }
+
+    @Test
     void aRequestCanMarkTheEntryTentative() {
         Ics ics = Ics.parse(CalendarWriter.write(Method.REQUEST,
                 entry(WARSAW, Instant.parse("2030-07-15T08:00:00Z"), Status.TENTATIVE)));

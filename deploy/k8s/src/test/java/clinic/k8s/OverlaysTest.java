@@ -93,6 +93,9 @@ class OverlaysTest {
     static final String DLQ = "clinic.appointments.v1.dlq";
     static final String SCREENING_TOPIC = "clinic.screening.v1";
     static final String SCREENING_DLQ = "clinic.screening.v1.dlq";
+    static final String PATIENTS_TOPIC = "clinic.patients.v1";
+    static final String PATIENTS_SCREENING_DLQ = "clinic.patients.v1.screening.dlq";
+    static final String PATIENTS_CONTENT_DLQ = "clinic.patients.v1.content.dlq";
 
     // --- every object, strictly -------------------------------------------------------------------
 
@@ -541,7 +544,8 @@ class OverlaysTest {
             assertEquals("2", String.valueOf(topic.getSpec().getConfig().get("min.insync.replicas")),
                     topic.getSpec().getTopicName());
         }
-        assertEquals(Set.of(TOPIC, DLQ, SCREENING_TOPIC, SCREENING_DLQ), topics.keySet());
+        assertEquals(Set.of(TOPIC, DLQ, SCREENING_TOPIC, SCREENING_DLQ, PATIENTS_TOPIC, PATIENTS_SCREENING_DLQ,
+                PATIENTS_CONTENT_DLQ), topics.keySet());
     }
 
     @ParameterizedTest
@@ -570,10 +574,18 @@ class OverlaysTest {
                 "booking-service", Set.of("topic:" + TOPIC + ":literal:Write", "topic:" + TOPIC + ":literal:Describe",
                         "topic:" + SCREENING_TOPIC + ":literal:Read", "topic:" + SCREENING_TOPIC + ":literal:Describe",
                         "group:booking-service:literal:Read",
-                        "topic:" + SCREENING_DLQ + ":literal:Write", "topic:" + SCREENING_DLQ + ":literal:Describe"),
+                        "topic:" + SCREENING_DLQ + ":literal:Write", "topic:" + SCREENING_DLQ + ":literal:Describe",
+                        "topic:" + PATIENTS_TOPIC + ":literal:Write", "topic:" + PATIENTS_TOPIC + ":literal:Describe"),
                 "screening-service", Set.of("topic:" + SCREENING_TOPIC + ":literal:Write",
-                        "topic:" + SCREENING_TOPIC + ":literal:Describe"),
+                        "topic:" + SCREENING_TOPIC + ":literal:Describe",
+                        "topic:" + PATIENTS_TOPIC + ":literal:Read", "topic:" + PATIENTS_TOPIC + ":literal:Describe",
+                        "group:screening-service:literal:Read",
+                        "topic:" + PATIENTS_SCREENING_DLQ + ":literal:Write",
+                        "topic:" + PATIENTS_SCREENING_DLQ + ":literal:Describe"),
                 "content-service", Set.of("topic:" + TOPIC + ":literal:Read", "topic:" + TOPIC + ":literal:Describe",
+                        "topic:" + PATIENTS_TOPIC + ":literal:Read", "topic:" + PATIENTS_TOPIC + ":literal:Describe",
+                        "topic:" + PATIENTS_CONTENT_DLQ + ":literal:Write",
+                        "topic:" + PATIENTS_CONTENT_DLQ + ":literal:Describe",
                         "group:content-service:literal:Read", "group:content-service:literal:Describe",
                         "topic:" + DLQ + ":literal:Read", "topic:" + DLQ + ":literal:Write", "topic:" + DLQ + ":literal:Describe",
                         "group:content-service-dead-letter-replay:literal:Read",

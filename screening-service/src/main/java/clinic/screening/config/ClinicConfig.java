@@ -50,4 +50,19 @@ public interface ClinicConfig {
     interface ScreeningEvents {
         String topic();
     }
+
+    Retention retention();
+
+    /** How long screening keeps what it needs only for a while. */
+    interface Retention {
+        /**
+         * How long the id of an applied patient event is kept to recognise a redelivery; longer than
+         * the topic keeps its events.
+         */
+        @WithDefault("30d")
+        java.time.Duration processedEvents();
+
+        @WithDefault("1h")
+        java.time.Duration purgeInterval();
+    }
 }

@@ -69,6 +69,19 @@ public class Intake {
     @Column(name = "recorded_by_clinician", nullable = false)
     public boolean recordedByClinician;
 
+    /** For a version copied from a duplicate record at a merge: that record and its version. */
+    @Column(name = "copied_from_patient")
+    public UUID copiedFromPatient;
+
+    @Column(name = "copied_from_version")
+    public Integer copiedFromVersion;
+
+    /** Whether this version was completed later than the other (the later recording breaks a tie). */
+    public boolean newerThan(Intake other) {
+        int byCompletion = completedOn.compareTo(other.completedOn);
+        return byCompletion != 0 ? byCompletion > 0 : recordedAt.isAfter(other.recordedAt);
+    }
+
     public IntakeAnswers answers() {
         return new IntakeAnswers(version, isotretinoin, isotretinoinLastDose, bloodThinners,
                 keloidOrHypertrophicScarring, activeInfectionOrInflammation, activeAcne, autoimmuneCondition, completedOn,

@@ -16,8 +16,9 @@ import clinic.screening.policy.Outcome;
 @ApplicationScoped
 public class ScreeningDecisionRepository implements PanacheRepositoryBase<ScreeningDecision, UUID> {
 
-    public List<ScreeningDecision> forPatientNewestFirst(UUID patientId) {
-        return list("patientId = ?1 order by decidedAt desc, id", patientId);
+    /** The decisions about these patient records (a patient and the duplicates merged into it), newest first. */
+    public List<ScreeningDecision> forPatientsNewestFirst(List<UUID> patientIds) {
+        return list("patientId in ?1 order by decidedAt desc, id", patientIds);
     }
 
     /** The earlier decisions about one appointment, newest first, each with whether a clinician approved it. */

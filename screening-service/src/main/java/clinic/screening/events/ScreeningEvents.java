@@ -39,13 +39,24 @@ public class ScreeningEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void intakeRecorded(UUID patientId, int intakeVersion) {
         publish(patientId, new ScreeningEvent(UUID.randomUUID(), ScreeningEvent.INTAKE_RECORDED, ScreeningEvent.VERSION,
-                time.now(), patientId, intakeVersion, null));
+                time.now(), patientId, intakeVersion, null, null));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void policyPublished(int policyVersion) {
         publish(POLICY_KEY, new ScreeningEvent(UUID.randomUUID(), ScreeningEvent.POLICY_PUBLISHED, ScreeningEvent.VERSION,
-                time.now(), null, null, policyVersion));
+                time.now(), null, null, policyVersion, null));
+    }
+
+    /**
+     * The duplicate's intakes are merged into the survivor (whose newest intake version is given,
+     * null when it has none): booking may screen the survivor's appointments again. Keyed by the
+     * survivor, after any IntakeRecorded of the same merge.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void mergeApplied(UUID survivorId, UUID duplicateId, Integer intakeVersion) {
+        publish(survivorId, new ScreeningEvent(UUID.randomUUID(), ScreeningEvent.PATIENT_MERGE_APPLIED, ScreeningEvent.VERSION,
+                time.now(), survivorId, intakeVersion, null, duplicateId));
     }
 
     private void publish(UUID key, ScreeningEvent event) {

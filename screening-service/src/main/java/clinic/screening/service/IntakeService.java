@@ -25,11 +25,13 @@ public class IntakeService {
     private final IntakeRepository intakes;
     private final ScreeningEvents events;
     private final ClinicTime time;
+    private final PatientRecords records;
 
-    public IntakeService(IntakeRepository intakes, ScreeningEvents events, ClinicTime time) {
+    public IntakeService(IntakeRepository intakes, ScreeningEvents events, ClinicTime time, PatientRecords records) {
         this.intakes = intakes;
         this.events = events;
         this.time = time;
+        this.records = records;
     }
 
     @Transactional
@@ -54,6 +56,8 @@ public class IntakeService {
             throw ProblemException.badRequest("isotretinoinLastDose", "must not be after completedOn");
         }
         intakes.lockPatient(patientId);
+        // checked under the patient's lock: a merge or erasure applied meanwhile is seen
+        records.requireLive(patientId);
         Intake intake = new Intake();
         intake.patientId = patientId;
         intake.version = intakes.latest(patientId).map(i -> i.version + 1).orElse(1);
@@ -75,6 +79,7 @@ public class IntakeService {
 
     @Transactional
     public Intake latest(UUID patientId) {
+        records.requireLive(patientId);
         return intakes.latest(patientId).orElseThrow(() -> ProblemException.notFound("Intake for patient", patientId));
     }
 }

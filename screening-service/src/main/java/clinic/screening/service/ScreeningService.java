@@ -44,9 +44,11 @@ public class ScreeningService {
     private final ScreeningReviewRepository reviews;
     private final ClinicTime time;
     private final MeterRegistry metrics;
+    private final PatientRecords records;
 
     public ScreeningService(PolicyService policies, IntakeRepository intakes, ScreeningDecisionRepository decisions,
-            ScreeningReviewRepository reviews, ClinicTime time, MeterRegistry metrics) {
+            ScreeningReviewRepository reviews, ClinicTime time, MeterRegistry metrics, PatientRecords records) {
+        this.records = records;
         this.policies = policies;
         this.intakes = intakes;
         this.decisions = decisions;
@@ -61,6 +63,7 @@ public class ScreeningService {
 
     @Transactional
     public ScreeningDecision screen(ScreeningRequest request, String user) {
+        records.requireLive(request.patientId());
         PolicyVersion policy = policies.active();
         LocalDate day = time.dayOf(request.start());
         OtherAppointments.Considered others = OtherAppointments.consider(request.appointmentId(),
@@ -100,6 +103,7 @@ public class ScreeningService {
     /** The versions a decision for this patient would rest on now. */
     @Transactional
     public DecisionInputs inputs(UUID patientId) {
+        records.requireLive(patientId);
         return new DecisionInputs(patientId, intakes.latest(patientId).map(i -> i.version).orElse(0), policies.active().version);
     }
 
@@ -151,7 +155,7 @@ public class ScreeningService {
 
     @Transactional
     public List<DecisionWithReview> forPatient(UUID patientId) {
-        return withReviews(decisions.forPatientNewestFirst(patientId));
+        return withReviews(decisions.forPatientsNewestFirst(records.withMerged(patientId)));
     }
 
     @Transactional

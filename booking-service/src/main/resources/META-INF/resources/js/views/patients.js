@@ -111,7 +111,8 @@ export async function renderNewPatient(main) {
         h('section', { class: 'panel' }, result, form));
 }
 
-export async function renderPatient(main, { id, isCurrent }) {
+export async function renderPatient(main, context) {
+    const { id, isCurrent } = context;
     const [p, appointments, catalog] = await Promise.all([
         api.get(`/api/patients/${id}`),
         api.get(`/api/patients/${id}/appointments`),
@@ -121,7 +122,18 @@ export async function renderPatient(main, { id, isCurrent }) {
     rememberPatient(p);
     const actions = h('div', { class: 'button-row' },
         can('book') ? h('a', { class: 'button', href: `#/book?patientId=${p.id}`, id: 'book-for-patient' }, 'Book an appointment') : null,
-        can('intake') ? h('a', { class: 'button button-secondary', href: `#/patients/${p.id}/intake`, id: 'record-intake' }, 'Record intake') : null);
+        can('intake') ? h('a', { class: 'button button-secondary', href: `#/patients/${p.id}/intake`, id: 'record-intake' }, 'Record intake') : null,
+        can('correct-patient') ? h('button', { type: 'button', class: 'button button-secondary', id: 'correct-patient' }, 'Correct details') : null);
+    const correctionSlot = h('div', { id: 'correction-area' });
+    actions.querySelector('#correct-patient')?.addEventListener('click', (event) => {
+        event.target.disabled = true;
+        clear(correctionSlot, correctionForm(p, () => renderPatient(main, context), () => {
+            clear(correctionSlot);
+            event.target.disabled = false;
+            event.target.focus();
+        }));
+        correctionSlot.querySelector('input')?.focus();
+    });
 
     const intakeSlot = h('div', { id: 'intake-status' }, h('p', { class: 'loading' }, 'Loading the intake’s status…'));
     const appointmentsSlot = h('div', { id: 'patient-appointments-area' });
@@ -137,7 +149,7 @@ export async function renderPatient(main, { id, isCurrent }) {
                     h('dt', null, 'Date of birth'), h('dd', null, fmt.plainDate(p.dateOfBirth)),
                     h('dt', null, 'E-mail'), h('dd', null, p.email),
                     h('dt', null, 'Phone'), h('dd', null, p.phone || '—')),
-                actions),
+                actions, correctionSlot),
             h('section', { class: 'panel', 'aria-labelledby': 'intake-title' },
                 h('h2', { id: 'intake-title' }, 'Intake questionnaire'),
                 intakeSlot,
@@ -145,7 +157,8 @@ export async function renderPatient(main, { id, isCurrent }) {
         h('section', { class: 'panel', 'aria-labelledby': 'appts-title' },
             h('h2', { id: 'appts-title' }, 'Appointments'), appointmentsSlot),
         h('section', { class: 'panel', 'aria-labelledby': 'patient-messages-title' },
-            h('h2', { id: 'patient-messages-title' }, 'Messages to the patient'), messagesSlot));
+            h('h2', { id: 'patient-messages-title' }, 'Messages to the patient'), messagesSlot),
+        can('merge-patient') || can('erase-patient') ? recordPanel(p, () => renderPatient(main, context)) : null);
 
     drawAppointments(appointmentsSlot, appointments, catalog);
     loadIntakeStatus(p, intakeSlot);
@@ -159,6 +172,137 @@ export async function renderPatient(main, { id, isCurrent }) {
             loadIntakeStatus(p, intakeSlot);
         }
     });
+}
+
+const CORRECTION_FIELDS = {
+    firstName: 'cp-firstName', lastName: 'cp-lastName', email: 'cp-email', dateOfBirth: 'cp-dateOfBirth', phone: 'cp-phone',
+};
+
+/** The patient's details as the front desk corrects them; messages not yet sent use the corrected name and e-mail. */
+function correctionForm(p, corrected, cancelled) {
+    const inputs = {
+        firstName: h('input', { type: 'text', autocomplete: 'off', required: true, maxlength: '100', value: p.firstName }),
+        lastName: h('input', { type: 'text', autocomplete: 'off', required: true, maxlength: '100', value: p.lastName }),
+        email: h('input', { type: 'email', autocomplete: 'off', required: true, maxlength: '254', value: p.email }),
+        dateOfBirth: dayInput({ required: true, value: p.dateOfBirth }),
+        phone: h('input', { type: 'tel', autocomplete: 'off', maxlength: '40', value: p.phone || '' }),
+    };
+    const result = h('div', { id: 'correction-result', role: 'alert' });
+    const save = h('button', { type: 'submit', class: 'button', id: 'cp-submit' }, 'Save the correction');
+    const cancel = h('button', { type: 'button', class: 'button button-quiet', id: 'cp-cancel' }, 'Cancel');
+    cancel.addEventListener('click', cancelled);
+    const form = h('form', { id: 'correction-form', novalidate: true, 'aria-label': 'Correct the patient’s details' },
+        h('div', { class: 'grid-2' },
+            field('cp-firstName', 'First name', inputs.firstName),
+            field('cp-lastName', 'Last name', inputs.lastName),
+            field('cp-email', 'E-mail', inputs.email, 'Messages not yet sent go to the corrected address.'),
+            field('cp-dateOfBirth', 'Date of birth', inputs.dateOfBirth, dayHint()),
+            field('cp-phone', 'Phone (optional)', inputs.phone, 'Digits, spaces, + ( ) -')),
+        h('div', { class: 'button-row' }, save, cancel));
+    form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        clear(result);
+        clearFieldErrors(form);
+        const missing = {};
+        ['firstName', 'lastName', 'email', 'dateOfBirth'].forEach((k) => {
+            if (!inputs[k].value.trim()) missing[k] = 'is required';
+        });
+        if (!missing.dateOfBirth && inputs.dateOfBirth.day === undefined) missing.dateOfBirth = `is not a date: write it as ${dayHint()}`;
+        if (showFieldErrors(form, missing, CORRECTION_FIELDS)) return;
+        await busy(save, async () => {
+            try {
+                const saved = await api.put(`/api/patients/${p.id}`, {
+                    firstName: inputs.firstName.value.trim(),
+                    lastName: inputs.lastName.value.trim(),
+                    email: inputs.email.value.trim(),
+                    dateOfBirth: inputs.dateOfBirth.day,
+                    phone: inputs.phone.value.trim() || null,
+                });
+                rememberPatient(saved);
+                announce('ok', 'Details corrected', `Messages not yet sent go to ${saved.email}.`);
+                corrected();
+            } catch (e) {
+                const shown = showFieldErrors(form, e.fieldErrors, CORRECTION_FIELDS);
+                clear(result, problemNotice(e, shown ? 'Please correct the marked fields' : 'The details were not corrected'));
+            }
+        });
+    });
+    return h('div', null, result, form);
+}
+
+/** The admin's record actions: merge a duplicate into this record, erase the patient on request. */
+function recordPanel(p, refresh) {
+    const slot = h('div', { id: 'record-result', role: 'alert' });
+    const parts = [];
+    if (can('merge-patient')) {
+        const query = h('input', { type: 'search', autocomplete: 'off' });
+        const found = h('div', { id: 'duplicate-results', 'aria-live': 'polite' });
+        const find = h('form', { class: 'inline-form', role: 'search', 'aria-label': 'Find the duplicate record' },
+            field('duplicate-query', 'Find the duplicate record', query, 'Its appointments, intakes and messages move to this record; this record’s details are kept'),
+            h('button', { type: 'submit', class: 'button button-secondary', id: 'duplicate-search' }, 'Search'));
+        find.addEventListener('submit', async (event) => {
+            event.preventDefault();
+            if (!query.value.trim()) return;
+            let list;
+            try {
+                list = (await api.get('/api/patients', { query: query.value.trim() })).filter((d) => d.id !== p.id);
+            } catch (e) {
+                clear(found, problemNotice(e, 'Could not search'));
+                return;
+            }
+            clear(found, list.length ? h('ul', { class: 'plain-list', id: 'duplicate-list' }, list.map((d) => {
+                const merge = h('button', { type: 'button', class: 'button button-secondary', dataset: { patientId: d.id } }, 'Merge into this record');
+                merge.addEventListener('click', () => mergeDuplicate(p, d, slot, refresh));
+                return h('li', null, `${fmt.fullName(d)}, born ${fmt.plainDate(d.dateOfBirth)}, ${d.email} `, merge);
+            })) : h('p', { class: 'muted' }, 'No other record matches.'));
+        });
+        parts.push(find, found);
+    }
+    if (can('erase-patient')) {
+        const erase = h('button', { type: 'button', class: 'button button-danger', id: 'erase-patient' }, 'Erase this patient');
+        erase.addEventListener('click', () => erasePatient(p, slot));
+        parts.push(h('div', { class: 'button-row' }, erase));
+    }
+    return h('section', { class: 'panel', 'aria-labelledby': 'record-title' },
+        h('h2', { id: 'record-title' }, 'Patient record'), slot, ...parts);
+}
+
+async function mergeDuplicate(p, duplicate, slot, refresh) {
+    const ok = await confirmAction({
+        title: 'Merge the duplicate record?',
+        body: h('div', null,
+            h('p', null, `${fmt.fullName(duplicate)} (${duplicate.email}) becomes part of ${fmt.fullName(p)} (${p.email}).`),
+            h('p', null, 'Its appointments, intakes and messages move to this record, and messages not yet sent go to this record’s e-mail. This cannot be undone.')),
+        confirmLabel: 'Merge',
+        danger: true,
+    });
+    if (!ok) return;
+    try {
+        const merged = await api.post(`/api/patients/${p.id}/merge`, { duplicateId: duplicate.id });
+        announce('ok', 'Records merged', `${merged.appointmentsMoved} appointment(s) moved to this record.`);
+        refresh();
+    } catch (e) {
+        clear(slot, problemNotice(e, 'The records were not merged'));
+    }
+}
+
+async function erasePatient(p, slot) {
+    const ok = await confirmAction({
+        title: `Erase ${fmt.fullName(p)}?`,
+        body: h('div', null,
+            h('p', null, 'Only on the patient’s request. Their contact details, intake answers no decision rests on, and messages are erased or anonymised in every service; messages not yet sent are cancelled.'),
+            h('p', null, 'Kept without anything identifying the patient: past appointments and the screening audit, as the law requires. This cannot be undone.')),
+        confirmLabel: 'Erase the patient',
+        danger: true,
+    });
+    if (!ok) return;
+    try {
+        await api.request('DELETE', `/api/patients/${p.id}`);
+        announce('ok', 'Patient erased', 'The other services erase their data in a moment.');
+        go('#/patients', { keepAnnouncement: true });
+    } catch (e) {
+        clear(slot, problemNotice(e, 'The patient was not erased'));
+    }
 }
 
 function drawAppointments(slot, appointments, catalog) {
@@ -240,6 +384,9 @@ async function loadIntakeStatus(p, slot) {
 
 const FINAL = ['SENT', 'FAILED', 'CANCELLED', 'SKIPPED', 'UNCERTAIN'];
 
+/** A sent message's content is purged after the retention period; its delivery record stays. */
+const subjectOf = (m) => m.subject ?? `${fmt.humanize(m.kind)} (content no longer kept)`;
+
 async function loadMessages(p, slot, isCurrent) {
     let list;
     try {
@@ -256,7 +403,7 @@ async function loadMessages(p, slot, isCurrent) {
             h('caption', { class: 'visually-hidden' }, 'Messages to the patient'),
             h('thead', null, h('tr', null, ['Message', 'Due', 'Status', 'Sent'].map((t) => h('th', { scope: 'col' }, t)))),
             h('tbody', null, list.map((m) => h('tr', { dataset: { kind: m.kind } },
-                h('td', null, m.appointmentId ? h('a', { href: `#/appointments/${m.appointmentId}` }, m.subject) : m.subject),
+                h('td', null, m.appointmentId ? h('a', { href: `#/appointments/${m.appointmentId}` }, subjectOf(m)) : subjectOf(m)),
                 h('td', null, fmt.dateTime(m.dueAt)),
                 h('td', null, statusBadge(m.status)),
                 h('td', null, m.sentAt ? fmt.dateTime(m.sentAt) : '—'))))))

@@ -467,6 +467,106 @@ class ClinicEndToEndTest {
                 .body("status", equalTo("CONFIRMED")).body("start", equalTo(later));
     }
 
+    @Test
+    void aCorrectionAMergeAndAnErasureReachAllThreeDatabasesAndThePatientsInbox() {
+        int imap = stack.settings().imapPort();
+        String first = "e2e-rec-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String corrected = "e2e-rec-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String duplicateEmail = "e2e-dup-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String patient = newPatientWithCleanIntake("Maja", first);
+        LocalDate from = LocalDate.now(CLINIC_ZONE).plusDays(10);
+        List<String> starts = as("frontdesk")
+                .queryParams("procedure", "MICRONEEDLING", "from", from.toString(), "to", from.plusDays(20).toString())
+                .get("/api/availability").then().statusCode(200).extract().jsonPath().getList("start");
+        String booked = book(patient, starts.get(0));
+        // consultations (no safety rules) a few days earlier, so the merged record's bookings all stay clear
+        List<String> consultations = as("frontdesk").queryParams("procedure", "CONSULTATION", "from", from.minusDays(6).toString(),
+                "to", from.minusDays(3).toString()).get("/api/availability").then().statusCode(200).extract().jsonPath().getList("start");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Inbox.subjects(imap, first).size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ContentDatabase.value(stack,
+                "SELECT count(*) FROM outbound_message WHERE appointment_id = ?::uuid AND status = 'PENDING'", booked) != null
+                && !"0".equals(ContentDatabase.value(stack,
+                "SELECT count(*) FROM outbound_message WHERE appointment_id = ?::uuid AND status = 'PENDING'", booked)));
+
+        // correction: booking keeps the new version; content readdresses the reminders not yet sent
+        as("frontdesk").body(Map.of("firstName", "Marta", "lastName", "Crash", "email", corrected, "dateOfBirth", "1990-01-01"))
+                .put("/api/patients/" + patient).then().statusCode(200).body("email", equalTo(corrected));
+        assertEquals("2", database("booking", "SELECT contact_version FROM patient WHERE id = ?::uuid", patient));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "0".equals(ContentDatabase.value(stack,
+                "SELECT count(*) FROM outbound_message WHERE appointment_id = ?::uuid AND status = 'PENDING' AND recipient <> '"
+                        + corrected + "'", booked)));
+        assertTrue(ContentDatabase.value(stack, "SELECT body_text FROM outbound_message WHERE appointment_id = ?::uuid "
+                + "AND status = 'PENDING' ORDER BY seq LIMIT 1", booked).contains("Dear Marta,"));
+        String second = consultation(patient, consultations.get(0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Inbox.subjects(imap, corrected).size() == 1);
+        assertTrue(Inbox.bodies(imap, corrected).get(0).contains("Dear Marta"), "the corrected name");
+        assertEquals(1, Inbox.subjects(imap, first).size(), "nothing more to the old address");
+
+        // merge: the duplicate's appointment, intake and messages follow the record kept
+        String duplicate = newPatientWithCleanIntake("Marta", duplicateEmail);
+        String duplicates = consultation(duplicate, consultations.get(consultations.size() - 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Inbox.subjects(imap, duplicateEmail).size() == 1);
+        as("frontdesk").body(Map.of("duplicateId", duplicate)).post("/api/patients/" + patient + "/merge").then().statusCode(403);
+        as("admin").body(Map.of("duplicateId", duplicate)).post("/api/patients/" + patient + "/merge").then().statusCode(200)
+                .body("appointmentsMoved", equalTo(1));
+        as("frontdesk").get("/api/patients/" + duplicate).then().statusCode(410).body("mergedInto", equalTo(patient));
+        assertEquals(patient, database("booking", "SELECT patient_id::text FROM appointment WHERE id = ?::uuid", duplicates));
+        await().atMost(Duration.ofSeconds(30)).until(() -> patient.equals(database("screening",
+                "SELECT survivor_id::text FROM patient_merge WHERE duplicate_id = ?::uuid", duplicate)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "0".equals(ContentDatabase.value(stack,
+                "SELECT count(*) FROM outbound_message WHERE appointment_id = ?::uuid AND (patient_id <> '" + patient
+                        + "' OR (status = 'PENDING' AND recipient <> '" + corrected + "'))", duplicates)));
+        as("frontdesk").get("/api/patients/" + patient + "/messages").then().statusCode(200)
+                .body("appointmentId", hasItem(duplicates));
+        as("frontdesk").body(Map.of("reason", "PATIENT_REQUEST")).post("/api/appointments/" + duplicates + "/cancel")
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Inbox.subjects(imap, corrected).stream().anyMatch(s -> s.contains("cancelled")));
+        assertEquals(1, Inbox.subjects(imap, duplicateEmail).size(), "the duplicate's address hears nothing more");
+
+        // erasure: refused while an appointment is to happen, then contact data, intakes and messages go everywhere
+        as("admin").delete("/api/patients/" + patient).then().statusCode(409);
+        for (String appointment : List.of(booked, second)) {
+            as("frontdesk").body(Map.of("reason", "PATIENT_REQUEST")).post("/api/appointments/" + appointment + "/cancel")
+                    .then().statusCode(200);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> Inbox.subjects(imap, corrected).stream()
+                .filter(s -> s.contains("cancelled")).count() == 3);
+        as("frontdesk").delete("/api/patients/" + patient).then().statusCode(403);
+        as("admin").delete("/api/patients/" + patient).then().statusCode(200).body("mergedPatientIds", hasItem(duplicate));
+        as("frontdesk").get("/api/patients/" + patient).then().statusCode(410);
+        assertEquals(null, database("booking", "SELECT coalesce(first_name, email) FROM patient WHERE id = ?::uuid", patient));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "2".equals(database("screening",
+                "SELECT count(*) FROM erased_patient WHERE patient_id IN (?::uuid, '" + duplicate + "')", patient)));
+        assertEquals("0", database("screening", "SELECT count(*) FROM intake i WHERE i.patient_id IN (?::uuid, '" + duplicate
+                + "') AND NOT EXISTS (SELECT 1 FROM screening_decision d WHERE d.patient_id = i.patient_id "
+                + "AND d.intake_version = i.version)", patient), "only intakes a decision rests on are kept (the audit)");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "0".equals(ContentDatabase.value(stack,
+                "SELECT count(*) FROM outbound_message WHERE patient_id = ?::uuid AND (recipient IS NOT NULL OR subject IS NOT NULL "
+                        + "OR status IN ('PENDING', 'SENDING', 'FAILED_RETRYING', 'UNCERTAIN'))", patient)));
+        assertEquals("6", ContentDatabase.value(stack, "SELECT count(*) FROM outbound_message WHERE patient_id = ?::uuid "
+                + "AND status = 'SENT' AND erased_at IS NOT NULL", patient), "the delivery records stay: 3 confirmations, 3 cancellations");
+        assertEquals(null, ContentDatabase.value(stack, "SELECT email FROM patient_record WHERE patient_id = ?::uuid", patient));
+        assertEquals(4, Inbox.subjects(imap, corrected).size(), "nothing more reaches the patient");
+    }
+
+    private static String consultation(String patient, String start) {
+        return as("frontdesk").body(Map.of("patientId", patient, "procedure", "CONSULTATION", "start", start))
+                .post("/api/appointments").then().statusCode(201).body("status", equalTo("CONFIRMED")).extract().path("id");
+    }
+
+    /** The first column of the first row of a query on one service's database, or null. */
+    private static String database(String name, String sql, String parameter) {
+        try (var connection = java.sql.DriverManager.getConnection(stack.jdbcUrl(name), ExternalServers.postgresUser(),
+                ExternalServers.postgresPassword()); var query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (var rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String newPatientWithCleanIntake(String firstName) {
         return newPatientWithCleanIntake(firstName, "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
     }

@@ -415,6 +415,59 @@ class ClinicDayUiTest {
         browser.visible(By.id("signin-form"));
     }
 
+    @Test
+    void theDeskCorrectsAPatientsDetailsAndAnAdminMergesADuplicateAndErasesThePatient() throws Exception {
+        String t = tag();
+        String kept = patient("Rita", "Record" + t, null);
+        String duplicate = patient("Rita", "Rekord" + t, null);
+        String corrected = "rita-" + t + "@example.com";
+
+        Browser desk = open(DESKTOP);
+        desk.signIn("frontdesk");
+        desk.go("#/patients/" + kept);
+        try {
+            desk.visible(By.id("correct-patient"));
+        } catch (org.openqa.selenium.TimeoutException notThere) {
+            desk.screenshot("60-patient-page-without-correction");
+            throw new AssertionError("the patient page shows: " + desk.driver.findElement(By.id("main")).getText()
+                    + " | browser log: " + desk.javascriptErrors(), notThere);
+        }
+        desk.click(By.id("correct-patient"));
+        desk.visible(By.id("correction-form"));
+        desk.assertAccessible("correct a patient's details");
+        desk.type(By.id("cp-email"), "not an address");
+        desk.click(By.id("cp-submit"));
+        desk.textAppears(By.id("correction-result"), "email");
+        desk.type(By.id("cp-email"), corrected);
+        desk.click(By.id("cp-submit"));
+        desk.textAppears(By.id("flash"), "Details corrected");
+        desk.textAppears(By.cssSelector(".facts"), corrected);
+        desk.screenshot("60-patient-corrected");
+        assertEquals(0, desk.driver.findElements(By.id("erase-patient")).size(), "the front desk neither merges nor erases");
+
+        Browser admin = open(DESKTOP);
+        admin.signIn("admin");
+        admin.go("#/patients/" + kept);
+        admin.type(By.id("duplicate-query"), "Rekord" + t);
+        admin.click(By.id("duplicate-search"));
+        admin.click(By.cssSelector("#duplicate-list button[data-patient-id='" + duplicate + "']"));
+        admin.visible(By.id("confirm-dialog"));
+        admin.assertAccessible("merge a duplicate record");
+        admin.click(By.id("confirm-yes"));
+        admin.textAppears(By.id("flash"), "Records merged");
+        as("frontdesk").get("/api/patients/" + duplicate).then().statusCode(410);
+
+        admin.click(By.id("erase-patient"));
+        admin.visible(By.id("confirm-dialog"));
+        admin.screenshot("61-patient-erase-confirmation");
+        admin.click(By.id("confirm-no"));
+        as("frontdesk").get("/api/patients/" + kept).then().statusCode(200);
+        admin.click(By.id("erase-patient"));
+        admin.click(By.id("confirm-yes"));
+        admin.textAppears(By.id("flash"), "Patient erased");
+        as("frontdesk").get("/api/patients/" + kept).then().statusCode(410);
+    }
+
     private static void assertNoSidewaysScroll(Browser browser) {
         Object overflow = browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertEquals(0L, ((Number) overflow).longValue(), "the page scrolls sideways at this size");

@@ -374,7 +374,7 @@ class FrontDeskUiTest {
 
         browser.focused().sendKeys("admin", Keys.ENTER);
         browser.textAppears(By.id("session-user"), "Signed in as admin");
-        assertEquals(List.of("Calendar", "Catalog", "Closures", "Safety policy", "Screening audit", "Messages"), navLabels(),
+        assertEquals(List.of("Calendar", "Patients", "Catalog", "Closures", "Safety policy", "Screening audit", "Messages"), navLabels(),
                 "the admin's menu");
 
         // after a page load the skip link is the first stop, visibly focused, and leads to the heading

@@ -1,0 +1,105 @@
+package clinic.booking.service;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import clinic.booking.domain.AppointmentStatus;
+import clinic.booking.domain.Patient;
+
+/**
+ * Patient records and their merges: every query of the patient and patient_merge tables that a
+ * correction, merge or erasure needs, in one place.
+ */
+@ApplicationScoped
+public class PatientRepository {
+
+    /** Statuses of an appointment still to happen: it rests on a screening decision. */
+    static final List<String> ACTIVE = AppointmentStatus.SCREENED.stream().map(Enum::name).toList();
+
+    private final EntityManager em;
+
+    public PatientRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<Patient> find(UUID id) {
+        return Optional.ofNullable(em.find(Patient.class, id));
+    }
+
+    /** Locks the patients' rows in id order (so two merges of the same pair cannot deadlock); absent ids are skipped. */
+    public List<Patient> lock(UUID... ids) {
+        return java.util.Arrays.stream(ids).distinct().sorted(Comparator.naturalOrder())
+                .map(id -> em.find(Patient.class, id, LockModeType.PESSIMISTIC_WRITE))
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The record a merged duplicate now lives in, if this id was merged away. */
+    public Optional<UUID> survivorOf(UUID duplicateId) {
+        return em.createNativeQuery("SELECT survivor_id FROM patient_merge WHERE duplicate_id = ?1", UUID.class)
+                .setParameter(1, duplicateId).getResultStream().map(UUID.class::cast).findFirst();
+    }
+
+    /** Every record ever merged into this one (directly or through an earlier survivor). */
+    @SuppressWarnings("unchecked")
+    public List<UUID> mergedInto(UUID survivorId) {
+        return em.createNativeQuery("SELECT duplicate_id FROM patient_merge WHERE survivor_id = ?1 ORDER BY merged_at, duplicate_id",
+                UUID.class).setParameter(1, survivorId).getResultList();
+    }
+
+    /** The patient's appointments that are still to happen. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> activeAppointments(UUID patientId) {
+        return em.createNativeQuery("SELECT id FROM appointment WHERE patient_id = ?1 AND status = ANY (?2) ORDER BY start_at",
+                UUID.class).setParameter(1, patientId).setParameter(2, ACTIVE.toArray(String[]::new)).getResultList();
+    }
+
+    /**
+     * Moves the duplicate's appointments to the survivor and marks every appointment of the survivor
+     * still to happen owed a re-screen (its decision was made for one record only); answers how many
+     * moved. Each row's version is raised, so a re-screen or change in flight on the old view fails.
+     */
+    public int moveAppointments(UUID duplicateId, UUID survivorId) {
+        int moved = em.createNativeQuery("UPDATE appointment SET patient_id = ?2, version = version + 1 WHERE patient_id = ?1")
+                .setParameter(1, duplicateId).setParameter(2, survivorId).executeUpdate();
+        em.createNativeQuery("""
+                UPDATE appointment SET decision_intake_version = -1, version = version + 1
+                 WHERE patient_id = ?1 AND status = ANY (?2)""")
+                .setParameter(1, survivorId).setParameter(2, ACTIVE.toArray(String[]::new)).executeUpdate();
+        return moved;
+    }
+
+    /** Records the merge and repoints earlier merges into the duplicate; the duplicate's row goes (see {@link #delete}). */
+    public void recordMerge(UUID duplicateId, UUID survivorId, String mergedBy, Instant at) {
+        em.createNativeQuery("UPDATE patient_merge SET survivor_id = ?2 WHERE survivor_id = ?1")
+                .setParameter(1, duplicateId).setParameter(2, survivorId).executeUpdate();
+        em.createNativeQuery("""
+                INSERT INTO patient_merge (duplicate_id, survivor_id, merged_by, merged_at) VALUES (?1, ?2, ?3, ?4)""")
+                .setParameter(1, duplicateId).setParameter(2, survivorId).setParameter(3, mergedBy).setParameter(4, at)
+                .executeUpdate();
+    }
+
+    public void delete(Patient patient) {
+        em.remove(patient);
+        em.flush();
+    }
+
+    /**
+     * Removes what booking keeps about the patients beyond their ids: stored answers to their
+     * requests (idempotency records mention the id in the answer) and the events about them in the
+     * outbox, published or not (consumers learn of the erasure from the erasure's own event).
+     */
+    public void forgetRecordsOf(List<UUID> patientIds) {
+        String[] ids = patientIds.stream().map(UUID::toString).toArray(String[]::new);
+        em.createNativeQuery("DELETE FROM idempotent_request WHERE response_body LIKE ANY (?1)")
+                .setParameter(1, java.util.Arrays.stream(ids).map(id -> "%" + id + "%").toArray(String[]::new)).executeUpdate();
+        em.createNativeQuery("DELETE FROM outbox_event WHERE payload ->> 'patientId' = ANY (?1)")
+                .setParameter(1, ids).executeUpdate();
+    }
+}

@@ -1,0 +1,30 @@
+package clinic.content.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Consumes clinic.patients.v1 as {@link AppointmentEventConsumer} consumes appointments: a payload
+ * that is not a patient event is nacked to the dead-letter topic, every other failure is retried in
+ * place ({@link EventIngest}), one record at a time so a patient's events keep their order.
+ */
+@ApplicationScoped
+public class PatientEventConsumer {
+
+    private final PatientEventParser parser;
+    private final EventIngest ingest;
+
+    public PatientEventConsumer(PatientEventParser parser, EventIngest ingest) {
+        this.parser = parser;
+        this.ingest = ingest;
+    }
+
+    @Incoming("patients")
+    @Blocking
+    public void consume(String payload) {
+        ingest.apply(parser.parse(payload));
+    }
+}
