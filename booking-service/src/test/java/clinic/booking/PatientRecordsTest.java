@@ -218,6 +218,9 @@ class PatientRecordsTest {
         as("frontdesk").body(Map.of("reason", "PATIENT_REQUEST")).post("/api/appointments/" + appointment + "/cancel")
                 .then().statusCode(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> EventLog.of(appointment).size() == 2);
+        // published (an event still waiting would go out ahead of the erasure, and only then be purged)
+        await().atMost(Duration.ofSeconds(20)).until(() -> sql.count(
+                "SELECT count(*) FROM outbox_event WHERE payload ->> 'patientId' = ? AND published_at IS NULL", patient) == 0);
 
         String erasedAt = as("admin").delete("/api/patients/" + patient).then().statusCode(200)
                 .body("patientId", equalTo(patient))

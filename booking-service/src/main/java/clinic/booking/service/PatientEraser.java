@@ -18,9 +18,9 @@ import clinic.web.ProblemException;
 /**
  * Erases a patient on request. Booking keeps the record's id and its appointments that have ended
  * (the clinic's record of what was done, when and by whom) but nothing that identifies the person:
- * the contact data, stored answers to requests about the patient and every event about the patient
- * in the outbox go, in one transaction with the PatientErased event that makes screening and content
- * do the same. A patient with an appointment still to happen is not erased: the front desk cancels
+ * the contact data, stored answers to requests about the patient and every published event about
+ * the patient in the outbox go, in one transaction with the PatientErased event that makes screening
+ * and content do the same (an event not yet published still goes out first, so the patient is told). A patient with an appointment still to happen is not erased: the front desk cancels
  * it first (so the patient is told), then erases.
  */
 @ApplicationScoped

@@ -93,13 +93,15 @@ public class PatientRepository {
     /**
      * Removes what booking keeps about the patients beyond their ids: stored answers to their
      * requests (idempotency records mention the id in the answer) and the events about them in the
-     * outbox, published or not (consumers learn of the erasure from the erasure's own event).
+     * outbox that have been published. One not yet published (a cancellation made just before the
+     * erasure) still goes out, ahead of the erasure's own event, so the patient is told; retention
+     * purges it once published.
      */
     public void forgetRecordsOf(List<UUID> patientIds) {
         String[] ids = patientIds.stream().map(UUID::toString).toArray(String[]::new);
         em.createNativeQuery("DELETE FROM idempotent_request WHERE response_body LIKE ANY (?1)")
                 .setParameter(1, java.util.Arrays.stream(ids).map(id -> "%" + id + "%").toArray(String[]::new)).executeUpdate();
-        em.createNativeQuery("DELETE FROM outbox_event WHERE payload ->> 'patientId' = ANY (?1)")
+        em.createNativeQuery("DELETE FROM outbox_event WHERE payload ->> 'patientId' = ANY (?1) AND published_at IS NOT NULL")
                 .setParameter(1, ids).executeUpdate();
     }
 }

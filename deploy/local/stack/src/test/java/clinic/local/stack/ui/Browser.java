@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -104,9 +105,17 @@ final class Browser implements AutoCloseable {
     }
 
     void click(By by) {
-        WebElement element = clickable(by);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
+        // found again when the page draws it anew between finding and clicking (a refresh, a live update)
+        wait.until(d -> {
+            try {
+                WebElement element = clickable(by);
+                ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+                element.click();
+                return true;
+            } catch (StaleElementReferenceException drawnAgain) {
+                return false;
+            }
+        });
     }
 
     void type(By by, String text) {

@@ -492,7 +492,8 @@ class FrontDeskUiTest {
         browser.screenshot("20-messages-attention");
 
         // send the first again: it goes out with the same Message-ID and leaves the list
-        browser.driver.findElement(firstRow).findElement(By.cssSelector("button[data-action=resend]")).click();
+        // by selector, waiting for it: the list may be drawn again at any moment (a refresh, a live update)
+        browser.click(By.cssSelector("#attention-table tr[data-message-id='" + messageId(first) + "'] button[data-action=resend]"));
         browser.textAppears(By.id("flash"), "Sent again");
         browser.wait.until(d -> "SENT".equals(contentValue(
                 "SELECT status FROM outbound_message WHERE kind = 'CONFIRMATION' AND appointment_id = ?::uuid", first)));
@@ -500,7 +501,7 @@ class FrontDeskUiTest {
         browser.wait.until(d -> d.findElements(firstRow).isEmpty());
 
         // close the second: a note is required
-        browser.driver.findElement(secondRow).findElement(By.cssSelector("button[data-action=close]")).click();
+        browser.click(By.cssSelector("#attention-table tr[data-message-id='" + messageId(second) + "'] button[data-action=close]"));
         WebElement form = browser.visible(By.cssSelector(".close-form"));
         form.findElement(By.cssSelector("button[type=submit]")).click();
         browser.wait.until(d -> "true".equals(form.findElement(By.cssSelector("input")).getAttribute("aria-invalid")));
@@ -514,8 +515,7 @@ class FrontDeskUiTest {
                 second));
 
         // the patient asked for reminders again
-        browser.driver.findElement(By.cssSelector("#opt-out-list li[data-opted-out='" + optedOut + "'] button[data-action=opt-in]"))
-                .click();
+        browser.click(By.cssSelector("#opt-out-list li[data-opted-out='" + optedOut + "'] button[data-action=opt-in]"));
         browser.textAppears(By.id("flash"), "Opted back in");
         browser.wait.until(d -> d.findElements(By.cssSelector("#opt-out-list li[data-opted-out='" + optedOut + "']")).isEmpty());
 
