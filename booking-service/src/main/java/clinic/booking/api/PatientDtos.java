@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import clinic.booking.domain.Patient;
 
 /** Request and response bodies of the patients API. */
@@ -28,7 +30,8 @@ public final class PatientDtos {
     }
 
     /** A patient as the front desk sees them. */
-    public record PatientView(UUID id, String firstName, String lastName, String email, String phone, LocalDate dateOfBirth) {
+    public record PatientView(UUID id, String firstName, String lastName, @Schema(nullable = true) String email,
+            @Schema(nullable = true) String phone, LocalDate dateOfBirth) {
 
         static PatientView of(Patient p) {
             return new PatientView(p.id, p.firstName, p.lastName, p.email, p.phone, p.dateOfBirth);

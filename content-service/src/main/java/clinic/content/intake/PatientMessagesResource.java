@@ -23,7 +23,7 @@ import clinic.web.ProblemException;
 /** Every message to one patient, for the front desk's patient page: their appointments' messages and their intake links. */
 @Path("/api/patients/{patientId}/messages")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Intake links")
+@Tag(name = "Intake links", description = "E-mails that carry a patient's self-service intake link")
 public class PatientMessagesResource {
 
     /** One message: kind, the appointment it is about (none for an intake link), subject and delivery state. */
