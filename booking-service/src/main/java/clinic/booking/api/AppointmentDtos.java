@@ -50,8 +50,10 @@ public final class AppointmentDtos {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ScreeningView(@Schema(nullable = true) UUID decisionId, @Schema(nullable = true) String outcome,
-            @Schema(nullable = true) List<String> categories, @Schema(nullable = true) List<ScreeningDecision.Reason> reasons,
-            @Schema(nullable = true) OffsetDateTime earliestEligibleStart, @Schema(nullable = true) ReviewVerdict reviewVerdict) {
+            @Schema(nullable = true) List<String> categories,
+            @Schema(nullable = true) List<ScreeningDecision.Reason> reasons,
+            @Schema(nullable = true) OffsetDateTime earliestEligibleStart,
+            @Schema(nullable = true) ReviewVerdict reviewVerdict) {
 
         static ScreeningView of(ScreeningDecision decision, ZoneId zone) {
             return new ScreeningView(decision.decisionId(), decision.outcome().name(), decision.categories(),
@@ -74,7 +76,8 @@ public final class AppointmentDtos {
     public record AppointmentView(UUID id, UUID patientId, ProcedureCode procedure, OffsetDateTime start, OffsetDateTime end,
             UUID practitionerId, UUID roomId, AppointmentStatus status, @Schema(nullable = true) ScreeningView screening,
             boolean rescreenDue, @Schema(nullable = true) String holdReason, @Schema(nullable = true) String cancelReason,
-            @Schema(nullable = true) OffsetDateTime completedAt, @Schema(nullable = true) List<AppointmentActions.Action> actions) {
+            @Schema(nullable = true) OffsetDateTime completedAt,
+            @Schema(nullable = true) List<AppointmentActions.Action> actions) {
     }
 
     /** A free slot; start and end are ISO-8601 date-times with the clinic zone's offset. */

@@ -78,7 +78,8 @@ public class CatalogResource {
     @Path("/rooms")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a room (role: admin)")
-    @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoomView.class)))
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoomView.class)))
     public Response addRoom(@Valid @NotNull RoomView body) {
         return Response.status(201).entity(view(admin.saveRoom(null, body))).build();
     }
@@ -104,7 +105,8 @@ public class CatalogResource {
     @Path("/practitioners")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a practitioner with weekly hours (role: admin)")
-    @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PractitionerView.class)))
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PractitionerView.class)))
     public Response addPractitioner(@Valid @NotNull PractitionerView body) {
         return Response.status(201).entity(view(admin.savePractitioner(null, body))).build();
     }
@@ -129,7 +131,8 @@ public class CatalogResource {
     @Path("/practitioners/{id}/time-off")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add time off; no slots are offered in it (role: admin)")
-    @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimeOffView.class)))
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimeOffView.class)))
     public Response addTimeOff(@RestPath UUID id, @Valid @NotNull TimeOffView body) {
         return Response.status(201).entity(view(admin.addTimeOff(id, body))).build();
     }

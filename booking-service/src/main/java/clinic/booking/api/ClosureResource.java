@@ -79,7 +79,8 @@ public class ClosureResource {
             description = "No slot is offered on those days and bookings or moves into them are refused (422 clinic-closed). "
                     + "Appointments already booked there are left as they are and listed in the answer, for the front desk "
                     + "to move or cancel with the patient.")
-    @APIResponse(responseCode = "201", description = "Closed; body has the closure and the appointments booked in it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Added.class)))
+    @APIResponse(responseCode = "201", description = "Closed; body has the closure and the appointments booked in it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Added.class)))
     @APIResponse(responseCode = "400", description = "Invalid days (problem+json naming the field)")
     public Response add(@Valid @NotNull NewClosure body) {
         var added = closures.add(body.firstDay(), body.lastDay(), body.reason(), identity.getPrincipal().getName());

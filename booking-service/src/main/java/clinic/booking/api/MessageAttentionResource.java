@@ -45,7 +45,8 @@ public class MessageAttentionResource {
             description = "status: FAILED, DROPPED, FAILED_RETRYING, UNCERTAIN or CLOSED (repeatable; default the first four)")
     @APIResponse(responseCode = "400", description = "Unknown status or limit out of range")
     @APIResponse(responseCode = "503", description = "content-service unavailable")
-    @APIResponse(responseCode = "200", description = "The messages that need attention, as content-service answers them", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentAttentionItems")))
+    @APIResponse(responseCode = "200", description = "The messages that need attention, as content-service answers them",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentAttentionItems")))
     public JsonNode attention(@RestQuery List<String> status, @RestQuery Integer limit) {
         return content.attention(status, limit);
     }
@@ -57,7 +58,8 @@ public class MessageAttentionResource {
     @APIResponse(responseCode = "404", description = "No such message")
     @APIResponse(responseCode = "409", description = "Not resendable, or a later message of the appointment already went out")
     @APIResponse(responseCode = "503", description = "content-service unavailable; nothing changed")
-    @APIResponse(responseCode = "200", description = "The message, due again now", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentAttentionItem")))
+    @APIResponse(responseCode = "200", description = "The message, due again now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentAttentionItem")))
     public JsonNode resend(@RestPath UUID id) {
         return content.resend(id);
     }
@@ -70,8 +72,10 @@ public class MessageAttentionResource {
     @APIResponse(responseCode = "400", description = "The note is missing")
     @APIResponse(responseCode = "409", description = "Not closable (already sent, closed or withdrawn)")
     @APIResponse(responseCode = "503", description = "content-service unavailable; nothing changed")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentCloseRequest")))
-    @APIResponse(responseCode = "200", description = "The message, closed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentAttentionItem")))
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentCloseRequest")))
+    @APIResponse(responseCode = "200", description = "The message, closed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentAttentionItem")))
     public JsonNode close(@RestPath UUID id, JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ProblemException.badRequest("note", "is required");

@@ -46,7 +46,8 @@ public class MessagePreferencesResource {
     @Operation(summary = "Whether the patient receives non-essential messages (all roles)")
     @APIResponse(responseCode = "404", description = "No such patient")
     @APIResponse(responseCode = "503", description = "content-service unavailable")
-    @APIResponse(responseCode = "200", description = "The preference, as content-service answers it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentMessagePreferences")))
+    @APIResponse(responseCode = "200", description = "The preference, as content-service answers it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentMessagePreferences")))
     public JsonNode get(@RestPath UUID id) {
         patients.get(id);
         return content.preferences(id);
@@ -59,8 +60,10 @@ public class MessagePreferencesResource {
     @APIResponse(responseCode = "400", description = "nonEssential missing")
     @APIResponse(responseCode = "404", description = "No such patient")
     @APIResponse(responseCode = "503", description = "content-service unavailable; nothing changed")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentMessagePreferencesChange")))
-    @APIResponse(responseCode = "200", description = "The preference now", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentMessagePreferences")))
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentMessagePreferencesChange")))
+    @APIResponse(responseCode = "200", description = "The preference now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentMessagePreferences")))
     public JsonNode set(@RestPath UUID id, JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ProblemException.badRequest("nonEssential", "is required");

@@ -32,7 +32,8 @@ public class OptOutListResource {
     @Operation(summary = "Patients who opted out of non-essential messages, most recent first (all roles)")
     @APIResponse(responseCode = "400", description = "limit out of range")
     @APIResponse(responseCode = "503", description = "content-service unavailable")
-    @APIResponse(responseCode = "200", description = "The opt-outs, as content-service answers them", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentOptOuts")))
+    @APIResponse(responseCode = "200", description = "The opt-outs, as content-service answers them",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentOptOuts")))
     public JsonNode optOuts(@RestQuery Integer limit) {
         return content.optOuts(limit);
     }

@@ -43,7 +43,8 @@ public class OutlookResource {
                     + "(the appointment being moved) it does not count against itself. At most 62 days.")
     @APIResponse(responseCode = "400", description = "Missing or invalid parameter")
     @APIResponse(responseCode = "503", description = "Screening unavailable")
-    @APIResponse(responseCode = "200", description = "Each day from..to, as screening-service answers it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ScreeningOutlook")))
+    @APIResponse(responseCode = "200", description = "Each day from..to, as screening-service answers it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ScreeningOutlook")))
     public JsonNode outlook(@RestQuery String procedure, @RestQuery String from, @RestQuery String to,
             @RestQuery String patientId, @RestQuery String appointmentId) {
         LocalDate first = QueryParams.requiredDate("from", from);

@@ -39,7 +39,8 @@ public class PolicyForwardResource {
     @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
     @Operation(summary = "The active safety policy, from screening-service (all roles)")
     @APIResponse(responseCode = "503", description = "Screening unavailable; retry after the Retry-After delay")
-    @APIResponse(responseCode = "200", description = "The active policy, as screening-service answers it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ScreeningPolicy")))
+    @APIResponse(responseCode = "200", description = "The active policy, as screening-service answers it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ScreeningPolicy")))
     public JsonNode policy() {
         return admin.policy();
     }
@@ -48,11 +49,13 @@ public class PolicyForwardResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Change the policy's windows and interval matrix (role: admin)",
             description = "Passed to screening-service, which validates it and creates a new version; later screenings use it.")
-    @APIResponse(responseCode = "200", description = "The new active version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ScreeningPolicy")))
+    @APIResponse(responseCode = "200", description = "The new active version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ScreeningPolicy")))
     @APIResponse(responseCode = "400", description = "Invalid policy (screening's problem+json, naming the field)")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "503", description = "Screening unavailable: nothing was changed")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ScreeningPolicyChange")))
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ScreeningPolicyChange")))
     public JsonNode change(@NotNull JsonNode policy) {
         return admin.changePolicy(policy);
     }
@@ -62,7 +65,8 @@ public class PolicyForwardResource {
     @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
     @Operation(summary = "Every policy version, newest first, from screening-service (all roles)")
     @APIResponse(responseCode = "503", description = "Screening unavailable; retry after the Retry-After delay")
-    @APIResponse(responseCode = "200", description = "Every version, newest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ScreeningPolicyVersions")))
+    @APIResponse(responseCode = "200", description = "Every version, newest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ScreeningPolicyVersions")))
     public JsonNode versions() {
         return admin.policyVersions();
     }

@@ -36,7 +36,8 @@ public class ScreeningAuditForwardResource {
                     + "when, under which policy and intake version, and who reviewed it, without medical detail.")
     @APIResponse(responseCode = "403", description = "Neither clinician nor admin")
     @APIResponse(responseCode = "503", description = "Screening unavailable; retry after the Retry-After delay")
-    @APIResponse(responseCode = "200", description = "The audit trail, as screening-service shows it to your role", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ScreeningPatientScreenings")))
+    @APIResponse(responseCode = "200", description = "The audit trail, as screening-service shows it to your role",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ScreeningPatientScreenings")))
     public JsonNode audit(@RestPath UUID patientId) {
         return admin.screeningAudit(patientId);
     }

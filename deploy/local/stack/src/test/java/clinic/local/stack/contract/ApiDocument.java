@@ -5,19 +5,18 @@ import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-/** Reads an OpenAPI document (YAML or JSON) into a tree. */
+/** Reads an OpenAPI document (JSON) into a tree. */
 final class ApiDocument {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ApiDocument() {
     }
 
-    static JsonNode parse(String yaml) {
+    static JsonNode parse(String json) {
         try {
-            return YAML.readTree(yaml);
+            return JSON.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

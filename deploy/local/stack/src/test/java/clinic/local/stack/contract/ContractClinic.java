@@ -70,9 +70,22 @@ final class ContractClinic {
         };
     }
 
-    /** The OpenAPI document the service serves on its management port, as YAML. */
-    static synchronized String servedDocument(String service) {
-        return DOCUMENTS.computeIfAbsent(service, name -> {
+    /** The OpenAPI document the service serves on its management port, as YAML (what docs/openapi holds). */
+    static String servedDocument(String service) {
+        return served(service, "yaml");
+    }
+
+    /**
+     * The same document as JSON, to read: YAML 1.1 readers take some of the examples the document
+     * holds unquoted (13:45:30.123456789) for numbers.
+     */
+    static String servedJson(String service) {
+        return served(service, "json");
+    }
+
+    private static synchronized String served(String service, String format) {
+        return DOCUMENTS.computeIfAbsent(service + "." + format, key -> {
+            String name = service;
             StackSettings s = stack().settings();
             int port = switch (name) {
                 case ClinicStack.BOOKING -> s.bookingManagementPort();
@@ -81,7 +94,7 @@ final class ContractClinic {
             };
             try {
                 HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/q/openapi?format=yaml")).build(),
+                        URI.create("http://127.0.0.1:" + port + "/q/openapi?format=" + format)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() != 200) {
                     throw new IllegalStateException(name + " answered " + answer.statusCode() + " for /q/openapi");

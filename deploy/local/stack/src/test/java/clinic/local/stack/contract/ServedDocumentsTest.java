@@ -48,7 +48,7 @@ class ServedDocumentsTest {
     @ParameterizedTest
     @ValueSource(strings = { ClinicStack.BOOKING, ClinicStack.SCREENING, ClinicStack.CONTENT })
     void everyOperationHasAnIdAndASuccessAnswer(String service) {
-        JsonNode document = ApiDocument.parse(ContractClinic.servedDocument(service));
+        JsonNode document = ApiDocument.parse(ContractClinic.servedJson(service));
         List<String> wrong = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
@@ -78,10 +78,10 @@ class ServedDocumentsTest {
 
     @org.junit.jupiter.api.Test
     void bookingsCopiesOfForwardedBodiesAreTheOtherServicesSchemas() {
-        JsonNode booking = ApiDocument.parse(ContractClinic.servedDocument(ClinicStack.BOOKING));
+        JsonNode booking = ApiDocument.parse(ContractClinic.servedJson(ClinicStack.BOOKING));
         Map<String, JsonNode> sources = Map.of(
-                "Screening", ApiDocument.parse(ContractClinic.servedDocument(ClinicStack.SCREENING)),
-                "Content", ApiDocument.parse(ContractClinic.servedDocument(ClinicStack.CONTENT)));
+                "Screening", ApiDocument.parse(ContractClinic.servedJson(ClinicStack.SCREENING)),
+                "Content", ApiDocument.parse(ContractClinic.servedJson(ClinicStack.CONTENT)));
         int compared = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = booking.path("components").path("schemas").fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> schema = it.next();
