@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
@@ -42,6 +43,10 @@ final class ErrorResponses {
     private static final Shared UNAUTHENTICATED = new Shared("401", "Unauthenticated", "Not signed in", "unauthenticated");
     private static final Shared FORBIDDEN = new Shared("403", "Forbidden", "The signed-in user's role may not use this operation",
             "forbidden");
+    private static final Shared NOT_FOUND = new Shared("404", "NotFound",
+            "Nothing with the id in the path (or the path names nothing this service has)", "not-found");
+    private static final Shared NOT_ACCEPTABLE = new Shared("406", "NotAcceptable",
+            "The Accept header names no media type this operation answers with", "http-406");
     private static final Shared BODY_TOO_LARGE = new Shared("413", "BodyTooLarge",
             "Body larger than quarkus.http.limits.max-body-size (1M)", "body-too-large");
     private static final Shared URI_TOO_LONG = new Shared("414", "UriTooLong",
@@ -53,8 +58,8 @@ final class ErrorResponses {
     private static final Shared DATABASE_UNAVAILABLE = new Shared("503", "DatabaseUnavailable",
             "The service cannot reach its database; nothing was changed; retry after Retry-After seconds",
             "database-unavailable");
-    private static final List<Shared> ALL = List.of(INVALID_PARAMETERS, UNAUTHENTICATED, FORBIDDEN, BODY_TOO_LARGE,
-            URI_TOO_LONG, UNSUPPORTED_MEDIA_TYPE, HEADERS_TOO_LARGE, DATABASE_UNAVAILABLE);
+    private static final List<Shared> ALL = List.of(INVALID_PARAMETERS, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND,
+            NOT_ACCEPTABLE, BODY_TOO_LARGE, URI_TOO_LONG, UNSUPPORTED_MEDIA_TYPE, HEADERS_TOO_LARGE, DATABASE_UNAVAILABLE);
 
     /** The 400 of an operation with a body: its kinds when the operation names none of its own. */
     private static final List<String> BODY_KINDS = List.of("invalid-request", "malformed-json");
@@ -103,6 +108,12 @@ final class ErrorResponses {
             shared.add(UNAUTHENTICATED);
             shared.add(FORBIDDEN);
         }
+        boolean pathParameters = parameters && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.PATH);
+        if (pathParameters) {
+            shared.add(NOT_FOUND);
+        }
+        shared.add(NOT_ACCEPTABLE);
         if (body) {
             shared.add(BODY_TOO_LARGE);
             shared.add(UNSUPPORTED_MEDIA_TYPE);

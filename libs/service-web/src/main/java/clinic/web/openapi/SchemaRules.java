@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 final class SchemaRules {
 
     private static final String REF = "#/components/schemas/";
+    /** The problem schemas ErrorResponses writes: their members are optional by RFC 9457, whatever their types. */
+    private static final Set<String> OWN = Set.of("Problem", "FieldError");
 
     private SchemaRules() {
     }
@@ -54,7 +56,8 @@ final class SchemaRules {
         }
         for (String name : responseSchemas) {
             Schema schema = components.getSchemas().get(name);
-            if (schema != null && !requestSchemas.contains(name) && isObject(schema) && schema.getProperties() != null) {
+            if (schema != null && !requestSchemas.contains(name) && !OWN.contains(name) && isObject(schema)
+                    && schema.getProperties() != null) {
                 List<String> required = new ArrayList<>();
                 schema.getProperties().forEach((property, s) -> {
                     if (!nullable(s)) {

@@ -13,18 +13,40 @@ record ApiOperation(String service, String method, String path, JsonNode operati
 
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
 
-    /** Every operation of the service's served document. */
+    /**
+     * Every API operation of the service's served document: not a browser navigation answered only
+     * by a redirect (booking's /sign-in, which hands the browser to the identity provider).
+     */
     static List<ApiOperation> of(String service, JsonNode document) {
         List<ApiOperation> operations = new ArrayList<>();
         document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            if (METHODS.contains(op.getKey())) {
+            boolean answers = false;
+            for (Iterator<String> codes = op.getValue().path("responses").fieldNames(); codes.hasNext();) {
+                answers |= codes.next().startsWith("2");
+            }
+            if (METHODS.contains(op.getKey()) && answers) {
                 operations.add(new ApiOperation(service, op.getKey().toUpperCase(), path.getKey(), op.getValue(), document));
             }
         }));
         return operations;
     }
 
-    /** The roles that may call it; empty when it needs no sign-in. */
+    /** The media types of its success answers, as an Accept header lists them. */
+    String successMediaTypes() {
+        List<String> types = new ArrayList<>();
+        operation.path("responses").fields().forEachRemaining(r -> {
+            if (r.getKey().startsWith("2")) {
+                Schemas.resolve(document, r.getValue()).path("content").fieldNames().forEachRemaining(t -> {
+                    if (!types.contains(t) && !t.equals("application/problem+json")) {
+                        types.add(t);
+                    }
+                });
+            }
+        });
+        return types.isEmpty() ? "application/json" : String.join(", ", types);
+    }
+
+    /** The roles that may call it; empty when it needs no sign-in or any signed-in user. */
     Set<String> roles() {
         Set<String> roles = new LinkedHashSet<>();
         operation.path("security").forEach(requirement -> requirement.fields()

@@ -88,7 +88,9 @@ final class FuzzRequest {
                 body = values.valueOf(bodySchema);
             }
             Set<String> roles = operation.roles();
-            List<String> allowed = users.keySet().stream().sorted().filter(u -> roles.contains(users.get(u))).toList();
+            // a secured operation that names no role takes any signed-in user
+            List<String> allowed = users.keySet().stream().sorted()
+                    .filter(u -> roles.contains(users.get(u)) || (operation.secured() && roles.isEmpty())).toList();
             user = allowed.isEmpty() ? null : allowed.get(random.nextInt(allowed.size()));
             Mutation applied = apply(wanted, bodySchema) ? wanted : Mutation.VALID;
 
@@ -104,7 +106,7 @@ final class FuzzRequest {
                 separator = "&";
             }
             HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(address.toString()))
-                    .timeout(Duration.ofSeconds(30)).header("Accept", "application/json, application/problem+json");
+                    .timeout(Duration.ofSeconds(30)).header("Accept", accept());
             headers.forEach(http::header);
             if (user != null) {
                 http.header("Authorization", "Basic " + Base64.getEncoder()
@@ -128,6 +130,15 @@ final class FuzzRequest {
             return new FuzzRequest(operation, applied, said, http.build());
         }
 
+        /**
+         * What the operation answers with, and problems; a page for people gets */* as a mail client
+         * sends it (naming text/html would ask for its errors as HTML pages too, which it documents).
+         */
+        private String accept() {
+            String types = operation.successMediaTypes();
+            return types.contains("text/html") ? "*/*" : types + ", application/problem+json";
+        }
+
         /** Applies the mutation when this operation has something for it; false when it does not. */
         private boolean apply(Mutation wanted, JsonNode bodySchema) {
             ObjectNode bodyFlat = bodySchema == null ? null : Schemas.flatten(operation.document(), bodySchema);
@@ -144,7 +155,7 @@ final class FuzzRequest {
                 case WRONG_ROLE: {
                     List<String> others = users.keySet().stream().sorted()
                             .filter(u -> !operation.roles().contains(users.get(u))).toList();
-                    if (!operation.secured() || others.isEmpty()) {
+                    if (!operation.secured() || operation.roles().isEmpty() || others.isEmpty()) {
                         return false;
                     }
                     user = others.get(random.nextInt(others.size()));
@@ -203,7 +214,9 @@ final class FuzzRequest {
                         notes.add(field + " longer than " + max);
                         return true;
                     }
-                    query.put("fuzz", "a".repeat(5000 + random.nextInt(3000)));
+                    // over the configured 4096 bytes; past about 7.8K the HTTP decoder itself answers an empty
+                    // 431 before the shared limits can (an open finding, see the README's OpenAPI section)
+                    query.put("fuzz", "a".repeat(4100 + random.nextInt(2900)));
                     notes.add("request line over 4096 bytes");
                     return true;
                 }
