@@ -35,6 +35,11 @@ final class ErrorResponses {
 
     /** A shared error: its status, its component name, what it means, its one kind. */
     private record Shared(String status, String name, String description, String kind) {
+
+        /** Its kinds, in the order named (the document lists them so). */
+        Set<String> kinds() {
+            return new LinkedHashSet<>(List.of(kind.split(" ")));
+        }
     }
 
     private static final Shared INVALID_PARAMETERS = new Shared("400", "InvalidParameters",
@@ -44,11 +49,14 @@ final class ErrorResponses {
     private static final Shared FORBIDDEN = new Shared("403", "Forbidden", "The signed-in user's role may not use this operation",
             "forbidden");
     private static final Shared NOT_FOUND = new Shared("404", "NotFound",
-            "Nothing with the id in the path (or the path names nothing this service has)", "not-found");
+            "Nothing with the id in the path, or a path or query parameter that is not of its type (JAX-RS answers a "
+                    + "parameter it cannot convert with 404, http-404)", "not-found http-404");
     private static final Shared NOT_ACCEPTABLE = new Shared("406", "NotAcceptable",
             "The Accept header names no media type this operation answers with", "http-406");
     private static final Shared BODY_TOO_LARGE = new Shared("413", "BodyTooLarge",
             "Body larger than quarkus.http.limits.max-body-size (1M)", "body-too-large");
+    private static final Shared IDEMPOTENCY_KEY_REUSED = new Shared("422", "IdempotencyKeyReused",
+            "This Idempotency-Key was already used for a different request", "idempotency-key-reused");
     private static final Shared URI_TOO_LONG = new Shared("414", "UriTooLong",
             "Request line longer than quarkus.http.limits.max-initial-line-length (4096 bytes)", "uri-too-long");
     private static final Shared UNSUPPORTED_MEDIA_TYPE = new Shared("415", "UnsupportedMediaType",
@@ -59,7 +67,7 @@ final class ErrorResponses {
             "The service cannot reach its database; nothing was changed; retry after Retry-After seconds",
             "database-unavailable");
     private static final List<Shared> ALL = List.of(INVALID_PARAMETERS, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND,
-            NOT_ACCEPTABLE, BODY_TOO_LARGE, URI_TOO_LONG, UNSUPPORTED_MEDIA_TYPE, HEADERS_TOO_LARGE, DATABASE_UNAVAILABLE);
+            NOT_ACCEPTABLE, BODY_TOO_LARGE, IDEMPOTENCY_KEY_REUSED, URI_TOO_LONG, UNSUPPORTED_MEDIA_TYPE, HEADERS_TOO_LARGE, DATABASE_UNAVAILABLE);
 
     /** The 400 of an operation with a body: its kinds when the operation names none of its own. */
     private static final List<String> BODY_KINDS = List.of("invalid-request", "malformed-json");
@@ -83,7 +91,7 @@ final class ErrorResponses {
         components.addSchema("Problem", problem());
         for (Shared shared : ALL) {
             APIResponse response = OASFactory.createAPIResponse().description(shared.description());
-            response.setContent(problemContent(Integer.parseInt(shared.status()), Set.of(shared.kind()), null));
+            response.setContent(problemContent(Integer.parseInt(shared.status()), shared.kinds(), null));
             if ("503".equals(shared.status())) {
                 retryAfter(response);
             }
@@ -108,12 +116,16 @@ final class ErrorResponses {
             shared.add(UNAUTHENTICATED);
             shared.add(FORBIDDEN);
         }
-        boolean pathParameters = parameters && operation.getParameters().stream()
-                .anyMatch(p -> p.getIn() == Parameter.In.PATH);
-        if (pathParameters) {
+        boolean converted = parameters && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.PATH || (p.getIn() == Parameter.In.QUERY && typed(p.getSchema())));
+        if (converted) {
             shared.add(NOT_FOUND);
         }
         shared.add(NOT_ACCEPTABLE);
+        if (parameters && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "Idempotency-Key".equalsIgnoreCase(p.getName()))) {
+            shared.add(IDEMPOTENCY_KEY_REUSED);
+        }
         if (body) {
             shared.add(BODY_TOO_LARGE);
             shared.add(UNSUPPORTED_MEDIA_TYPE);
@@ -126,7 +138,7 @@ final class ErrorResponses {
             if (own == null || isDefault(own)) {
                 responses.put(s.status(), OASFactory.createAPIResponse().ref(RESPONSES + s.name()));
             } else if (kinds(own) != null) {
-                addKinds(own, Set.of(s.kind()));
+                addKinds(own, s.kinds());
             }
         }
         if (body && !responses.containsKey("400")) {
@@ -158,6 +170,16 @@ final class ErrorResponses {
             }
         }
         operation.getResponses().setAPIResponses(new LinkedHashMap<>(responses));
+    }
+
+    /** A parameter JAX-RS converts from its text (a number, an id, a day, an enum), not a string or a list of them. */
+    private static boolean typed(Schema schema) {
+        if (schema == null) {
+            return false;
+        }
+        return schema.getRef() != null || schema.getFormat() != null || schema.getEnumeration() != null
+                || (schema.getType() != null && !schema.getType().contains(SchemaType.STRING)
+                        && !schema.getType().contains(SchemaType.ARRAY));
     }
 
     /** Quarkus's own placeholders for the statuses its security and validation add. */

@@ -131,8 +131,8 @@ final class FuzzRequest {
         }
 
         /**
-         * What the operation answers with, and problems; a page for people gets */* as a mail client
-         * sends it (naming text/html would ask for its errors as HTML pages too, which it documents).
+         * What the operation answers with, and problems; a page for people gets any type, as a mail
+         * client asks (naming text/html would ask for its errors as HTML pages too, which it documents).
          */
         private String accept() {
             String types = operation.successMediaTypes();

@@ -40,7 +40,7 @@ class OperationsFuzzProperties {
     static void readTheDocuments() {
         operations = new ArrayList<>();
         for (String service : ContractClinic.SERVICES) {
-            operations.addAll(ApiOperation.of(service, ApiDocument.parse(ContractClinic.servedDocument(service))));
+            operations.addAll(ApiOperation.of(service, ApiDocument.parse(ContractClinic.servedJson(service))));
         }
     }
 
