@@ -67,7 +67,8 @@ final class ErrorResponses {
             "The service cannot reach its database; nothing was changed; retry after Retry-After seconds",
             "database-unavailable");
     private static final List<Shared> ALL = List.of(INVALID_PARAMETERS, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND,
-            NOT_ACCEPTABLE, BODY_TOO_LARGE, IDEMPOTENCY_KEY_REUSED, URI_TOO_LONG, UNSUPPORTED_MEDIA_TYPE, HEADERS_TOO_LARGE, DATABASE_UNAVAILABLE);
+            NOT_ACCEPTABLE, BODY_TOO_LARGE, IDEMPOTENCY_KEY_REUSED, URI_TOO_LONG, UNSUPPORTED_MEDIA_TYPE,
+            HEADERS_TOO_LARGE, DATABASE_UNAVAILABLE);
 
     /** The 400 of an operation with a body: its kinds when the operation names none of its own. */
     private static final List<String> BODY_KINDS = List.of("invalid-request", "malformed-json");
