@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import clinic.booking.domain.Appointment;
@@ -47,8 +49,11 @@ public final class AppointmentDtos {
      * {@code /api/appointments/{id}/screening}.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ScreeningView(UUID decisionId, String outcome, List<String> categories,
-            List<ScreeningDecision.Reason> reasons, OffsetDateTime earliestEligibleStart, ReviewVerdict reviewVerdict) {
+    public record ScreeningView(@Schema(nullable = true) UUID decisionId, @Schema(nullable = true) String outcome,
+            @Schema(nullable = true) List<String> categories,
+            @Schema(nullable = true) List<ScreeningDecision.Reason> reasons,
+            @Schema(nullable = true) OffsetDateTime earliestEligibleStart,
+            @Schema(nullable = true) ReviewVerdict reviewVerdict) {
 
         static ScreeningView of(ScreeningDecision decision, ZoneId zone) {
             return new ScreeningView(decision.decisionId(), decision.outcome().name(), decision.categories(),
@@ -69,8 +74,10 @@ public final class AppointmentDtos {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AppointmentView(UUID id, UUID patientId, ProcedureCode procedure, OffsetDateTime start, OffsetDateTime end,
-            UUID practitionerId, UUID roomId, AppointmentStatus status, ScreeningView screening, boolean rescreenDue,
-            String holdReason, String cancelReason, OffsetDateTime completedAt, List<AppointmentActions.Action> actions) {
+            UUID practitionerId, UUID roomId, AppointmentStatus status, @Schema(nullable = true) ScreeningView screening,
+            boolean rescreenDue, @Schema(nullable = true) String holdReason, @Schema(nullable = true) String cancelReason,
+            @Schema(nullable = true) OffsetDateTime completedAt,
+            @Schema(nullable = true) List<AppointmentActions.Action> actions) {
     }
 
     /** A free slot; start and end are ISO-8601 date-times with the clinic zone's offset. */

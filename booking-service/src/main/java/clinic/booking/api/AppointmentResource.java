@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -51,7 +53,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Path("/api/appointments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Appointments")
+@Tag(name = "Appointments", description = "Booking, moving and the lifecycle of appointments; the calendar and its live changes")
 public class AppointmentResource {
 
     @Inject
@@ -86,7 +88,8 @@ public class AppointmentResource {
     @Operation(summary = "Book an appointment (roles: front-desk, admin)",
             description = "Screened before anything is stored. CLEARED → CONFIRMED; NEEDS_REVIEW → PENDING_REVIEW "
                     + "(holds the slot until a clinician reviews it). Send an Idempotency-Key to make retries safe.")
-    @APIResponse(responseCode = "201", description = "Booked; body has status and the screening decision")
+    @APIResponse(responseCode = "201", description = "Booked; body has status and the screening decision",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. a start in the past (problem+json)")
     @APIResponse(responseCode = "409", description = "Slot taken, or the patient's schedule changed concurrently")
     @APIResponse(responseCode = "422", description = "Blocked by screening, intake needed, unknown patient, or outside working hours; carries the decision")
@@ -130,6 +133,8 @@ public class AppointmentResource {
     @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
     @Operation(summary = "One appointment (all roles)")
     @APIResponse(responseCode = "404", description = "No such appointment")
+    @APIResponse(responseCode = "200", description = "The appointment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentView.class)))
     public AppointmentView get(@RestPath UUID id) {
         return views.of(appointments.get(id));
     }
@@ -138,7 +143,8 @@ public class AppointmentResource {
     @Path("/{id}/reschedule")
     @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN })
     @Operation(summary = "Move to another time; same id, screened again (roles: front-desk, clinician)")
-    @APIResponse(responseCode = "200", description = "Moved")
+    @APIResponse(responseCode = "200", description = "Moved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentView.class)))
     @APIResponse(responseCode = "409", description = "Slot taken, or not reschedulable in its status")
     @APIResponse(responseCode = "422", description = "Blocked by screening at the new time; the appointment is unchanged")
     @APIResponse(responseCode = "503", description = "Screening unavailable; the appointment is unchanged")
@@ -155,6 +161,8 @@ public class AppointmentResource {
     @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN })
     @Operation(summary = "Cancel with a reason code (roles: front-desk, clinician)")
     @APIResponse(responseCode = "409", description = "Not cancellable in its status")
+    @APIResponse(responseCode = "200", description = "Cancelled",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentView.class)))
     public Response cancel(@RestPath UUID id, @Valid @NotNull CancelRequest body,
             @RestHeader("Idempotency-Key") String idempotencyKey) {
         return once(idempotencyKey, "POST /api/appointments/" + id + "/cancel", body,
@@ -169,6 +177,8 @@ public class AppointmentResource {
                     + "re-screen is owed (rescreenDue).")
     @APIResponse(responseCode = "409", description = "Not possible in its status (illegal-transition), not its day "
             + "(not-the-appointments-day), or a re-screen is still owed (rescreen-pending)")
+    @APIResponse(responseCode = "200", description = "Checked in",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentView.class)))
     public Response checkIn(@RestPath UUID id, @RestHeader("Idempotency-Key") String idempotencyKey) {
         return once(idempotencyKey, "POST /api/appointments/" + id + "/check-in", id, () -> ok(lifecycle.checkIn(id)));
     }
@@ -181,6 +191,8 @@ public class AppointmentResource {
                     + "procedure really ended (not in the future, not before the start); the aftercare is timed from it.")
     @APIResponse(responseCode = "400", description = "completedAt in the future or before the start")
     @APIResponse(responseCode = "409", description = "Not checked in (illegal-transition) or not started yet (appointment-not-started)")
+    @APIResponse(responseCode = "200", description = "Completed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentView.class)))
     public Response complete(@RestPath UUID id, @Valid CompleteRequest body, @RestHeader("Idempotency-Key") String idempotencyKey) {
         CompleteRequest request = body == null ? new CompleteRequest(null) : body;
         return once(idempotencyKey, "POST /api/appointments/" + id + "/complete", request, () -> ok(lifecycle.complete(id,
@@ -192,6 +204,8 @@ public class AppointmentResource {
     @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN })
     @Operation(summary = "The patient did not come (roles: front-desk, clinician)", description = "Only once the appointment has started.")
     @APIResponse(responseCode = "409", description = "Not possible in its status, or not started yet (appointment-not-started)")
+    @APIResponse(responseCode = "200", description = "Marked as a no-show",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentView.class)))
     public Response noShow(@RestPath UUID id, @RestHeader("Idempotency-Key") String idempotencyKey) {
         return once(idempotencyKey, "POST /api/appointments/" + id + "/no-show", id, () -> ok(lifecycle.noShow(id)));
     }
@@ -206,6 +220,8 @@ public class AppointmentResource {
             + "rests on another decision now; review-not-allowed: already reviewed otherwise; illegal-transition: not "
             + "waiting for review; rescreen-pending: the intake or policy changed and it is being screened again")
     @APIResponse(responseCode = "503", description = "Screening unavailable; nothing changed")
+    @APIResponse(responseCode = "200", description = "Confirmed or rejected",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentView.class)))
     public Response review(@RestPath UUID id, @Valid @NotNull ReviewRequest body,
             @RestHeader("Idempotency-Key") String idempotencyKey) {
         return once(idempotencyKey, "POST /api/appointments/" + id + "/review", body, () -> ok(lifecycle.review(id, body)));
@@ -218,6 +234,8 @@ public class AppointmentResource {
             + "(clinicians see rule ids and the clinical detail; others the categories only)")
     @APIResponse(responseCode = "404", description = "No such appointment, or it has no decision")
     @APIResponse(responseCode = "503", description = "Screening unavailable")
+    @APIResponse(responseCode = "200", description = "The decision, as screening-service shows it to your role",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ScreeningDecision")))
     public JsonNode screeningDecision(@RestPath UUID id) {
         Appointment appointment = appointments.get(id);
         if (appointment.screeningDecisionId == null) {
@@ -231,6 +249,8 @@ public class AppointmentResource {
     @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
     @Operation(summary = "The appointment's confirmation and aftercare messages with their status, from content-service (all roles)")
     @APIResponse(responseCode = "503", description = "content-service unavailable")
+    @APIResponse(responseCode = "200", description = "The messages, as content-service answers them",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentAppointmentMessages")))
     public JsonNode messages(@RestPath UUID id) {
         appointments.get(id);
         return content.messages(id);

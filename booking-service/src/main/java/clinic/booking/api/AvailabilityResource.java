@@ -26,7 +26,7 @@ import clinic.booking.service.AvailabilityService;
 /** Free slots for a procedure over a date range. */
 @Path("/api/availability")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Availability")
+@Tag(name = "Availability", description = "Free slots and how each day would go for a patient")
 public class AvailabilityResource {
 
     @Inject

@@ -15,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -33,18 +35,19 @@ import clinic.web.ProblemException;
  */
 @Path("/api/calendar")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Appointments")
+@Tag(name = "Appointments", description = "Booking, moving and the lifecycle of appointments; the calendar and its live changes")
 public class CalendarResource {
 
     /** Longest range one calendar answer covers (a month and a bit, for a month view or a print). */
     static final int MAX_DAYS = 42;
 
     /** A patient as a calendar card names them: contact data only. */
-    public record PatientName(UUID id, String firstName, String lastName, String phone) {
+    public record PatientName(UUID id, String firstName, String lastName, @Schema(nullable = true) String phone) {
     }
 
     /** A practitioner's time off within the range. */
-    public record TimeOffEntry(UUID id, UUID practitionerId, OffsetDateTime start, OffsetDateTime end, String reason) {
+    public record TimeOffEntry(UUID id, UUID practitionerId, OffsetDateTime start, OffsetDateTime end,
+            @Schema(nullable = true) String reason) {
     }
 
     /** The calendar of clinic-local days from..to. */
@@ -67,6 +70,8 @@ public class CalendarResource {
             description = "from and to are inclusive (to defaults to from), at most " + MAX_DAYS + " days. practitionerId "
                     + "and roomId narrow the appointments and the time off; cancelled and rejected appointments are included "
                     + "(the screens hide them unless asked).")
+    @APIResponse(responseCode = "200", description = "The days' calendar",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Calendar.class)))
     @APIResponse(responseCode = "400", description = "Missing or invalid parameter, or a range that is too long")
     public Calendar calendar(@RestQuery String from, @RestQuery String to, @RestQuery String practitionerId,
             @RestQuery String roomId) {

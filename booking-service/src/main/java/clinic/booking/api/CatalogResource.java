@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -38,7 +41,7 @@ import clinic.booking.service.CatalogAdmin;
 @Path("/api/catalog")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Catalog")
+@Tag(name = "Catalog", description = "Procedures, rooms, practitioners, their hours and time off, and clinic closures")
 public class CatalogResource {
 
     @Inject
@@ -75,6 +78,8 @@ public class CatalogResource {
     @Path("/rooms")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a room (role: admin)")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoomView.class)))
     public Response addRoom(@Valid @NotNull RoomView body) {
         return Response.status(201).entity(view(admin.saveRoom(null, body))).build();
     }
@@ -100,6 +105,8 @@ public class CatalogResource {
     @Path("/practitioners")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a practitioner with weekly hours (role: admin)")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PractitionerView.class)))
     public Response addPractitioner(@Valid @NotNull PractitionerView body) {
         return Response.status(201).entity(view(admin.savePractitioner(null, body))).build();
     }
@@ -124,6 +131,8 @@ public class CatalogResource {
     @Path("/practitioners/{id}/time-off")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add time off; no slots are offered in it (role: admin)")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimeOffView.class)))
     public Response addTimeOff(@RestPath UUID id, @Valid @NotNull TimeOffView body) {
         return Response.status(201).entity(view(admin.addTimeOff(id, body))).build();
     }
@@ -132,6 +141,7 @@ public class CatalogResource {
     @Path("/practitioners/{id}/time-off/{timeOffId}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Remove time off (role: admin)")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Response removeTimeOff(@RestPath UUID id, @RestPath UUID timeOffId) {
         admin.removeTimeOff(id, timeOffId);
         return Response.noContent().build();

@@ -22,7 +22,7 @@ import io.smallrye.mutiny.Multi;
  * The events carry ids only; the screens read what changed through the API, with the user's rights.
  */
 @Path("/api/changes")
-@Tag(name = "Appointments")
+@Tag(name = "Appointments", description = "Booking, moving and the lifecycle of appointments; the calendar and its live changes")
 public class ChangesResource {
 
     /** Often enough that proxies keep the stream open and a dead one is noticed. */

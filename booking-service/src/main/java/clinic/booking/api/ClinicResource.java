@@ -15,7 +15,7 @@ import clinic.booking.config.ClinicConfig;
 /** How the clinic writes times and dates, so every screen shows and reads them the clinic's way. */
 @Path("/api/clinic")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Session")
+@Tag(name = "Session", description = "Who is signed in, how to sign in, and the clinic's settings for the UI")
 public class ClinicResource {
 
     /** The clinic's IANA zone and its numeric date pattern (dd, MM and yyyy with one separator, e.g. dd.MM.yyyy). */

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -35,7 +37,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Path("/api/closures")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Catalog")
+@Tag(name = "Catalog", description = "Procedures, rooms, practitioners, their hours and time off, and clinic closures")
 public class ClosureResource {
 
     /** A closure to add: clinic-local days, both inclusive (lastDay defaults to firstDay). */
@@ -77,7 +79,8 @@ public class ClosureResource {
             description = "No slot is offered on those days and bookings or moves into them are refused (422 clinic-closed). "
                     + "Appointments already booked there are left as they are and listed in the answer, for the front desk "
                     + "to move or cancel with the patient.")
-    @APIResponse(responseCode = "201", description = "Closed; body has the closure and the appointments booked in it")
+    @APIResponse(responseCode = "201", description = "Closed; body has the closure and the appointments booked in it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Added.class)))
     @APIResponse(responseCode = "400", description = "Invalid days (problem+json naming the field)")
     public Response add(@Valid @NotNull NewClosure body) {
         var added = closures.add(body.firstDay(), body.lastDay(), body.reason(), identity.getPrincipal().getName());

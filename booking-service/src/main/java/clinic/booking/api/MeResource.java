@@ -17,7 +17,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 /** Who is signed in and with which roles, so the front-desk screens offer only what the user may do. */
 @Path("/api/me")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Session")
+@Tag(name = "Session", description = "Who is signed in, how to sign in, and the clinic's settings for the UI")
 public class MeResource {
 
     /** The signed-in user's name and clinic roles. */

@@ -13,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -29,7 +32,7 @@ import clinic.web.ProblemException;
  */
 @Path("/api/messages")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Messages")
+@Tag(name = "Messages", description = "E-mails to patients as content-service keeps them: delivery, attention and opt-outs")
 public class MessageAttentionResource {
 
     @Inject
@@ -42,6 +45,8 @@ public class MessageAttentionResource {
             description = "status: FAILED, DROPPED, FAILED_RETRYING, UNCERTAIN or CLOSED (repeatable; default the first four)")
     @APIResponse(responseCode = "400", description = "Unknown status or limit out of range")
     @APIResponse(responseCode = "503", description = "content-service unavailable")
+    @APIResponse(responseCode = "200", description = "The messages that need attention, as content-service answers them",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentAttentionItems")))
     public JsonNode attention(@RestQuery List<String> status, @RestQuery Integer limit) {
         return content.attention(status, limit);
     }
@@ -53,6 +58,8 @@ public class MessageAttentionResource {
     @APIResponse(responseCode = "404", description = "No such message")
     @APIResponse(responseCode = "409", description = "Not resendable, or a later message of the appointment already went out")
     @APIResponse(responseCode = "503", description = "content-service unavailable; nothing changed")
+    @APIResponse(responseCode = "200", description = "The message, due again now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentAttentionItem")))
     public JsonNode resend(@RestPath UUID id) {
         return content.resend(id);
     }
@@ -65,6 +72,10 @@ public class MessageAttentionResource {
     @APIResponse(responseCode = "400", description = "The note is missing")
     @APIResponse(responseCode = "409", description = "Not closable (already sent, closed or withdrawn)")
     @APIResponse(responseCode = "503", description = "content-service unavailable; nothing changed")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentCloseRequest")))
+    @APIResponse(responseCode = "200", description = "The message, closed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentAttentionItem")))
     public JsonNode close(@RestPath UUID id, JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ProblemException.badRequest("note", "is required");

@@ -12,6 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -29,7 +32,7 @@ import clinic.web.ProblemException;
  */
 @Path("/api/patients/{id}/message-preferences")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Messages")
+@Tag(name = "Messages", description = "E-mails to patients as content-service keeps them: delivery, attention and opt-outs")
 public class MessagePreferencesResource {
 
     @Inject
@@ -43,6 +46,8 @@ public class MessagePreferencesResource {
     @Operation(summary = "Whether the patient receives non-essential messages (all roles)")
     @APIResponse(responseCode = "404", description = "No such patient")
     @APIResponse(responseCode = "503", description = "content-service unavailable")
+    @APIResponse(responseCode = "200", description = "The preference, as content-service answers it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentMessagePreferences")))
     public JsonNode get(@RestPath UUID id) {
         patients.get(id);
         return content.preferences(id);
@@ -55,6 +60,10 @@ public class MessagePreferencesResource {
     @APIResponse(responseCode = "400", description = "nonEssential missing")
     @APIResponse(responseCode = "404", description = "No such patient")
     @APIResponse(responseCode = "503", description = "content-service unavailable; nothing changed")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentMessagePreferencesChange")))
+    @APIResponse(responseCode = "200", description = "The preference now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentMessagePreferences")))
     public JsonNode set(@RestPath UUID id, JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ProblemException.badRequest("nonEssential", "is required");

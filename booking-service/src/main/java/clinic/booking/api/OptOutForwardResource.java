@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -28,7 +31,7 @@ import clinic.web.Problem;
  * the address), opts out. The only endpoints without sign-in.
  */
 @Path("/opt-out")
-@Tag(name = "Patient links")
+@Tag(name = "Patient links", description = "Pages a patient opens from a link in an e-mail: no sign-in, the link's token is the only credential")
 @PermitAll
 public class OptOutForwardResource {
 
@@ -41,6 +44,8 @@ public class OptOutForwardResource {
     @APIResponse(responseCode = "403", description = "Not a valid opt-out link")
     @APIResponse(responseCode = "410", description = "The link has expired")
     @APIResponse(responseCode = "503", description = "content-service unavailable; nothing changed")
+    @APIResponse(responseCode = "200", description = "The page with the opt-out button",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response page(@RestQuery String token, @RestHeader("Accept") String accept) {
         return content.page(token, accept);
     }
@@ -52,6 +57,8 @@ public class OptOutForwardResource {
     @APIResponse(responseCode = "403", description = "Not a valid opt-out link")
     @APIResponse(responseCode = "410", description = "The link has expired")
     @APIResponse(responseCode = "503", description = "content-service unavailable; nothing changed")
+    @APIResponse(responseCode = "200", description = "Opted out: the page that says so",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response optOut(@RestQuery("token") String inQuery, @RestForm("token") String inForm,
             @RestHeader("Accept") String accept) {
         return content.optOut(inForm == null || inForm.isBlank() ? inQuery : inForm, accept);

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -27,7 +29,7 @@ import clinic.web.ProblemException;
  */
 @Path("/api/availability/outlook")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Availability")
+@Tag(name = "Availability", description = "Free slots and how each day would go for a patient")
 public class OutlookResource {
 
     @Inject
@@ -41,6 +43,8 @@ public class OutlookResource {
                     + "(the appointment being moved) it does not count against itself. At most 62 days.")
     @APIResponse(responseCode = "400", description = "Missing or invalid parameter")
     @APIResponse(responseCode = "503", description = "Screening unavailable")
+    @APIResponse(responseCode = "200", description = "Each day from..to, as screening-service answers it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ScreeningOutlook")))
     public JsonNode outlook(@RestQuery String procedure, @RestQuery String from, @RestQuery String to,
             @RestQuery String patientId, @RestQuery String appointmentId) {
         LocalDate first = QueryParams.requiredDate("from", from);

@@ -13,6 +13,8 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import clinic.booking.domain.Patient;
 import clinic.booking.service.PatientEraser;
 import clinic.booking.service.PatientMerger;
@@ -58,7 +60,8 @@ public final class PatientDtos {
     }
 
     /** A patient as the front desk sees them. */
-    public record PatientView(UUID id, String firstName, String lastName, String email, String phone, LocalDate dateOfBirth) {
+    public record PatientView(UUID id, String firstName, String lastName, @Schema(nullable = true) String email,
+            @Schema(nullable = true) String phone, LocalDate dateOfBirth) {
 
         static PatientView of(Patient p) {
             return new PatientView(p.id, p.firstName, p.lastName, p.email, p.phone, p.dateOfBirth);

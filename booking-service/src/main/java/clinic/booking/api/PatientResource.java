@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -35,6 +37,7 @@ import clinic.booking.api.PatientDtos.MergeRequest;
 import clinic.booking.api.PatientDtos.PatientDetails;
 import clinic.booking.api.PatientDtos.PatientView;
 import clinic.booking.desk.DeskClients;
+import clinic.booking.desk.InvitationSent;
 import clinic.booking.screening.IntakeQuestionnaire;
 import clinic.booking.screening.ScreeningClient;
 import clinic.booking.service.AppointmentRepository;
@@ -49,7 +52,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Path("/api/patients")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Patients")
+@Tag(name = "Patients", description = "Patients' contact data, their intake (kept by screening-service) and their messages")
 public class PatientResource {
 
     @Inject
@@ -88,8 +91,9 @@ public class PatientResource {
     @POST
     @RolesAllowed({ Roles.FRONT_DESK, Roles.ADMIN })
     @Operation(summary = "Register a patient (roles: front-desk, admin)")
-    @APIResponse(responseCode = "201", description = "Registered; body has the id")
     @APIResponse(responseCode = "400", description = "Invalid field (problem+json naming it)")
+    @APIResponse(responseCode = "201", description = "Registered; Location names the new patient",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientView.class)))
     public Response register(@Valid @NotNull PatientDetails body, @RestHeader("Idempotency-Key") String idempotencyKey) {
         return idempotency.run(idempotencyKey, identity.getPrincipal().getName(), "POST /api/patients", body, () -> {
             var patient = patients.register(body.details());
@@ -109,6 +113,8 @@ public class PatientResource {
     @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
     @Operation(summary = "One patient (all roles)")
     @APIResponse(responseCode = "404", description = "No such patient")
+    @APIResponse(responseCode = "200", description = "The patient",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientView.class)))
     public PatientView get(@RestPath UUID id) {
         return PatientView.of(patients.get(id));
     }
@@ -162,6 +168,8 @@ public class PatientResource {
     @Operation(summary = "The latest intake answers, read from screening-service (clinicians only: screening refuses others with 403)")
     @APIResponse(responseCode = "403", description = "Not a clinician: the front desk sees outcome categories only")
     @APIResponse(responseCode = "404", description = "No intake recorded")
+    @APIResponse(responseCode = "200", description = "The latest answers, as screening-service answers them",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ScreeningIntake")))
     public JsonNode intake(@RestPath UUID id) {
         patients.get(id);
         return screening.intake(id);
@@ -190,6 +198,8 @@ public class PatientResource {
                     + "and the latest invitation (WAITING for the patient, RECEIVED, EXPIRED or REPLACED).")
     @APIResponse(responseCode = "404", description = "No such patient")
     @APIResponse(responseCode = "503", description = "Screening unavailable")
+    @APIResponse(responseCode = "200", description = "The intake state and the latest invitation, as screening-service answers them",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ScreeningIntakeStatus")))
     public JsonNode intakeStatus(@RestPath UUID id) {
         return desk.intakeStatus(id);
     }
@@ -200,7 +210,8 @@ public class PatientResource {
     @Operation(summary = "E-mail the patient a signed, expiring link to fill in their intake themselves (roles: front-desk, clinician)",
             description = "screening-service makes the link (it works once, for this patient only, until it expires; an "
                     + "earlier link stops working) and content-service e-mails it. The answers go to screening only.")
-    @APIResponse(responseCode = "201", description = "Link made and e-mail queued: invitationId, email, expiresAt, mailStatus")
+    @APIResponse(responseCode = "201", description = "Link made and e-mail queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvitationSent.class)))
     @APIResponse(responseCode = "404", description = "No such patient")
     @APIResponse(responseCode = "503", description = "Screening or the message service unavailable; try again")
     public Response invite(@RestPath UUID id) {
@@ -213,6 +224,8 @@ public class PatientResource {
     @Operation(summary = "Every message to the patient (appointments' and intake links) with its status, from content-service (all roles)")
     @APIResponse(responseCode = "404", description = "No such patient")
     @APIResponse(responseCode = "503", description = "Message service unavailable")
+    @APIResponse(responseCode = "200", description = "The messages, newest first, as content-service answers them",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ContentPatientMessages")))
     public JsonNode messages(@RestPath UUID id) {
         return desk.messages(id);
     }

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -21,7 +23,7 @@ import clinic.booking.admin.AdminClients;
 /** A patient's screening audit trail, owned by screening-service and passed through as it answers. */
 @Path("/api/patients/{patientId}/screenings")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Administration")
+@Tag(name = "Administration", description = "The safety policy and the screening audit, kept by screening-service")
 public class ScreeningAuditForwardResource {
 
     @Inject
@@ -34,6 +36,8 @@ public class ScreeningAuditForwardResource {
                     + "when, under which policy and intake version, and who reviewed it, without medical detail.")
     @APIResponse(responseCode = "403", description = "Neither clinician nor admin")
     @APIResponse(responseCode = "503", description = "Screening unavailable; retry after the Retry-After delay")
+    @APIResponse(responseCode = "200", description = "The audit trail, as screening-service shows it to your role",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ScreeningPatientScreenings")))
     public JsonNode audit(@RestPath UUID patientId) {
         return admin.screeningAudit(patientId);
     }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/sign-in-options")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Session")
+@Tag(name = "Session", description = "Who is signed in, how to sign in, and the clinic's settings for the UI")
 public class SignInOptionsResource {
 
     /** Sign in with the identity provider at {@code signInPath}; sign out at {@code signOutPath}. */
@@ -27,7 +28,8 @@ public class SignInOptionsResource {
     static final String DEMO_USERS = "demo-users";
 
     /** The sign-in method and, for the identity provider, where to start and end a session. */
-    public record SignInOptions(String method, String signInPath, String signOutPath) {
+    public record SignInOptions(String method, @Schema(nullable = true) String signInPath,
+            @Schema(nullable = true) String signOutPath) {
     }
 
     @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "true")

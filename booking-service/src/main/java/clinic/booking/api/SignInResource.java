@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -18,12 +19,13 @@ import io.quarkus.security.Authenticated;
  * screens. Sign-out is /sign-out, which Quarkus OIDC handles (quarkus.oidc.logout.path).
  */
 @Path("/sign-in")
-@Tag(name = "Session")
+@Tag(name = "Session", description = "Who is signed in, how to sign in, and the clinic's settings for the UI")
 public class SignInResource {
 
     @GET
     @Authenticated
     @Operation(summary = "Sign in through the clinic's identity provider (browser; redirects to the front desk)")
+    @APIResponse(responseCode = "303", description = "Signed in: on to the front desk (/)")
     public Response signIn() {
         return Response.seeOther(URI.create("/")).build();
     }

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import clinic.booking.domain.Appointment;
 import clinic.booking.domain.Patient;
@@ -78,20 +77,14 @@ public class DeskClients {
      * Asks screening for a self-service intake link and content to e-mail it. The link goes from one
      * to the other and is not returned: the front desk needs to know it was sent, not what it is.
      */
-    public JsonNode invite(UUID patientId) {
+    public InvitationSent invite(UUID patientId) {
         Patient patient = patients.get(patientId);
         JsonNode invitation = SCREENING.call("create an intake link", () -> screening.invite(new InvitationRequest(patientId)));
         UUID invitationId = UUID.fromString(invitation.path("invitationId").asText());
         OffsetDateTime expiresAt = OffsetDateTime.parse(invitation.path("expiresAt").asText());
         JsonNode mail = CONTENT.call("send the intake link", () -> content.mailInvitation(new InvitationMail(invitationId,
                 patientId, patient.email, patient.firstName, invitation.path("link").asText(), expiresAt)));
-        ObjectNode answer = JsonNodeFactory.instance.objectNode();
-        answer.put("invitationId", invitationId.toString());
-        answer.put("patientId", patientId.toString());
-        answer.put("email", patient.email);
-        answer.put("expiresAt", expiresAt.toString());
-        answer.put("mailStatus", mail.path("status").asText());
-        return answer;
+        return new InvitationSent(invitationId, patientId, patient.email, expiresAt, mail.path("status").asText());
     }
 
     public JsonNode messages(UUID patientId) {

@@ -15,6 +15,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 
 import clinic.content.links.LinkTokens;
@@ -31,6 +37,7 @@ import clinic.web.ProblemResponses;
  * HTML pages, also for errors; other callers get problem+json.
  */
 @Path("/opt-out")
+@Tag(name = "Patient links", description = "Pages a patient opens from a link in an e-mail: no sign-in, the link's token is the only credential")
 @PermitAll
 public class OptOutResource {
 
@@ -46,6 +53,12 @@ public class OptOutResource {
 
     @GET
     @Produces({ MediaType.TEXT_HTML, Problem.MEDIA_TYPE })
+    @Operation(summary = "The opt-out confirmation page (link from an e-mail; no sign-in; changes nothing)")
+    @APIResponse(responseCode = "200", description = "The page with the opt-out button",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "No token in the link")
+    @APIResponse(responseCode = "403", description = "Not a valid opt-out link")
+    @APIResponse(responseCode = "410", description = "The link has expired")
     public Response page(@QueryParam("token") String token, @Context HttpHeaders headers) {
         Check check = check(token, headers);
         return check.refusal() != null ? check.refusal() : html(200, pages.confirm(token.trim()));
@@ -54,6 +67,12 @@ public class OptOutResource {
     @POST
     @Consumes({ MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA })
     @Produces({ MediaType.TEXT_HTML, Problem.MEDIA_TYPE })
+    @Operation(summary = "Opt out of non-essential messages: the page's button, or a mail client's one-click POST (RFC 8058)")
+    @APIResponse(responseCode = "200", description = "Opted out: the page that says so",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "No token in the link")
+    @APIResponse(responseCode = "403", description = "Not a valid opt-out link")
+    @APIResponse(responseCode = "410", description = "The link has expired")
     public Response optOut(@QueryParam("token") String inQuery, @RestForm("token") String inForm,
             @Context HttpHeaders headers) {
         return optOut(inForm == null || inForm.isBlank() ? inQuery : inForm, headers);
@@ -63,6 +82,7 @@ public class OptOutResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces({ MediaType.TEXT_HTML, Problem.MEDIA_TYPE })
+    @Operation(hidden = true)
     public Response optOutWithoutForm(@QueryParam("token") String inQuery, @Context HttpHeaders headers) {
         return optOut(inQuery, headers);
     }

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,7 +35,7 @@ import clinic.web.ProblemException;
 @Path("/api/intake-invitation-mails")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Intake links")
+@Tag(name = "Intake links", description = "E-mails that carry a patient's self-service intake link")
 public class InvitationMailResource {
 
     /** Contact data and the link only; nothing medical. */
@@ -59,7 +61,8 @@ public class InvitationMailResource {
     @Transactional
     @RolesAllowed({ "front-desk", "clinician" })
     @Operation(summary = "Queue the e-mail with a patient's intake link (roles: front-desk, clinician)")
-    @APIResponse(responseCode = "202", description = "Queued (or already queued for this invitation): its state")
+    @APIResponse(responseCode = "202", description = "Queued (or already queued for this invitation): its state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvitationMailState.class)))
     @APIResponse(responseCode = "400", description = "Invalid field (problem+json naming it)")
     public Response queue(@NotNull @Valid InvitationMailRequest request) {
         Instant now = clock.instant();

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import clinic.web.ProblemException;
@@ -23,12 +24,14 @@ import clinic.web.ProblemException;
 /** Every message to one patient, for the front desk's patient page: their appointments' messages and their intake links. */
 @Path("/api/patients/{patientId}/messages")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Intake links")
+@Tag(name = "Intake links", description = "E-mails that carry a patient's self-service intake link")
 public class PatientMessagesResource {
 
     /** One message: kind, the appointment it is about (none for an intake link), subject and delivery state. */
-    public record PatientMessage(String kind, String step, UUID appointmentId, String subject, String status, Instant dueAt,
-            Instant sentAt, int attempts) {
+    public record PatientMessage(String kind, @Schema(nullable = true) String step,
+            @Schema(nullable = true) UUID appointmentId, @Schema(nullable = true) String subject, String status,
+            @Schema(nullable = true) Instant dueAt,
+            @Schema(nullable = true) Instant sentAt, int attempts) {
     }
 
     private final EntityManager em;

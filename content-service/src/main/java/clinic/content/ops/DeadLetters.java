@@ -25,6 +25,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import clinic.content.events.AppointmentEvent;
 import clinic.content.events.EventParser;
@@ -52,7 +53,7 @@ public class DeadLetters {
     }
 
     /** What one replay did. */
-    public record Replay(int read, int applied, int deadAgain, String stoppedBy) {
+    public record Replay(int read, int applied, int deadAgain, @Schema(nullable = true) String stoppedBy) {
     }
 
     private static final Duration POLL = Duration.ofMillis(500);

@@ -26,7 +26,7 @@ import clinic.screening.service.IntakeService;
 @Path("/api/intakes/{patientId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "intake")
+@Tag(name = "intake", description = "Intake questionnaires, their status and self-service links")
 @SecurityRequirement(name = OpenApiDefinition.BEARER)
 @SecurityRequirement(name = OpenApiDefinition.BASIC)
 public class IntakeResource {

@@ -15,7 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @OpenAPIDefinition(
         info = @Info(title = "screening-service", version = "1",
                 description = "The clinic's safety gate: intake questionnaires, the safety policy, screening decisions and "
-                        + "clinician reviews. Every endpoint needs one of the roles front-desk, clinician, admin."),
+                        + "clinician reviews. Every /api endpoint needs a role (see each operation's security); the patient's "
+                        + "self-service intake pages (/public/intake) need none: the link's token is their credential."),
         components = @Components(securitySchemes = {
                 @SecurityScheme(securitySchemeName = OpenApiDefinition.BEARER, type = SecuritySchemeType.HTTP,
                         scheme = "bearer", bearerFormat = "JWT", description = "OIDC access token (production)"),

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import clinic.screening.policy.Outcome;
 import clinic.screening.policy.Procedure;
 import clinic.screening.policy.ReasonCategory;
@@ -13,10 +15,11 @@ import clinic.screening.policy.ReasonCategory;
  * ids or findings), and for a run that is not bookable, the first day after it that is (null when
  * no day within two years is: a new intake or a clinician is needed first).
  */
-public record Outlook(UUID patientId, Procedure procedure, LocalDate from, LocalDate to, Integer intakeVersion, List<Run> days) {
+public record Outlook(UUID patientId, Procedure procedure, LocalDate from, LocalDate to,
+        @Schema(nullable = true) Integer intakeVersion, List<Run> days) {
 
     /** Days first..last (inclusive). */
     public record Run(LocalDate first, LocalDate last, Outcome outcome, List<ReasonCategory> categories,
-            LocalDate earliestEligibleDay) {
+            @Schema(nullable = true) LocalDate earliestEligibleDay) {
     }
 }

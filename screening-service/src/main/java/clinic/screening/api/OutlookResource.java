@@ -20,7 +20,7 @@ import clinic.screening.service.OutlookService;
 @Path("/api/screenings/outlook")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "screening")
+@Tag(name = "screening", description = "Safety screening decisions, their review and a patient's outlook")
 @SecurityRequirement(name = OpenApiDefinition.BEARER)
 @SecurityRequirement(name = OpenApiDefinition.BASIC)
 public class OutlookResource {

@@ -22,7 +22,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 /** A patient's screening audit trail: in full for clinicians, without medical detail for the admin. */
 @Path("/api/patients/{patientId}/screenings")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "screening")
+@Tag(name = "screening", description = "Safety screening decisions, their review and a patient's outlook")
 @SecurityRequirement(name = OpenApiDefinition.BEARER)
 @SecurityRequirement(name = OpenApiDefinition.BASIC)
 public class PatientScreeningResource {
@@ -45,7 +45,7 @@ public class PatientScreeningResource {
                     + "without medical detail.")
     @APIResponse(responseCode = "200", description = "The audit trail (empty when none)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = { DecisionDetail[].class, DecisionAuditEntry[].class })))
+                    schema = @Schema(anyOf = { DecisionDetail[].class, DecisionAuditEntry[].class })))
     @APIResponse(responseCode = "403", description = "Neither clinician nor admin")
     public List<?> list(@PathParam("patientId") String patientId) {
         var trail = screenings.forPatient(PathIds.uuid(patientId, "patientId")).stream();

@@ -32,7 +32,7 @@ import clinic.web.ProblemException;
 @Path("/api/policy")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "policy")
+@Tag(name = "policy", description = "The clinic's safety policy and its versions")
 @SecurityRequirement(name = OpenApiDefinition.BEARER)
 @SecurityRequirement(name = OpenApiDefinition.BASIC)
 public class PolicyResource {

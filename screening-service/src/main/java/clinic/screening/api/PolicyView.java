@@ -3,17 +3,21 @@ package clinic.screening.api;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import clinic.screening.policy.Outcome;
 import clinic.screening.policy.PolicyDocument;
 import clinic.screening.policy.Procedure;
 
 /** One policy version as anyone may read it: every rule with its messages, evidence and windows, and the interval matrix. */
-public record PolicyView(int version, String changeNote, String createdBy, OffsetDateTime createdAt,
+public record PolicyView(int version, @Schema(nullable = true) String changeNote,
+        @Schema(nullable = true) String createdBy, OffsetDateTime createdAt,
         PolicyDocument.Windows windows, List<RuleView> rules, List<IntervalView> intervals) {
 
     /** A contraindication or intake rule; {@code window} is set for the rules that have one. */
     public record RuleView(String id, List<Procedure> procedures, Outcome outcome, String frontDeskMessage,
-            String clinicianMessage, String evidence, WindowView window) {
+            @Schema(nullable = true) String clinicianMessage, @Schema(nullable = true) String evidence,
+            @Schema(nullable = true) WindowView window) {
     }
 
     /** A window's length; its evidence is always "policy". */
@@ -22,6 +26,8 @@ public record PolicyView(int version, String changeNote, String createdBy, Offse
 
     /** One cell of the matrix: from the earlier procedure to the later one. */
     public record IntervalView(String id, Procedure from, Procedure to, int minimumDays, boolean sameDayBlocked,
-            Outcome outcome, String frontDeskMessage, String clinicianMessage, String evidence, String sameDayEvidence) {
+            Outcome outcome, @Schema(nullable = true) String frontDeskMessage,
+            @Schema(nullable = true) String clinicianMessage, @Schema(nullable = true) String evidence,
+            @Schema(nullable = true) String sameDayEvidence) {
     }
 }

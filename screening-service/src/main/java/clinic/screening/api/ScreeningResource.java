@@ -28,7 +28,7 @@ import clinic.screening.service.ScreeningService;
 @Path("/api/screenings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "screening")
+@Tag(name = "screening", description = "Safety screening decisions, their review and a patient's outlook")
 @SecurityRequirement(name = OpenApiDefinition.BEARER)
 @SecurityRequirement(name = OpenApiDefinition.BASIC)
 public class ScreeningResource {
@@ -103,7 +103,7 @@ public class ScreeningResource {
                     + "get outcome, front-desk reasons, earliest start, policy version and whether it was reviewed.")
     @APIResponse(responseCode = "200", description = "The decision at the caller's level of detail",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = { DecisionDetail.class, DecisionSummary.class })))
+                    schema = @Schema(anyOf = { DecisionDetail.class, DecisionSummary.class })))
     @APIResponse(responseCode = "404", description = "No such decision")
     public Object get(@PathParam("decisionId") String decisionId) {
         ScreeningService.DecisionWithReview decision = screenings.get(PathIds.uuid(decisionId, "decisionId"));

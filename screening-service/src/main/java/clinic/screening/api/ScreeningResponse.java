@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import clinic.screening.policy.Outcome;
 
 /**
@@ -12,5 +14,5 @@ import clinic.screening.policy.Outcome;
  * can tell when a newer intake or policy makes it stale.
  */
 public record ScreeningResponse(UUID decisionId, Outcome outcome, List<ReasonView> reasons,
-        OffsetDateTime earliestEligibleStart, int policyVersion, int intakeVersion) {
+        @Schema(nullable = true) OffsetDateTime earliestEligibleStart, int policyVersion, int intakeVersion) {
 }

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,7 +30,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Path("/api/intake-invitations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "intake")
+@Tag(name = "intake", description = "Intake questionnaires, their status and self-service links")
 @SecurityRequirement(name = OpenApiDefinition.BEARER)
 @SecurityRequirement(name = OpenApiDefinition.BASIC)
 public class IntakeInvitationResource {
@@ -55,7 +57,8 @@ public class IntakeInvitationResource {
     @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN })
     @Operation(summary = "Make a signed, expiring, single-use link for the patient to answer the intake themselves",
             description = "Roles: front-desk, clinician. An earlier link of the patient that was not used stops working.")
-    @APIResponse(responseCode = "201", description = "The link and when it expires")
+    @APIResponse(responseCode = "201", description = "The link and when it expires",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvitationView.class)))
     @APIResponse(responseCode = "400", description = "patientId missing or not an id")
     public Response create(@NotNull @Valid InvitationRequest request) {
         var made = invitations.create(request.patientId(), identity.getPrincipal().getName());

@@ -25,7 +25,7 @@ import clinic.screening.service.PolicyService;
 /** The state of a patient's intake for any staff role: on file or not, valid until when, link outstanding or answered. */
 @Path("/api/intake-status/{patientId}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "intake")
+@Tag(name = "intake", description = "Intake questionnaires, their status and self-service links")
 @SecurityRequirement(name = OpenApiDefinition.BEARER)
 @SecurityRequirement(name = OpenApiDefinition.BASIC)
 public class IntakeStatusResource {

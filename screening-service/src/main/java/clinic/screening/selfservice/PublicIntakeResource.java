@@ -32,7 +32,7 @@ import io.vertx.core.http.HttpServerRequest;
 @Path("/public/intake")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "patient self-service")
+@Tag(name = "patient self-service", description = "The intake a patient fills in through a signed link: no sign-in, the link's token is the only credential")
 @PermitAll
 public class PublicIntakeResource {
 

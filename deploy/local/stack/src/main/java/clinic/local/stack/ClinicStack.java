@@ -129,9 +129,9 @@ public final class ClinicStack implements AutoCloseable {
         awaitAllReady(List.of(startService(SCREENING), startService(CONTENT), startService(BOOKING)));
     }
 
-    static final String SCREENING = "screening-service";
-    static final String CONTENT = "content-service";
-    static final String BOOKING = "booking-service";
+    public static final String SCREENING = "screening-service";
+    public static final String CONTENT = "content-service";
+    public static final String BOOKING = "booking-service";
 
     /** Starts one of the three services on this stack's servers (the others it calls need not run yet). */
     ClinicService startService(String name) throws IOException {
