@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,8 +39,17 @@ final class OpenLoad {
     }
 
     Result run(List<String> requests, int perSecond, int seconds) throws InterruptedException {
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            return run(requests, perSecond, seconds, HttpClient.newBuilder().executor(threads).build());
+        } finally {
+            // its threads would otherwise keep the benchmark's JVM alive after the report
+            threads.shutdownNow();
+        }
+    }
+
+    private Result run(List<String> requests, int perSecond, int seconds, HttpClient client) throws InterruptedException {
         int total = Math.min(requests.size(), perSecond * seconds);
-        HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
         Recorder latencies = new Recorder(3);
         AtomicInteger confirmed = new AtomicInteger();
         AtomicInteger other = new AtomicInteger();
