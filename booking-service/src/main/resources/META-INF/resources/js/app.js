@@ -115,6 +115,8 @@ async function route({ keepAnnouncement = false } = {}) {
         }
         showShell(true);
     }
+    // a later navigation started while this one waited for the session: that one draws the screen
+    if (token !== renderToken) return;
     const { path, params } = parseHash();
     const match = ROUTES.map((r) => ({ r, m: path.match(r.pattern) })).find((x) => x.m);
     if (!keepAnnouncement) clearAnnouncement();
@@ -127,13 +129,17 @@ async function route({ keepAnnouncement = false } = {}) {
     }
     markCurrent(match.r.section);
     document.title = 'Clinic front desk';
-    clear(main, h('p', { class: 'loading' }, 'Loading…'));
+    // Each render draws into its own screen element: a slower earlier render that finishes after the
+    // user moved on (the calendar still loading when a patient is opened) draws into a detached element
+    // instead of over the current screen, whatever the view forgets to check.
+    const screen = h('div', { class: 'screen' }, h('p', { class: 'loading' }, 'Loading…'));
+    clear(main, screen);
     try {
-        await match.r.view(main, { id: match.m[1], params, isCurrent: () => token === renderToken });
+        await match.r.view(screen, { id: match.m[1], params, isCurrent: () => token === renderToken });
     } catch (e) {
         if (token !== renderToken) return;
         if (e.status === 401) return;
-        clear(main, h('h1', null, 'Something went wrong'), problemNotice(e, 'Could not load this screen'));
+        clear(screen, h('h1', null, 'Something went wrong'), problemNotice(e, 'Could not load this screen'));
     }
     if (token === renderToken) {
         const h1 = main.querySelector('h1');
