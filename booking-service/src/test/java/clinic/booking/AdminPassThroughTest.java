@@ -83,7 +83,7 @@ class AdminPassThroughTest {
                 .body("[0].decidedBy", equalTo("frontdesk"));
         as("clinician").get("/api/patients/" + patient + "/screenings").then().statusCode(200);
         as("frontdesk").get("/api/patients/" + patient + "/screenings").then().statusCode(403);
-        as("admin").get("/api/patients/not-a-uuid/screenings").then().statusCode(404);
+        as("admin").get("/api/patients/not-a-uuid/screenings").then().statusCode(400).body("errors[0].field", equalTo("patientId"));
     }
 
     @Test

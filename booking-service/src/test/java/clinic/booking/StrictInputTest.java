@@ -1,14 +1,20 @@
 package clinic.booking;
 
 import static clinic.booking.support.Api.as;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +34,7 @@ import clinic.booking.support.Api;
 import clinic.booking.support.RawHttp;
 import clinic.booking.support.ScreeningStub;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 /**
  * Input the API must refuse rather than guess at: control characters, values of the wrong JSON
@@ -215,6 +222,53 @@ class StrictInputTest {
                 .body("type", equalTo("urn:clinic:problem:uri-too-long"))
                 .body("limit", equalTo("request-line"))
                 .body("maxBytes", equalTo(4096));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "5 KB                                       | 5000",
+            "8 KB, past HTTP/2's default header list    | 8000",
+            "60 KB                                      | 60000" })
+    void aRequestLineOverTheLimitIs414ProblemJsonAtAnyLengthOverHttp1AndHttp2(String name, int length) throws Exception {
+        as("frontdesk").get("/api/patients?query=" + "a".repeat(length)).then().statusCode(414)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:clinic:problem:uri-too-long"));
+        // over HTTP/2 (Java's own client upgrades its connection to it) the request line and the header
+        // fields count as one header list, which has a limit of its own, and Connection is not allowed
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        assertEquals(200, http2.send(patientsQuery(UUID.randomUUID().toString()), HttpResponse.BodyHandlers.discarding()).statusCode());
+        HttpResponse<String> answer = http2.send(patientsQuery("a".repeat(length)), HttpResponse.BodyHandlers.ofString());
+        assertEquals(HttpClient.Version.HTTP_2, answer.version());
+        assertEquals(414, answer.statusCode(), answer.body());
+        assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    private static HttpRequest patientsQuery(String query) {
+        return HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/patients?query=" + query))
+                .header("Authorization", Api.basic("frontdesk")).build();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "an id that is not a UUID       | frontdesk | GET | /api/patients/not-an-id              | id    | must be a UUID",
+            "a UUID in a non-canonical form | frontdesk | GET | /api/appointments/1-2-3-4-5          | id    | must be a UUID",
+            "a limit that is not a number   | frontdesk | GET | /api/opt-outs?limit=ten              | limit | must be a whole number",
+            "an empty limit                 | frontdesk | GET | /api/opt-outs?limit=                 | limit | must be a whole number",
+            "an unknown procedure code      | admin     | PUT | /api/catalog/procedures/DERMABRASION | code  | must be one of" })
+    void aParameterOfTheWrongTypeIs400NamingIt(String name, String user, String method, String path, String parameter, String message) {
+        as(user).body("{}").request(method, path).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:clinic:problem:invalid-request"))
+                .body("errors[0].field", equalTo(parameter))
+                .body("errors[0].message", startsWith(message));
+    }
+
+    @Test
+    void signInWithoutAnIdentityProviderAsksForCredentialsAsAProblem() {
+        given().redirects().follow(false).get("/sign-in").then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:clinic:problem:unauthenticated"));
+        as("frontdesk").redirects().follow(false).get("/sign-in").then().statusCode(303);
     }
 
     @Test

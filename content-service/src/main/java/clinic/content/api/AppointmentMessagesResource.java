@@ -29,13 +29,7 @@ public class AppointmentMessagesResource {
     }
 
     @GET
-    public List<AppointmentMessageResponse> list(@PathParam("id") String id) {
-        UUID appointmentId;
-        try {
-            appointmentId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("id", "not a UUID");
-        }
+    public List<AppointmentMessageResponse> list(@PathParam("id") UUID appointmentId) {
         if (appointments.findByIdOptional(appointmentId).isEmpty()) {
             throw ProblemException.notFound("Appointment", appointmentId);
         }

@@ -61,16 +61,16 @@ public class MessageAttentionResource {
     @POST
     @Path("/{id}/resend")
     @RolesAllowed({ "front-desk", "admin" })
-    public AttentionItem resend(@PathParam("id") String id) {
-        return item(desk.resend(uuid(id), identity.getPrincipal().getName()));
+    public AttentionItem resend(@PathParam("id") UUID id) {
+        return item(desk.resend(id, identity.getPrincipal().getName()));
     }
 
     @POST
     @Path("/{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "front-desk", "admin" })
-    public AttentionItem close(@PathParam("id") String id, @Valid @NotNull CloseRequest request) {
-        return item(desk.close(uuid(id), identity.getPrincipal().getName(), request.note()));
+    public AttentionItem close(@PathParam("id") UUID id, @Valid @NotNull CloseRequest request) {
+        return item(desk.close(id, identity.getPrincipal().getName(), request.note()));
     }
 
     static AttentionItem item(OutboundMessage m) {
@@ -89,13 +89,5 @@ public class MessageAttentionResource {
             }
         }
         return out;
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("id", "not a UUID");
-        }
     }
 }

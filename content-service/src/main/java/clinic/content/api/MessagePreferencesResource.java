@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import clinic.content.service.OptOutService;
-import clinic.web.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -35,8 +34,7 @@ public class MessagePreferencesResource {
     }
 
     @GET
-    public MessagePreferences get(@PathParam("patientId") String patientId) {
-        UUID id = uuid(patientId);
+    public MessagePreferences get(@PathParam("patientId") UUID id) {
         return optOuts.current(id).map(o -> new MessagePreferences(id, false, o.optedOutAt))
                 .orElse(new MessagePreferences(id, true, null));
     }
@@ -44,22 +42,13 @@ public class MessagePreferencesResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "front-desk", "admin" })
-    public MessagePreferences set(@PathParam("patientId") String patientId, @Valid @NotNull MessagePreferencesRequest request) {
-        UUID id = uuid(patientId);
+    public MessagePreferences set(@PathParam("patientId") UUID id, @Valid @NotNull MessagePreferencesRequest request) {
         String by = "staff: " + identity.getPrincipal().getName();
         if (request.nonEssential()) {
             optOuts.optIn(id, by);
         } else {
             optOuts.optOut(id, by);
         }
-        return get(patientId);
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("patientId", "not a UUID");
-        }
+        return get(id);
     }
 }

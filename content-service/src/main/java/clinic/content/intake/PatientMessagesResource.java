@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import clinic.web.ProblemException;
 
 /** Every message to one patient, for the front desk's patient page: their appointments' messages and their intake links. */
 @Path("/api/patients/{patientId}/messages")
@@ -46,13 +45,7 @@ public class PatientMessagesResource {
     @Transactional
     @RolesAllowed({ "front-desk", "clinician", "admin" })
     @Operation(summary = "Every message to the patient with its status, oldest first (all roles)")
-    public List<PatientMessage> list(@PathParam("patientId") String patientId) {
-        UUID patient;
-        try {
-            patient = UUID.fromString(patientId);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("patientId", "not a UUID");
-        }
+    public List<PatientMessage> list(@PathParam("patientId") UUID patient) {
         List<PatientMessage> all = new ArrayList<>();
         // plain columns of the appointment messages (this read leaves their entity to the dispatcher's code)
         @SuppressWarnings("unchecked")

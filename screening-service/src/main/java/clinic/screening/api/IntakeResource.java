@@ -1,5 +1,7 @@
 package clinic.screening.api;
 
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -51,8 +53,8 @@ public class IntakeResource {
     @APIResponse(responseCode = "400", description = "A missing answer or an impossible date, named in errors[].field")
     @APIResponse(responseCode = "401", description = "Not authenticated")
     @APIResponse(responseCode = "403", description = "Role not allowed")
-    public IntakeReceipt record(@PathParam("patientId") String patientId, @NotNull @Valid IntakeRequest intake) {
-        Intake stored = intakes.record(PathIds.uuid(patientId, "patientId"), intake, identity.getPrincipal().getName(),
+    public IntakeReceipt record(@PathParam("patientId") UUID patientId, @NotNull @Valid IntakeRequest intake) {
+        Intake stored = intakes.record(patientId, intake, identity.getPrincipal().getName(),
                 identity.hasRole(Roles.CLINICIAN));
         return new IntakeReceipt(stored.patientId, stored.version, stored.completedOn);
     }
@@ -63,8 +65,8 @@ public class IntakeResource {
     @APIResponse(responseCode = "200", description = "The latest version")
     @APIResponse(responseCode = "403", description = "Not a clinician")
     @APIResponse(responseCode = "404", description = "No intake on file")
-    public IntakeView latest(@PathParam("patientId") String patientId) {
-        Intake i = intakes.latest(PathIds.uuid(patientId, "patientId"));
+    public IntakeView latest(@PathParam("patientId") UUID patientId) {
+        Intake i = intakes.latest(patientId);
         return new IntakeView(i.patientId, i.version, i.isotretinoin, i.isotretinoinLastDose, i.bloodThinners,
                 i.keloidOrHypertrophicScarring, i.activeInfectionOrInflammation, i.activeAcne, i.autoimmuneCondition,
                 i.completedOn, i.recordedBy, i.recordedByClinician, time.render(i.recordedAt));

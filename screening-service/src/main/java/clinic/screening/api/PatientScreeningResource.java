@@ -1,6 +1,7 @@
 package clinic.screening.api;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -47,8 +48,8 @@ public class PatientScreeningResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(anyOf = { DecisionDetail[].class, DecisionAuditEntry[].class })))
     @APIResponse(responseCode = "403", description = "Neither clinician nor admin")
-    public List<?> list(@PathParam("patientId") String patientId) {
-        var trail = screenings.forPatient(PathIds.uuid(patientId, "patientId")).stream();
+    public List<?> list(@PathParam("patientId") UUID patientId) {
+        var trail = screenings.forPatient(patientId).stream();
         return identity.hasRole(Roles.CLINICIAN) ? trail.map(views::detail).toList() : trail.map(views::audit).toList();
     }
 }

@@ -1,6 +1,7 @@
 package clinic.screening.api;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -80,8 +81,8 @@ public class ScreeningResource {
                     + "announced to it still stops the appointment until it is screened again.")
     @APIResponse(responseCode = "200", description = "The versions")
     @APIResponse(responseCode = "400", description = "patientId is not an id")
-    public DecisionInputs inputs(@PathParam("patientId") String patientId) {
-        return screenings.inputs(PathIds.uuid(patientId, "patientId"));
+    public DecisionInputs inputs(@PathParam("patientId") UUID patientId) {
+        return screenings.inputs(patientId);
     }
 
     @GET
@@ -105,8 +106,8 @@ public class ScreeningResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(anyOf = { DecisionDetail.class, DecisionSummary.class })))
     @APIResponse(responseCode = "404", description = "No such decision")
-    public Object get(@PathParam("decisionId") String decisionId) {
-        ScreeningService.DecisionWithReview decision = screenings.get(PathIds.uuid(decisionId, "decisionId"));
+    public Object get(@PathParam("decisionId") UUID decisionId) {
+        ScreeningService.DecisionWithReview decision = screenings.get(decisionId);
         return identity.hasRole(Roles.CLINICIAN) ? views.detail(decision) : views.summary(decision);
     }
 
@@ -121,8 +122,8 @@ public class ScreeningResource {
     @APIResponse(responseCode = "403", description = "Not a clinician")
     @APIResponse(responseCode = "404", description = "No such decision")
     @APIResponse(responseCode = "409", description = "Not reviewable (type urn:clinic:problem:review-not-allowed)")
-    public ReviewView review(@PathParam("decisionId") String decisionId, @NotNull @Valid ReviewRequest review) {
-        return views.review(screenings.review(PathIds.uuid(decisionId, "decisionId"), review,
+    public ReviewView review(@PathParam("decisionId") UUID decisionId, @NotNull @Valid ReviewRequest review) {
+        return views.review(screenings.review(decisionId, review,
                 identity.getPrincipal().getName()));
     }
 }

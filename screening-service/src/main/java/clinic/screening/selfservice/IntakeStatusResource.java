@@ -52,8 +52,7 @@ public class IntakeStatusResource {
                     + "WAITING for the patient, RECEIVED, EXPIRED or REPLACED by a newer one.")
     @APIResponse(responseCode = "200", description = "The state")
     @APIResponse(responseCode = "400", description = "patientId is not an id")
-    public IntakeStatusView status(@PathParam("patientId") String patientId) {
-        java.util.UUID patient = clinic.screening.api.PathIdsAccess.uuid(patientId, "patientId");
+    public IntakeStatusView status(@PathParam("patientId") java.util.UUID patient) {
         int validityDays = policies.active().document.windows().intakeValidityDays();
         LocalDate today = time.today();
         var invitation = invitations.latest(patient).map(i -> new IntakeStatusView.Invitation(i.id, i.state(time.now()).name(),

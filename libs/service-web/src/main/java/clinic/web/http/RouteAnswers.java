@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import clinic.web.Problem;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 /** Sends a problem from a Vert.x route, for requests refused before the REST layer sees them. */
@@ -12,7 +14,10 @@ final class RouteAnswers {
     private RouteAnswers() {
     }
 
-    /** Answers and closes the connection: what is left of the request is not read, so it cannot carry another. */
+    /**
+     * Answers and, over HTTP/1.x, closes the connection: what is left of the request is not read, so
+     * it cannot carry another. HTTP/2 forbids the Connection header; there the answer ends only its stream.
+     */
     static void refuse(RoutingContext context, Problem problem, ObjectMapper json) {
         String body;
         try {
@@ -20,9 +25,11 @@ final class RouteAnswers {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem body could not be written", e);
         }
-        context.response().setStatusCode(problem.status())
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Connection", "close")
-                .end(body);
+        HttpServerResponse response = context.response().setStatusCode(problem.status())
+                .putHeader("Content-Type", Problem.MEDIA_TYPE);
+        if (context.request().version() != HttpVersion.HTTP_2) {
+            response.putHeader("Connection", "close");
+        }
+        response.end(body);
     }
 }

@@ -48,9 +48,7 @@ final class ErrorResponses {
     private static final Shared UNAUTHENTICATED = new Shared("401", "Unauthenticated", "Not signed in", "unauthenticated");
     private static final Shared FORBIDDEN = new Shared("403", "Forbidden", "The signed-in user's role may not use this operation",
             "forbidden");
-    private static final Shared NOT_FOUND = new Shared("404", "NotFound",
-            "Nothing with the id in the path, or a path or query parameter that is not of its type (JAX-RS answers a "
-                    + "parameter it cannot convert with 404, http-404)", "not-found http-404");
+    private static final Shared NOT_FOUND = new Shared("404", "NotFound", "Nothing with the id in the path", "not-found");
     private static final Shared NOT_ACCEPTABLE = new Shared("406", "NotAcceptable",
             "The Accept header names no media type this operation answers with", "http-406");
     private static final Shared BODY_TOO_LARGE = new Shared("413", "BodyTooLarge",
@@ -117,9 +115,7 @@ final class ErrorResponses {
             shared.add(UNAUTHENTICATED);
             shared.add(FORBIDDEN);
         }
-        boolean converted = parameters && operation.getParameters().stream()
-                .anyMatch(p -> p.getIn() == Parameter.In.PATH || (p.getIn() == Parameter.In.QUERY && typed(p.getSchema())));
-        if (converted) {
+        if (parameters && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
             shared.add(NOT_FOUND);
         }
         shared.add(NOT_ACCEPTABLE);
@@ -171,16 +167,6 @@ final class ErrorResponses {
             }
         }
         operation.getResponses().setAPIResponses(new LinkedHashMap<>(responses));
-    }
-
-    /** A parameter JAX-RS converts from its text (a number, an id, a day, an enum), not a string or a list of them. */
-    private static boolean typed(Schema schema) {
-        if (schema == null) {
-            return false;
-        }
-        return schema.getRef() != null || schema.getFormat() != null || schema.getEnumeration() != null
-                || (schema.getType() != null && !schema.getType().contains(SchemaType.STRING)
-                        && !schema.getType().contains(SchemaType.ARRAY));
     }
 
     /** Quarkus's own placeholders for the statuses its security and validation add. */

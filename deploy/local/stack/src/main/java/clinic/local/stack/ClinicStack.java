@@ -168,6 +168,9 @@ public final class ClinicStack implements AutoCloseable {
         Map<String, String> config = database("booking");
         config.putAll(identity(ClinicRealm.BOOKING_CLIENT_ID, ClinicRealm.BOOKING_CLIENT_SECRET));
         if (keycloak != null) {
+            // /sign-in starts the code flow again (without a provider the local profile lets the resource answer it)
+            config.put("%local.quarkus.http.auth.permission.sign-in.policy", "authenticated");
+            config.put("%local.quarkus.http.auth.permission.sign-in.auth-mechanism", "code");
             // booking's own calls to screening: the client credentials grant instead of the demo account
             config.put("%local.quarkus.oidc-client.client-enabled", "true");
             config.put("%local.clinic.service-account.user", "");

@@ -80,6 +80,8 @@ class OperationsDriveTest {
             }
             case NO_CREDENTIALS -> check(status == 401, "not 401 without credentials", said);
             case WRONG_ROLE -> check(status == 403, "not 403 for a role the operation does not allow", said);
+            case BAD_PARAMETER -> check(status == 400 && body.contains("\"field\":\"" + request.badParameter + "\""),
+                    "not a 400 naming " + request.badParameter + " for a value of the wrong type", said);
             default -> check(status >= 400 && status < 500, "invalid input accepted", said);
         }
         JsonNode documented = operation.response(status);
