@@ -53,7 +53,9 @@ public final class PostgresServer implements AutoCloseable {
             initCluster(bin, dataDir, log);
         }
         List<String> settings = new ArrayList<>(List.of("-p", Integer.toString(port), "-h", "127.0.0.1",
-                "-c", "unix_socket_directories=", "-c", "max_connections=300"));
+                "-c", "unix_socket_directories=", "-c", "max_connections=300",
+                // statement statistics for whoever profiles the clinic (deploy/local/benchmark prints them)
+                "-c", "shared_preload_libraries=pg_stat_statements"));
         if (!durable) {
             settings.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
         }

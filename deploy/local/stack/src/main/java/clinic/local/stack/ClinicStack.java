@@ -218,6 +218,11 @@ public final class ClinicStack implements AutoCloseable {
         return ProcStatus.kilobytes(services.get(name).jvmPid()).getOrDefault("VmRSS", -1L);
     }
 
+    /** The CPU time a service's JVM has used so far, in milliseconds. */
+    public long cpuMillis(String name) throws IOException {
+        return ProcStatus.cpuMillis(services.get(name).jvmPid());
+    }
+
     ClinicService service(String name) {
         return services.get(name);
     }

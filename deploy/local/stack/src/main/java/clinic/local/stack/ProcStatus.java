@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What Linux's /proc tells about a process's memory (in kB: VmRSS, VmHWM, ...) and the machine's load. */
+/** What Linux's /proc tells about a process's memory (in kB: VmRSS, VmHWM, ...) and CPU time, and the machine's CPU time and load. */
 public final class ProcStatus {
 
     private ProcStatus() {
@@ -21,6 +21,28 @@ public final class ProcStatus {
             }
         }
         return values;
+    }
+
+    /** Linux's clock tick for CPU times in /proc (USER_HZ): 100 on every architecture the clinic runs on. */
+    private static final long MILLIS_PER_TICK = 10;
+
+    /** The CPU time (user and system) a process has used so far, in milliseconds. */
+    public static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        // the fields after the command name (which may hold spaces): state is the first, utime the 12th, stime the 13th
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK;
+    }
+
+    /** The CPU time all the machine's cores have spent busy so far (everything but idle and waiting for I/O), in milliseconds. */
+    public static long machineBusyMillis() throws IOException {
+        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busy = 0;
+        // user nice system idle iowait irq softirq steal
+        for (int field : new int[] { 1, 2, 3, 6, 7, 8 }) {
+            busy += Long.parseLong(cpu[field]);
+        }
+        return busy * MILLIS_PER_TICK;
     }
 
     /** The 1-minute load average: how busy the machine was with this and everything else. */

@@ -243,6 +243,7 @@ final class BenchData {
                     CREATE TABLE IF NOT EXISTS bench_slot (
                         id uuid PRIMARY KEY, resource int NOT NULL, during tstzrange NOT NULL,
                         EXCLUDE USING gist (resource WITH =, during WITH &&))""");
+            sql.execute("CREATE SEQUENCE IF NOT EXISTS bench_slot_hour");
             sql.execute("""
                     CREATE TABLE IF NOT EXISTS bench_outbox (
                         id bigserial PRIMARY KEY, event_id uuid NOT NULL UNIQUE, payload jsonb NOT NULL, created_at timestamptz NOT NULL)""");

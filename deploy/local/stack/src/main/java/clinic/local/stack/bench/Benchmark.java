@@ -81,7 +81,12 @@ public final class Benchmark {
         int next = perRun / 2;
         report.closedLoop(1, wrk.run(bookings.subList(next, next + perRun / 2), 1, SECONDS));
         next += perRun / 2;
-        report.closedLoop(16, wrk.run(bookings.subList(next, next + perRun), 16, SECONDS));
+        WhereTheTimeGoes profile = new WhereTheTimeGoes(stack, stack.jdbcUrl("postgres"), ExternalServers.postgresUser(),
+                ExternalServers.postgresPassword());
+        profile.start();
+        WrkLoad.Result sixteen = wrk.run(bookings.subList(next, next + perRun), 16, SECONDS);
+        String whereTheTimeWent = profile.report(sixteen.created());
+        report.closedLoop(16, sixteen);
         next += perRun;
         report.openModel(100, new OpenLoad(baseUrl, FRONT_DESK).run(bookings.subList(next, bookings.size()), 100, SECONDS));
 
@@ -89,6 +94,7 @@ public final class Benchmark {
             report.memory(service, stack.residentKilobytes(service));
         }
         System.out.println(report.text());
+        System.out.println("In the closed loop with 16 connections:" + whereTheTimeWent);
     }
 
     /** The figures, each with its ratio to the pgbench anchor, in the order they were measured. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,6 +56,7 @@ final class OpenLoad {
         AtomicInteger other = new AtomicInteger();
         AtomicLong sent = new AtomicLong();
         List<CompletableFuture<?>> inFlight = new CopyOnWriteArrayList<>();
+        CountDownLatch allSent = new CountDownLatch(total);
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
         long origin = System.nanoTime();
@@ -78,10 +80,9 @@ final class OpenLoad {
                             : response.statusCode() + " " + response.body().substring(0, Math.min(300, response.body().length()))));
                 }
             }));
+            allSent.countDown();
         }, 0, intervalNanos, TimeUnit.NANOSECONDS);
-        while (sent.get() < total) {
-            Thread.sleep(100);
-        }
+        allSent.await();
         clock.shutdownNow();
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         var histogram = latencies.getIntervalHistogram();

@@ -1,0 +1,104 @@
+package clinic.local.stack.bench;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+
+import clinic.local.stack.ClinicStack;
+import clinic.local.stack.ProcStatus;
+
+/**
+ * Where the time of one measured run goes, per confirmed booking: the CPU each service's JVM used,
+ * what the rest of the machine used (PostgreSQL, Kafka, the load tool), and PostgreSQL's statements
+ * by their total time (pg_stat_statements, which the local stack's PostgreSQL preloads), each with
+ * its calls per booking. Started before the run and read after it.
+ */
+final class WhereTheTimeGoes {
+
+    private static final List<String> SERVICES = List.of("booking-service", "screening-service", "content-service");
+    private static final int STATEMENTS = 12;
+
+    private final ClinicStack stack;
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
+    private final long[] serviceCpuBefore = new long[SERVICES.size()];
+    private long machineBefore;
+    private String statementsUnavailable;
+
+    WhereTheTimeGoes(ClinicStack stack, String jdbcUrl, String user, String password) {
+        this.stack = stack;
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+    }
+
+    void start() throws IOException {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password); Statement sql = db.createStatement()) {
+            sql.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            sql.execute("SELECT pg_stat_statements_reset()");
+        } catch (SQLException e) {
+            // a PostgreSQL of the clinic's own (CLINIC_POSTGRES_URL) may not preload the extension
+            statementsUnavailable = e.getMessage();
+        }
+        for (int i = 0; i < SERVICES.size(); i++) {
+            serviceCpuBefore[i] = stack.cpuMillis(SERVICES.get(i));
+        }
+        machineBefore = ProcStatus.machineBusyMillis();
+    }
+
+    String report(long bookings) throws IOException {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%nWHERE THE TIME GOES, per confirmed booking (%d):%n", bookings));
+        long services = 0;
+        for (int i = 0; i < SERVICES.size(); i++) {
+            long used = stack.cpuMillis(SERVICES.get(i)) - serviceCpuBefore[i];
+            services += used;
+            text.append(String.format(Locale.ROOT, "  CPU, %-44s %6.2f ms%n", SERVICES.get(i), perBooking(used, bookings)));
+        }
+        long rest = ProcStatus.machineBusyMillis() - machineBefore - services;
+        text.append(String.format(Locale.ROOT, "  CPU, %-44s %6.2f ms%n", "everything else (PostgreSQL, Kafka, the load tool)",
+                perBooking(rest, bookings)));
+        if (statementsUnavailable != null) {
+            return text.append("  statements: pg_stat_statements is not available (").append(statementsUnavailable).append(")\n").toString();
+        }
+        text.append(String.format(Locale.ROOT, "  PostgreSQL statements by total time (calls and ms per booking, mean ms per call):%n"));
+        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password); Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery("""
+                        SELECT d.datname, s.calls, s.total_exec_time, s.mean_exec_time, s.rows, s.query
+                          FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+                         WHERE s.query NOT LIKE '%pg_stat_statements%'
+                         ORDER BY s.total_exec_time DESC""" + " LIMIT " + STATEMENTS)) {
+            while (rows.next()) {
+                text.append(String.format(Locale.ROOT, "  %-10s %6.2f calls %6.3f ms  mean %6.3f ms  %s%n", rows.getString(1),
+                        perBooking(rows.getLong(2), bookings), rows.getDouble(3) / Math.max(1, bookings), rows.getDouble(4),
+                        oneLine(rows.getString(6))));
+            }
+            try (ResultSet totals = sql.executeQuery("""
+                    SELECT d.datname, sum(s.calls), sum(s.total_exec_time)
+                      FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+                     WHERE s.query NOT LIKE '%pg_stat_statements%' GROUP BY d.datname ORDER BY 3 DESC""")) {
+                while (totals.next()) {
+                    text.append(String.format(Locale.ROOT, "  all of %-10s %6.2f statements %6.3f ms%n", totals.getString(1),
+                            perBooking(totals.getLong(2), bookings), totals.getDouble(3) / Math.max(1, bookings)));
+                }
+            }
+        } catch (SQLException e) {
+            text.append("  statements could not be read: ").append(e.getMessage()).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static double perBooking(long total, long bookings) {
+        return (double) total / Math.max(1, bookings);
+    }
+
+    private static String oneLine(String query) {
+        String flat = query.replaceAll("\\s+", " ").trim();
+        return flat.length() > 110 ? flat.substring(0, 110) + "..." : flat;
+    }
+}
