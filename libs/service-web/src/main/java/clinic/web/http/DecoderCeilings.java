@@ -8,10 +8,10 @@ import io.vertx.core.http.HttpServerOptions;
 
 /**
  * Raises the HTTP decoders' own limits on the request line and header fields (HTTP/1.1) and on the
- * header list (HTTP/2) well above the configured ones, so that a request over a configured limit reaches {@link RequestLimits} and
- * gets a problem body; the decoder would answer it with an empty 414 or 431. The ceiling still
- * bounds what one connection can make the server buffer; a request beyond it gets the decoder's
- * empty answer.
+ * header list (HTTP/2) well above the configured ones, so that a request over a configured limit
+ * reaches {@link RequestLimits} and gets a problem body; the decoder would answer it with an empty
+ * 414 or 431. The ceiling still bounds what one connection can make the server buffer; a request
+ * beyond it gets the decoder's empty answer.
  */
 @ApplicationScoped
 public class DecoderCeilings implements HttpServerOptionsCustomizer {
@@ -37,8 +37,8 @@ public class DecoderCeilings implements HttpServerOptionsCustomizer {
     private static void raise(HttpServerOptions options) {
         options.setMaxInitialLineLength(Math.max(options.getMaxInitialLineLength(), CEILING_BYTES));
         options.setMaxHeaderSize(Math.max(options.getMaxHeaderSize(), CEILING_BYTES));
-        // a request over HTTP/2, or over HTTP/1.1 asking to upgrade to it (Java's HttpClient does by
-        // default), has its request line and header fields counted as one header list, 8 KB by default
+        // over HTTP/2 (Java's HttpClient upgrades its connections to it) the request line and the header
+        // fields count as one header list, 8 KB by default
         Http2Settings http2 = options.getInitialSettings();
         http2.setMaxHeaderListSize(Math.max(http2.getMaxHeaderListSize(), CEILING_BYTES));
     }
