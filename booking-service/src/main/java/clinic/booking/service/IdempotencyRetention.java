@@ -1,18 +1,14 @@
 package clinic.booking.service;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+
+import clinic.web.retention.BatchedPurge;
 
 import clinic.booking.config.ClinicConfig;
 
@@ -24,18 +20,17 @@ import clinic.booking.config.ClinicConfig;
 @ApplicationScoped
 public class IdempotencyRetention {
 
-    static final int BATCH = 1000;
     private static final String PURGE = """
             DELETE FROM idempotent_request WHERE (principal, idempotency_key) IN (
                 SELECT principal, idempotency_key FROM idempotent_request WHERE created_at < ?
                  LIMIT ? FOR UPDATE SKIP LOCKED)""";
 
-    private final DataSource dataSource;
+    private final BatchedPurge purge;
     private final ClinicConfig config;
     private final Clock clock;
 
     public IdempotencyRetention(DataSource dataSource, ClinicConfig config, Clock clock) {
-        this.dataSource = dataSource;
+        this.purge = new BatchedPurge(dataSource);
         this.config = config;
         this.clock = clock;
     }
@@ -43,33 +38,11 @@ public class IdempotencyRetention {
     @Scheduled(every = "${clinic.retention.purge-interval:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        try {
-            int purged = purge();
-            if (purged > 0) {
-                Log.infof("Purged %d idempotency records older than %s", purged, config.retention().idempotencyKeys());
-            }
-        } catch (RuntimeException e) {
-            Log.warnf("Idempotency purge failed (will try again): %s", e.getMessage());
-        }
+        purge.logged("idempotency records", config.retention().idempotencyKeys(), this::purge);
     }
 
     /** Deletes every idempotency record older than the retention period; answers how many. */
     public int purge() {
-        Timestamp cutoff = Timestamp.from(clock.instant().minus(config.retention().idempotencyKeys()));
-        int total = 0;
-        int deleted;
-        do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> deleteBatch(cutoff));
-            total += deleted;
-        } while (deleted == BATCH);
-        return total;
-    }
-
-    private int deleteBatch(Timestamp cutoff) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement delete = connection.prepareStatement(PURGE)) {
-            delete.setTimestamp(1, cutoff);
-            delete.setInt(2, BATCH);
-            return delete.executeUpdate();
-        }
+        return purge.inBatches(PURGE, clock.instant().minus(config.retention().idempotencyKeys()));
     }
 }

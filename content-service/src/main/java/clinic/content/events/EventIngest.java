@@ -13,7 +13,7 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.faulttolerance.api.RetryWhen;
 
 /**
- * Applies an event, retrying with exponential backoff (100 ms doubling to 10 s) for as long as the
+ * Applies an appointment or patient event, retrying with exponential backoff (100 ms doubling to 10 s) for as long as the
  * failure may pass: a database restart, a connection lost, two replicas racing on one event id.
  * The partition waits meanwhile, so later events of the same appointment keep their order; nothing
  * is dead-lettered for a failure of ours. Only an event that can never be applied (malformed, or
@@ -23,6 +23,10 @@ import io.smallrye.faulttolerance.api.RetryWhen;
  * interceptor must sit outside the transactional one.
  */
 @ApplicationScoped
+@Retry(maxRetries = -1, maxDuration = 0, delay = 100, delayUnit = ChronoUnit.MILLIS, jitter = 50)
+@ExponentialBackoff(factor = 2, maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
+@RetryWhen(exception = PassingFailure.class)
+@BeforeRetry(LogRetry.class)
 public class EventIngest {
 
     private final EventService events;
@@ -33,19 +37,10 @@ public class EventIngest {
         this.records = records;
     }
 
-    @Retry(maxRetries = -1, maxDuration = 0, delay = 100, delayUnit = ChronoUnit.MILLIS, jitter = 50)
-    @ExponentialBackoff(factor = 2, maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
-    @RetryWhen(exception = PassingFailure.class)
-    @BeforeRetry(LogRetry.class)
     public void apply(AppointmentEvent event) {
         events.apply(event);
     }
 
-    /** A patient event, retried the same way. */
-    @Retry(maxRetries = -1, maxDuration = 0, delay = 100, delayUnit = ChronoUnit.MILLIS, jitter = 50)
-    @ExponentialBackoff(factor = 2, maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
-    @RetryWhen(exception = PassingFailure.class)
-    @BeforeRetry(LogRetry.class)
     public void apply(PatientEvent event) {
         records.apply(event);
     }

@@ -1,11 +1,12 @@
 package clinic.content.events;
 
+import static clinic.content.events.EventPayloads.require;
+
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Reads a Kafka payload into an {@link AppointmentEvent}, refusing anything that lacks a required field. */
@@ -19,21 +20,7 @@ public class EventParser {
     }
 
     public AppointmentEvent parse(String payload) {
-        if (payload == null || payload.isBlank()) {
-            throw new InvalidEventException("empty payload");
-        }
-        AppointmentEvent event;
-        try {
-            event = mapper.readValue(payload, AppointmentEvent.class);
-        } catch (JsonProcessingException e) {
-            // the message names the JSON location, never the content (which could hold contact data)
-            var at = e.getLocation();
-            throw new InvalidEventException("not an appointment event: " + e.getClass().getSimpleName()
-                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
-        }
-        if (event == null) {
-            throw new InvalidEventException("payload is JSON null");
-        }
+        AppointmentEvent event = EventPayloads.read(mapper, payload, AppointmentEvent.class, "an appointment event");
         List<String> missing = missingRequired(event);
         if (!missing.isEmpty()) {
             throw new InvalidEventException("event " + event.eventId() + " lacks required fields " + missing);
@@ -64,11 +51,5 @@ public class EventParser {
         require(missing, "end", e.end());
         require(missing, "status", e.status());
         return missing;
-    }
-
-    private static void require(List<String> missing, String field, Object value) {
-        if (value == null || (value instanceof String s && s.isBlank())) {
-            missing.add(field);
-        }
     }
 }

@@ -1,11 +1,12 @@
 package clinic.content.events;
 
+import static clinic.content.events.EventPayloads.require;
+
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Reads a Kafka payload into a {@link PatientEvent}, refusing anything that lacks a field its type requires. */
@@ -19,21 +20,7 @@ public class PatientEventParser {
     }
 
     public PatientEvent parse(String payload) {
-        if (payload == null || payload.isBlank()) {
-            throw new InvalidEventException("empty payload");
-        }
-        PatientEvent event;
-        try {
-            event = mapper.readValue(payload, PatientEvent.class);
-        } catch (JsonProcessingException e) {
-            // the location only, never the content (it holds contact data)
-            var at = e.getLocation();
-            throw new InvalidEventException("not a patient event: " + e.getClass().getSimpleName()
-                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
-        }
-        if (event == null) {
-            throw new InvalidEventException("payload is JSON null");
-        }
+        PatientEvent event = EventPayloads.read(mapper, payload, PatientEvent.class, "a patient event");
         List<String> missing = new ArrayList<>();
         require(missing, "eventId", event.eventId());
         require(missing, "type", event.type());
@@ -67,11 +54,5 @@ public class PatientEventParser {
         require(missing, "contactVersion", e.contactVersion());
         require(missing, "firstName", e.firstName());
         require(missing, "email", e.email());
-    }
-
-    private static void require(List<String> missing, String field, Object value) {
-        if (value == null || (value instanceof String s && s.isBlank())) {
-            missing.add(field);
-        }
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.scheduler.Scheduled;
 
 import clinic.content.config.ClinicConfig;
+import clinic.web.retention.BatchedPurge;
 
 /**
  * Purges consumed event ids (appointment and patient events) older than
@@ -25,12 +26,12 @@ public class ProcessedEventRetention {
             DELETE FROM processed_patient_event WHERE event_id IN (
                 SELECT event_id FROM processed_patient_event WHERE processed_at < ? LIMIT ? FOR UPDATE SKIP LOCKED)""";
 
-    private final Purge purge;
+    private final BatchedPurge purge;
     private final ClinicConfig config;
     private final Clock clock;
 
     public ProcessedEventRetention(DataSource dataSource, ClinicConfig config, Clock clock) {
-        this.purge = new Purge(dataSource);
+        this.purge = new BatchedPurge(dataSource);
         this.config = config;
         this.clock = clock;
     }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.scheduler.Scheduled;
 
 import clinic.content.config.ClinicConfig;
+import clinic.web.retention.BatchedPurge;
 
 /**
  * Purges the subject, bodies and calendar entry of messages sent longer ago than
@@ -25,12 +26,12 @@ public class SentBodyRetention {
                            WHERE status = 'SENT' AND body_purged_at IS NULL AND sent_at < ?
                            LIMIT ? FOR UPDATE SKIP LOCKED)""";
 
-    private final Purge purge;
+    private final BatchedPurge purge;
     private final ClinicConfig config;
     private final Clock clock;
 
     public SentBodyRetention(DataSource dataSource, ClinicConfig config, Clock clock) {
-        this.purge = new Purge(dataSource);
+        this.purge = new BatchedPurge(dataSource);
         this.config = config;
         this.clock = clock;
     }

@@ -1,17 +1,13 @@
 package clinic.screening.service;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+
+import clinic.web.retention.BatchedPurge;
 
 import clinic.screening.config.ClinicConfig;
 import clinic.screening.config.ClinicTime;
@@ -24,17 +20,16 @@ import clinic.screening.config.ClinicTime;
 @ApplicationScoped
 public class ProcessedEventRetention {
 
-    static final int BATCH = 1000;
     private static final String PURGE = """
             DELETE FROM processed_event WHERE event_id IN (
                 SELECT event_id FROM processed_event WHERE processed_at < ? LIMIT ? FOR UPDATE SKIP LOCKED)""";
 
-    private final DataSource dataSource;
+    private final BatchedPurge purge;
     private final ClinicConfig config;
     private final ClinicTime time;
 
     public ProcessedEventRetention(DataSource dataSource, ClinicConfig config, ClinicTime time) {
-        this.dataSource = dataSource;
+        this.purge = new BatchedPurge(dataSource);
         this.config = config;
         this.time = time;
     }
@@ -42,33 +37,11 @@ public class ProcessedEventRetention {
     @Scheduled(every = "${clinic.retention.purge-interval:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        try {
-            int purged = purge();
-            if (purged > 0) {
-                Log.infof("Purged %d processed event ids older than %s", purged, config.retention().processedEvents());
-            }
-        } catch (RuntimeException e) {
-            Log.warnf("Processed event purge failed (will try again): %s", e.getMessage());
-        }
+        purge.logged("processed event ids", config.retention().processedEvents(), this::purge);
     }
 
     /** Deletes every processed event id older than the retention period; answers how many. */
     public int purge() {
-        Timestamp cutoff = Timestamp.from(time.now().minus(config.retention().processedEvents()));
-        int total = 0;
-        int deleted;
-        do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> deleteBatch(cutoff));
-            total += deleted;
-        } while (deleted == BATCH);
-        return total;
-    }
-
-    private int deleteBatch(Timestamp cutoff) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement delete = connection.prepareStatement(PURGE)) {
-            delete.setTimestamp(1, cutoff);
-            delete.setInt(2, BATCH);
-            return delete.executeUpdate();
-        }
+        return purge.inBatches(PURGE, time.now().minus(config.retention().processedEvents()));
     }
 }

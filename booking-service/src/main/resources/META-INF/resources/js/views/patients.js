@@ -50,57 +50,73 @@ export async function renderPatients(main, { params, isCurrent }) {
             can('register-patient') ? h('a', { href: '#/patients/new' }, 'Register a new patient') : null));
 }
 
-const PATIENT_FIELDS = {
-    firstName: 'np-firstName', lastName: 'np-lastName', email: 'np-email', dateOfBirth: 'np-dateOfBirth', phone: 'np-phone',
-};
+/**
+ * The patient's details as a form part, for registering and for correcting: the inputs (filled from
+ * `p` when given), their fields with ids `${prefix}-<name>`, the check of what is required, and the
+ * request body.
+ */
+function patientDetails(prefix, { p = {}, emailHint, dateOfBirthHint }) {
+    const inputs = {
+        firstName: h('input', { type: 'text', autocomplete: 'off', required: true, maxlength: '100', value: p.firstName || '' }),
+        lastName: h('input', { type: 'text', autocomplete: 'off', required: true, maxlength: '100', value: p.lastName || '' }),
+        email: h('input', { type: 'email', autocomplete: 'off', required: true, maxlength: '254', value: p.email || '' }),
+        dateOfBirth: dayInput({ required: true, value: p.dateOfBirth }),
+        phone: h('input', { type: 'tel', autocomplete: 'off', maxlength: '40', value: p.phone || '' }),
+    };
+    const ids = Object.fromEntries(Object.keys(inputs).map((name) => [name, `${prefix}-${name}`]));
+    return {
+        ids,
+        fields: h('div', { class: 'grid-2' },
+            field(ids.firstName, 'First name', inputs.firstName),
+            field(ids.lastName, 'Last name', inputs.lastName),
+            field(ids.email, 'E-mail', inputs.email, emailHint),
+            field(ids.dateOfBirth, 'Date of birth', inputs.dateOfBirth, dateOfBirthHint),
+            field(ids.phone, 'Phone (optional)', inputs.phone, 'Digits, spaces, + ( ) -')),
+        /** What is missing or malformed, by field name (empty when the details can be sent). */
+        missing() {
+            const missing = {};
+            ['firstName', 'lastName', 'email', 'dateOfBirth'].forEach((k) => {
+                if (!inputs[k].value.trim()) missing[k] = 'is required';
+            });
+            if (!missing.dateOfBirth && inputs.dateOfBirth.day === undefined) missing.dateOfBirth = `is not a date: write it as ${dayHint()}`;
+            return missing;
+        },
+        body: () => ({
+            firstName: inputs.firstName.value.trim(),
+            lastName: inputs.lastName.value.trim(),
+            email: inputs.email.value.trim(),
+            dateOfBirth: inputs.dateOfBirth.day,
+            phone: inputs.phone.value.trim() || null,
+        }),
+    };
+}
 
 export async function renderNewPatient(main) {
-    const inputs = {
-        firstName: h('input', { type: 'text', autocomplete: 'off', required: true, maxlength: '100' }),
-        lastName: h('input', { type: 'text', autocomplete: 'off', required: true, maxlength: '100' }),
-        email: h('input', { type: 'email', autocomplete: 'off', required: true, maxlength: '254' }),
-        dateOfBirth: dayInput({ required: true }),
-        phone: h('input', { type: 'tel', autocomplete: 'off', maxlength: '40' }),
-    };
+    const details = patientDetails('np', {
+        emailHint: 'Confirmations and aftercare are sent here.', dateOfBirthHint: dayHint('Tells apart patients with the same name'),
+    });
     const result = h('div', { id: 'new-patient-result', role: 'alert' });
     const submit = h('button', { type: 'submit', class: 'button', id: 'np-submit' }, 'Register patient');
     const form = h('form', { id: 'new-patient-form', novalidate: true, 'aria-labelledby': 'np-title' },
-        h('div', { class: 'grid-2' },
-            field('np-firstName', 'First name', inputs.firstName),
-            field('np-lastName', 'Last name', inputs.lastName),
-            field('np-email', 'E-mail', inputs.email, 'Confirmations and aftercare are sent here.'),
-            field('np-dateOfBirth', 'Date of birth', inputs.dateOfBirth, dayHint('Tells apart patients with the same name')),
-            field('np-phone', 'Phone (optional)', inputs.phone, 'Digits, spaces, + ( ) -')),
+        details.fields,
         h('div', { class: 'button-row' }, submit, h('a', { href: '#/patients', class: 'button button-quiet' }, 'Cancel')));
 
     form.addEventListener('submit', async (event) => {
         event.preventDefault();
         clear(result);
         clearFieldErrors(form);
-        const missing = {};
-        ['firstName', 'lastName', 'email', 'dateOfBirth'].forEach((k) => {
-            if (!inputs[k].value.trim()) missing[k] = 'is required';
-        });
-        if (!missing.dateOfBirth && inputs.dateOfBirth.day === undefined) missing.dateOfBirth = `is not a date: write it as ${dayHint()}`;
-        if (showFieldErrors(form, missing, PATIENT_FIELDS)) {
+        if (showFieldErrors(form, details.missing(), details.ids)) {
             clear(result, h('p', { class: 'visually-hidden' }, 'Some fields need attention.'));
             return;
         }
-        const body = {
-            firstName: inputs.firstName.value.trim(),
-            lastName: inputs.lastName.value.trim(),
-            email: inputs.email.value.trim(),
-            dateOfBirth: inputs.dateOfBirth.day,
-            phone: inputs.phone.value.trim() || null,
-        };
         await busy(submit, async () => {
             try {
-                const created = await api.post('/api/patients', body);
+                const created = await api.post('/api/patients', details.body());
                 rememberPatient(created);
                 announce('ok', 'Patient registered', `${fmt.fullName(created)} is registered. Record the intake before booking a treatment.`);
                 go(`#/patients/${created.id}`, { keepAnnouncement: true });
             } catch (e) {
-                const shown = showFieldErrors(form, e.fieldErrors, PATIENT_FIELDS);
+                const shown = showFieldErrors(form, e.fieldErrors, details.ids);
                 clear(result, problemNotice(e, shown ? 'Please correct the marked fields' : 'Could not register the patient'));
             }
         });
@@ -174,55 +190,29 @@ export async function renderPatient(main, context) {
     });
 }
 
-const CORRECTION_FIELDS = {
-    firstName: 'cp-firstName', lastName: 'cp-lastName', email: 'cp-email', dateOfBirth: 'cp-dateOfBirth', phone: 'cp-phone',
-};
-
 /** The patient's details as the front desk corrects them; messages not yet sent use the corrected name and e-mail. */
 function correctionForm(p, corrected, cancelled) {
-    const inputs = {
-        firstName: h('input', { type: 'text', autocomplete: 'off', required: true, maxlength: '100', value: p.firstName }),
-        lastName: h('input', { type: 'text', autocomplete: 'off', required: true, maxlength: '100', value: p.lastName }),
-        email: h('input', { type: 'email', autocomplete: 'off', required: true, maxlength: '254', value: p.email }),
-        dateOfBirth: dayInput({ required: true, value: p.dateOfBirth }),
-        phone: h('input', { type: 'tel', autocomplete: 'off', maxlength: '40', value: p.phone || '' }),
-    };
+    const details = patientDetails('cp', { p, emailHint: 'Messages not yet sent go to the corrected address.', dateOfBirthHint: dayHint() });
     const result = h('div', { id: 'correction-result', role: 'alert' });
     const save = h('button', { type: 'submit', class: 'button', id: 'cp-submit' }, 'Save the correction');
     const cancel = h('button', { type: 'button', class: 'button button-quiet', id: 'cp-cancel' }, 'Cancel');
     cancel.addEventListener('click', cancelled);
     const form = h('form', { id: 'correction-form', novalidate: true, 'aria-label': 'Correct the patient’s details' },
-        h('div', { class: 'grid-2' },
-            field('cp-firstName', 'First name', inputs.firstName),
-            field('cp-lastName', 'Last name', inputs.lastName),
-            field('cp-email', 'E-mail', inputs.email, 'Messages not yet sent go to the corrected address.'),
-            field('cp-dateOfBirth', 'Date of birth', inputs.dateOfBirth, dayHint()),
-            field('cp-phone', 'Phone (optional)', inputs.phone, 'Digits, spaces, + ( ) -')),
+        details.fields,
         h('div', { class: 'button-row' }, save, cancel));
     form.addEventListener('submit', async (event) => {
         event.preventDefault();
         clear(result);
         clearFieldErrors(form);
-        const missing = {};
-        ['firstName', 'lastName', 'email', 'dateOfBirth'].forEach((k) => {
-            if (!inputs[k].value.trim()) missing[k] = 'is required';
-        });
-        if (!missing.dateOfBirth && inputs.dateOfBirth.day === undefined) missing.dateOfBirth = `is not a date: write it as ${dayHint()}`;
-        if (showFieldErrors(form, missing, CORRECTION_FIELDS)) return;
+        if (showFieldErrors(form, details.missing(), details.ids)) return;
         await busy(save, async () => {
             try {
-                const saved = await api.put(`/api/patients/${p.id}`, {
-                    firstName: inputs.firstName.value.trim(),
-                    lastName: inputs.lastName.value.trim(),
-                    email: inputs.email.value.trim(),
-                    dateOfBirth: inputs.dateOfBirth.day,
-                    phone: inputs.phone.value.trim() || null,
-                });
+                const saved = await api.put(`/api/patients/${p.id}`, details.body());
                 rememberPatient(saved);
                 announce('ok', 'Details corrected', `Messages not yet sent go to ${saved.email}.`);
                 corrected();
             } catch (e) {
-                const shown = showFieldErrors(form, e.fieldErrors, CORRECTION_FIELDS);
+                const shown = showFieldErrors(form, e.fieldErrors, details.ids);
                 clear(result, problemNotice(e, shown ? 'Please correct the marked fields' : 'The details were not corrected'));
             }
         });

@@ -438,6 +438,7 @@ class ClinicDayUiTest {
         desk.type(By.id("cp-email"), "not an address");
         desk.click(By.id("cp-submit"));
         desk.textAppears(By.id("correction-result"), "email");
+        desk.screenshot("60-patient-correction-refused");
         desk.type(By.id("cp-email"), corrected);
         desk.click(By.id("cp-submit"));
         desk.textAppears(By.id("flash"), "Details corrected");
@@ -453,6 +454,7 @@ class ClinicDayUiTest {
         admin.click(By.cssSelector("#duplicate-list button[data-patient-id='" + duplicate + "']"));
         admin.visible(By.id("confirm-dialog"));
         admin.assertAccessible("merge a duplicate record");
+        admin.screenshot("61-patient-merge-confirmation");
         admin.click(By.id("confirm-yes"));
         admin.textAppears(By.id("flash"), "Records merged");
         as("frontdesk").get("/api/patients/" + duplicate).then().statusCode(410);

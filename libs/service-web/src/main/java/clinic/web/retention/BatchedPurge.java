@@ -1,4 +1,4 @@
-package clinic.content.retention;
+package clinic.web.retention;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,21 +14,24 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Runs a purge statement (parameters: the cutoff, the batch size) in batches, each in a short
- * transaction of its own that skips rows another replica's purge holds, as the outbox purge does:
- * replicas share the work, and a repeated purge finds nothing.
+ * How every retention purge of the services runs (published outbox rows, idempotency records,
+ * processed event ids, sent message bodies): a statement whose parameters are the cutoff and the
+ * batch size, and which takes its rows with {@code FOR UPDATE SKIP LOCKED}, run in batches, each in
+ * a short transaction of its own. Replicas purging at the same time share the work instead of
+ * waiting for each other, and a repeated purge finds nothing.
  */
-final class Purge {
+public final class BatchedPurge {
 
-    static final int BATCH = 1000;
+    public static final int BATCH = 1000;
 
     private final DataSource dataSource;
 
-    Purge(DataSource dataSource) {
+    public BatchedPurge(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    int inBatches(String statement, Instant cutoff) {
+    /** Runs the statement until a batch changes fewer than {@link #BATCH} rows; answers how many it changed. */
+    public int inBatches(String statement, Instant cutoff) {
         Timestamp before = Timestamp.from(cutoff);
         int total = 0;
         int changed;
@@ -48,7 +51,7 @@ final class Purge {
     }
 
     /** A scheduled run: logs what it did, and a failure (tried again at the next run) without data. */
-    void logged(String what, Duration retention, IntSupplier run) {
+    public void logged(String what, Duration retention, IntSupplier run) {
         try {
             int purged = run.getAsInt();
             if (purged > 0) {
