@@ -62,8 +62,10 @@ public class AppointmentStore {
         appointment.recordDecision(decision.basis());
         appointment.createdAt = now;
         appointment.updatedAt = now;
-        appointment.persist();
+        // the event first: it numbers the appointment's events, and a change after persist() would
+        // make Hibernate insert the row and then update it
         events.record(AppointmentEventType.reaching(appointment.status), appointment, null, null);
+        appointment.persist();
         flush();
         return new BookingService.Booked(appointment, decision, appointments.rescreenDue(id));
     }
