@@ -27,6 +27,7 @@ import clinic.booking.domain.AppointmentStatus;
 import clinic.booking.domain.ProcedureCode;
 import clinic.booking.screening.ScreeningRequest.OtherAppointment;
 import clinic.web.ProblemException;
+import clinic.web.sql.UuidColumn;
 
 /**
  * Appointment reads: one place for every query of the appointment table except the calendar's
@@ -114,12 +115,10 @@ public class AppointmentRepository {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        @SuppressWarnings("unchecked")
-        List<UUID> due = em.createNativeQuery("""
+        return new HashSet<>(UuidColumn.list(em, """
                 SELECT id FROM appointment WHERE id = ANY (?1)
                    AND appointment_rescreen_due(status, patient_id, decision_intake_version, decision_policy_version)""",
-                UUID.class).setParameter(1, ids.toArray(UUID[]::new)).getResultList();
-        return new HashSet<>(due);
+                (Object) ids.toArray(UUID[]::new)));
     }
 
     public boolean rescreenDue(UUID id) {

@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 
 import clinic.booking.domain.AppointmentStatus;
 import clinic.booking.domain.Patient;
+import clinic.web.sql.UuidColumn;
 
 /**
  * Patient records and their merges: every query of the patient and patient_merge tables that a
@@ -42,22 +43,19 @@ public class PatientRepository {
 
     /** The record a merged duplicate now lives in, if this id was merged away. */
     public Optional<UUID> survivorOf(UUID duplicateId) {
-        return em.createNativeQuery("SELECT survivor_id FROM patient_merge WHERE duplicate_id = ?1", UUID.class)
-                .setParameter(1, duplicateId).getResultStream().map(UUID.class::cast).findFirst();
+        return UuidColumn.first(em, "SELECT survivor_id FROM patient_merge WHERE duplicate_id = ?1", duplicateId);
     }
 
     /** Every record ever merged into this one (directly or through an earlier survivor). */
-    @SuppressWarnings("unchecked")
     public List<UUID> mergedInto(UUID survivorId) {
-        return em.createNativeQuery("SELECT duplicate_id FROM patient_merge WHERE survivor_id = ?1 ORDER BY merged_at, duplicate_id",
-                UUID.class).setParameter(1, survivorId).getResultList();
+        return UuidColumn.list(em, "SELECT duplicate_id FROM patient_merge WHERE survivor_id = ?1 ORDER BY merged_at, duplicate_id",
+                survivorId);
     }
 
     /** The patient's appointments that are still to happen. */
-    @SuppressWarnings("unchecked")
     public List<UUID> activeAppointments(UUID patientId) {
-        return em.createNativeQuery("SELECT id FROM appointment WHERE patient_id = ?1 AND status = ANY (?2) ORDER BY start_at",
-                UUID.class).setParameter(1, patientId).setParameter(2, ACTIVE.toArray(String[]::new)).getResultList();
+        return UuidColumn.list(em, "SELECT id FROM appointment WHERE patient_id = ?1 AND status = ANY (?2) ORDER BY start_at",
+                patientId, ACTIVE.toArray(String[]::new));
     }
 
     /**

@@ -22,8 +22,21 @@ public final class DatabaseOutage {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
                 return true;
             }
+            if (t instanceof SQLException sql && poolTimedOut(sql)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    /**
+     * Agroal, the connection pool, says that no connection became free within its acquisition
+     * timeout with a plain SQLException that has no SQLState ("Sorry, acquisition timeout!",
+     * "Acquisition timeout while waiting for new connection"), so its message is the only mark.
+     */
+    private static boolean poolTimedOut(SQLException failure) {
+        return failure.getSQLState() == null && failure.getMessage() != null
+                && failure.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout");
     }
 
     /** The innermost cause's message: for a connection failure, where and why, never any data. */

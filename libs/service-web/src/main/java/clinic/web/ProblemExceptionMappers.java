@@ -99,10 +99,11 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         if (DatabaseOutage.causedBy(e)) {
-            // a transaction that could not reach the database changed nothing; the caller may simply retry
-            Log.warnf("The database is unreachable: %s", DatabaseOutage.rootMessage(e));
+            // a transaction that could not get a connection changed nothing; the caller may simply retry
+            Log.warnf("No database connection: %s", DatabaseOutage.rootMessage(e));
             return ProblemResponses.of(Problem.of(503, "database-unavailable", "Database unavailable",
-                    "The service cannot reach its database just now; nothing was changed. Try again shortly."), 10);
+                    "The service cannot get a connection to its database just now (unreachable, or every connection busy); "
+                            + "nothing was changed. Try again shortly."), 10);
         }
         if (ConcurrentChange.causedBy(e)) {
             Log.infof("A request lost a race with a concurrent change: %s", DatabaseOutage.rootMessage(e));

@@ -21,6 +21,14 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aPoolWithNoConnectionFreeInTimeIsAnOutageToo() {
+        // what Agroal throws, wrapped as Hibernate wraps it
+        assertTrue(DatabaseOutage.causedBy(new RuntimeException("Unable to acquire JDBC Connection",
+                new SQLException("Sorry, acquisition timeout!"))));
+        assertTrue(DatabaseOutage.causedBy(new SQLException("Acquisition timeout while waiting for new connection")));
+    }
+
+    @Test
     void otherDatabaseErrorsAreNot() {
         assertFalse(DatabaseOutage.causedBy(new SQLException("duplicate key", "23505")));
         assertFalse(DatabaseOutage.causedBy(new SQLException("no state")));

@@ -8,6 +8,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import clinic.web.sql.UuidColumn;
+
 /**
  * What screening knows of patient records from booking's patient events: which were merged into
  * which, which were erased, and which events were already applied.
@@ -30,8 +32,7 @@ public class PatientRecordRepository {
     }
 
     public Optional<UUID> survivorOf(UUID patientId) {
-        return em.createNativeQuery("SELECT survivor_id FROM patient_merge WHERE duplicate_id = ?1", UUID.class)
-                .setParameter(1, patientId).getResultStream().map(UUID.class::cast).findFirst();
+        return UuidColumn.first(em, "SELECT survivor_id FROM patient_merge WHERE duplicate_id = ?1", patientId);
     }
 
     public boolean erased(UUID patientId) {
@@ -40,10 +41,9 @@ public class PatientRecordRepository {
     }
 
     /** The patient and every record merged into it, the patient first. */
-    @SuppressWarnings("unchecked")
     public List<UUID> withMerged(UUID patientId) {
-        List<UUID> merged = em.createNativeQuery("SELECT duplicate_id FROM patient_merge WHERE survivor_id = ?1 ORDER BY merged_at",
-                UUID.class).setParameter(1, patientId).getResultList();
+        List<UUID> merged = UuidColumn.list(em, "SELECT duplicate_id FROM patient_merge WHERE survivor_id = ?1 ORDER BY merged_at",
+                patientId);
         List<UUID> all = new java.util.ArrayList<>(merged.size() + 1);
         all.add(patientId);
         all.addAll(merged);
