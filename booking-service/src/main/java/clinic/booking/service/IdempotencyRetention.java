@@ -36,7 +36,8 @@ public class IdempotencyRetention {
     }
 
     @Scheduled(every = "${clinic.retention.purge-interval:1h}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         purge.logged("idempotency records", config.retention().idempotencyKeys(), this::purge);
     }

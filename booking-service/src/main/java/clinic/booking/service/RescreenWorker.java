@@ -110,7 +110,8 @@ public class RescreenWorker {
     }
 
     @Scheduled(every = "${clinic.rescreen.poll-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "2s")
+            delayed = "2s",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         wake();
         try (Connection connection = dataSource.getConnection(); PreparedStatement count = connection.prepareStatement(BACKLOG)) {

@@ -29,7 +29,8 @@ public class InvitationMailSender {
     }
 
     @Scheduled(identity = "send-intake-invitations", every = "${content.dispatch.every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void run() {
         int abandoned = dispatch.sweep();
         if (abandoned > 0) {

@@ -51,7 +51,8 @@ public class DispatchLag {
         }
     }
 
-    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refresh() {
         Instant now = clock.instant();
         Map<MessageKind, Long> oldest = new EnumMap<>(MessageKind.class);

@@ -64,7 +64,8 @@ public class KafkaOffsets {
         return known;
     }
 
-    @Scheduled(every = "${content.kafka.refresh:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${content.kafka.refresh:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refresh() {
         try {
             lag.set(behind(topics.topic(), topics.group()));

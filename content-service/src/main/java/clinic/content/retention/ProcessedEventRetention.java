@@ -37,7 +37,8 @@ public class ProcessedEventRetention {
     }
 
     @Scheduled(every = "${clinic.retention.purge-interval:1h}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         purge.logged("processed event ids", config.retention().processedEvents(), this::purge);
     }

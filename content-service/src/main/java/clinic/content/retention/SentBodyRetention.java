@@ -37,7 +37,8 @@ public class SentBodyRetention {
     }
 
     @Scheduled(every = "${clinic.retention.purge-interval:1h}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         purge.logged("sent message bodies", config.retention().sentMessageBodies(), this::purge);
     }

@@ -58,7 +58,8 @@ public class OutboxMetrics {
         failures.increment();
     }
 
-    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refresh() {
         try (Connection connection = dataSource.getConnection(); Statement query = connection.createStatement();
                 ResultSet row = query.executeQuery(BACKLOG)) {

@@ -35,7 +35,8 @@ public class OutboxRetention {
     }
 
     @Scheduled(every = "${clinic.outbox.purge-interval:1h}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         purge.logged("published outbox events", config.retention(), this::purge);
     }
