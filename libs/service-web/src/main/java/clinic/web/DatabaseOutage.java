@@ -2,6 +2,7 @@ package clinic.web;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 
 /**
  * Recognises a failure that means "the database cannot be reached right now", as opposed to a
@@ -36,7 +37,7 @@ public final class DatabaseOutage {
      */
     private static boolean poolTimedOut(SQLException failure) {
         return failure.getSQLState() == null && failure.getMessage() != null
-                && failure.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout");
+                && failure.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout");
     }
 
     /** The innermost cause's message: for a connection failure, where and why, never any data. */

@@ -23,7 +23,7 @@ public final class UuidColumn {
     }
 
     /** The query, with its parameters in order ({@code ?1}, {@code ?2}, ...). */
-    public static Query query(EntityManager em, String sql, Object... parameters) {
+    private static Query query(EntityManager em, String sql, Object... parameters) {
         Query query = em.createNativeQuery(sql);
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);
