@@ -29,6 +29,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 
 import clinic.booking.config.ClinicConfig;
@@ -47,6 +48,7 @@ import clinic.web.ProblemException;
  * raises a version (an event, an intake recorded here), and looks on its own every poll interval.
  */
 @ApplicationScoped
+@Startup // created at start, so its backlog gauge is exposed before the first look
 public class RescreenWorker {
 
     private static final String CLAIM = """
