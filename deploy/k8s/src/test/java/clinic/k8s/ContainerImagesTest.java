@@ -30,7 +30,7 @@ class ContainerImagesTest {
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
 
         assertTrue(text.contains("registry.access.redhat.com/ubi9/openjdk-17-runtime:"), "UBI OpenJDK 17 runtime");
-        assertTrue(instructions.stream().anyMatch(l -> l.startsWith("COPY target/quarkus-app/")), "copies the fast-jar");
+        assertTrue(instructions.stream().anyMatch(l -> l.startsWith("COPY target/quarkus-app/")), "copies the packaged application");
         String user = last(instructions, "USER");
         assertTrue(user.matches("[1-9][0-9]*"), "numeric non-root USER, was " + user);
 

@@ -44,10 +44,11 @@ final class ClinicService implements AutoCloseable {
     /**
      * Starts {@code <home>/<name>/target/quarkus-app/quarkus-run.jar} in the local profile with
      * the given configuration as system properties (which win over the environment), health and
-     * metrics on the management port.
+     * metrics on the management port; {@code recordAotCache} makes this run the training run that writes
+     * the service's ahead-of-time cache when it stops ({@link ServiceJvm#options}).
      */
-    static ClinicService start(Path home, String name, int port, int managementPort, Map<String, String> config, Path logDir)
-            throws IOException {
+    static ClinicService start(Path home, String name, int port, int managementPort, Map<String, String> config, Path logDir,
+            boolean recordAotCache) throws IOException {
         Path app = home.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(app)) {
             throw new IOException(app + " is missing: build first with ./mvnw -DskipTests package");
@@ -57,8 +58,8 @@ final class ClinicService implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("env", "-C", app.getParent().toString(),
                 // fewer glibc malloc arenas: less native memory for the same work (as in the images)
                 "MALLOC_ARENA_MAX=" + ServiceJvm.MALLOC_ARENA_MAX,
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(ServiceJvm.options(app));
+                ServiceJvm.java().toString()));
+        command.addAll(ServiceJvm.options(app, recordAotCache));
         command.addAll(List.of("-Dquarkus.profile=local", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.management.port=" + managementPort));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));

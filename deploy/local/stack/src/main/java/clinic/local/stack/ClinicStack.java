@@ -135,10 +135,21 @@ public final class ClinicStack implements AutoCloseable {
 
     /** Starts one of the three services on this stack's servers (the others it calls need not run yet). */
     ClinicService startService(String name) throws IOException {
+        return startService(name, false);
+    }
+
+    /**
+     * Starts one of the three services; with {@code recordAotCache} as the training run that writes its
+     * ahead-of-time cache when it stops (JDK 25 or newer).
+     */
+    ClinicService startService(String name, boolean recordAotCache) throws IOException {
         return switch (name) {
-            case SCREENING -> startService(name, settings.screeningPort(), settings.screeningManagementPort(), screeningConfig());
-            case CONTENT -> startService(name, settings.contentPort(), settings.contentManagementPort(), contentConfig());
-            case BOOKING -> startService(name, settings.bookingPort(), settings.bookingManagementPort(), bookingConfig());
+            case SCREENING -> startService(name, settings.screeningPort(), settings.screeningManagementPort(), screeningConfig(),
+                    recordAotCache);
+            case CONTENT -> startService(name, settings.contentPort(), settings.contentManagementPort(), contentConfig(),
+                    recordAotCache);
+            case BOOKING -> startService(name, settings.bookingPort(), settings.bookingManagementPort(), bookingConfig(),
+                    recordAotCache);
             default -> throw new IllegalArgumentException("no service " + name);
         };
     }
@@ -181,10 +192,10 @@ public final class ClinicStack implements AutoCloseable {
         return config;
     }
 
-    private ClinicService startService(String name, int port, int managementPort, Map<String, String> config)
-            throws IOException {
+    private ClinicService startService(String name, int port, int managementPort, Map<String, String> config,
+            boolean recordAotCache) throws IOException {
         ClinicService service = ClinicService.start(settings.home(), name, port, managementPort, config,
-                settings.dataDir().resolve("logs"));
+                settings.dataDir().resolve("logs"), recordAotCache);
         running.push(service);
         services.put(name, service);
         return service;

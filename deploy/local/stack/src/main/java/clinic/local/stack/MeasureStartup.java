@@ -37,7 +37,10 @@ import java.util.regex.Pattern;
 public final class MeasureStartup {
 
     private static final Duration LOAD = Duration.ofSeconds(Long.getLong("clinic.measure.load-seconds", 30));
+    private static final Duration TRAINING_LOAD = Duration.ofSeconds(10);
     private static final int CLIENTS = 4;
+    /** screening and content first: booking calls them during its load */
+    private static final List<String> SERVICES = List.of(ClinicStack.SCREENING, ClinicStack.CONTENT, ClinicStack.BOOKING);
     private static final Pattern QUARKUS_STARTED = Pattern.compile("started in ([0-9.]+)s");
     private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/Warsaw");
 
@@ -58,16 +61,19 @@ public final class MeasureStartup {
         Path data = Files.createTempDirectory("clinic-measure");
         Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         StackSettings settings = StackSettings.onFreePorts(home, data);
-        System.out.println("JVM options of each service: " + String.join(" ", ServiceJvm.OPTIONS)
-                + " (+ -XX:SharedArchiveFile=app-cds.jsa where the build made one; MALLOC_ARENA_MAX="
-                + ServiceJvm.MALLOC_ARENA_MAX + ")");
+        System.out.println("Services run on JDK " + ServiceJvm.featureVersion() + " (" + ServiceJvm.JAVA_HOME + ") with: "
+                + String.join(" ", ServiceJvm.OPTIONS) + (ServiceJvm.hasAotCache() ? " -XX:AOTCache=app.aot"
+                        : " -XX:SharedArchiveFile=app-cds.jsa (where the build made one)")
+                + "; MALLOC_ARENA_MAX=" + ServiceJvm.MALLOC_ARENA_MAX);
         System.out.println("Starting PostgreSQL, Kafka and the SMTP sink on free ports...");
+        if (ServiceJvm.hasAotCache()) {
+            train(settings);
+        }
         List<Figures> alone = new ArrayList<>();
         List<Figures> together = new ArrayList<>();
         try (ClinicStack servers = ClinicStack.startServers(settings)) {
             MeasureStartup measure = new MeasureStartup(settings);
-            // screening and content first: booking calls them during its load
-            for (String name : List.of(ClinicStack.SCREENING, ClinicStack.CONTENT, ClinicStack.BOOKING)) {
+            for (String name : SERVICES) {
                 alone.add(measure.coldStart(servers, name));
             }
         }
@@ -78,6 +84,40 @@ public final class MeasureStartup {
         }
         print("Each service alone (the others idle)", alone);
         print("All three started at once", together);
+    }
+
+    /**
+     * The training run that writes each service's ahead-of-time cache (JDK 25 or newer): the three
+     * services started together in recording mode, each loaded with its mix of requests, then stopped,
+     * when each JVM writes its cache. What the cache holds (classes loaded and linked, method profiles)
+     * is what this run did, start-up included.
+     */
+    private static void train(StackSettings settings) throws IOException, InterruptedException {
+        System.out.println("Training run: the services' ahead-of-time caches (" + TRAINING_LOAD.toSeconds()
+                + " s of load each, then written as the services stop)...");
+        Instant began = Instant.now();
+        List<ClinicService> started = new ArrayList<>();
+        try (ClinicStack servers = ClinicStack.startServers(settings)) {
+            MeasureStartup measure = new MeasureStartup(settings);
+            for (String name : SERVICES) {
+                started.add(servers.startService(name, true));
+            }
+            for (ClinicService service : started) {
+                service.awaitReady(Duration.ofMinutes(3));
+            }
+            for (ClinicService service : started) {
+                measure.load(service, TRAINING_LOAD);
+            }
+        }
+        for (String name : SERVICES) {
+            Path cache = settings.home().resolve(name).resolve("target/quarkus-app").resolve(ServiceJvm.AOT_CACHE);
+            if (!Files.isRegularFile(cache)) {
+                throw new IllegalStateException("the training run wrote no " + cache + "; see the end of "
+                        + settings.dataDir().resolve("logs").resolve(name + ".log"));
+            }
+            System.out.printf("  %s: %d MB%n", cache, Files.size(cache) / (1024 * 1024));
+        }
+        System.out.printf("  trained in %d s%n", Duration.between(began, Instant.now()).toSeconds());
     }
 
     private Figures coldStart(ClinicStack servers, String name) throws IOException, InterruptedException {
@@ -96,7 +136,7 @@ public final class MeasureStartup {
         Map<String, Double> seconds = new LinkedHashMap<>();
         Map<String, Double> cpu = new LinkedHashMap<>();
         Instant launched = Instant.now();
-        for (String name : List.of(ClinicStack.SCREENING, ClinicStack.CONTENT, ClinicStack.BOOKING)) {
+        for (String name : SERVICES) {
             started.put(name, servers.startService(name));
         }
         for (var entry : started.entrySet()) {
@@ -115,10 +155,23 @@ public final class MeasureStartup {
 
     /** Loads the service for {@link #LOAD} with {@link #CLIENTS} clients, then reads its memory from /proc. */
     private Figures loadAndRead(ClinicService service, double coldStart, double cpuToStart) throws IOException, InterruptedException {
+        Load load = load(service, LOAD);
+        long pid = service.jvmPid();
+        Map<String, Long> status = ProcStatus.kilobytes(pid);
+        return new Figures(service.name(), coldStart, quarkusStartSeconds(service), cpuToStart, status.getOrDefault("VmRSS", -1L),
+                status.getOrDefault("VmHWM", -1L), load.sent(), load.failed());
+    }
+
+    /** How many requests a load sent, and how many of them failed (5xx or no answer). */
+    private record Load(int sent, int failed) {
+    }
+
+    /** Sends the service its mix of requests ({@link #requestsFor}) from {@link #CLIENTS} clients for the given time. */
+    private Load load(ClinicService service, Duration duration) throws InterruptedException {
         Supplier<HttpRequest> requests = requestsFor(service.name());
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        Instant end = Instant.now().plus(LOAD);
+        Instant end = Instant.now().plus(duration);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         for (int i = 0; i < CLIENTS; i++) {
             clients.submit(() -> {
@@ -136,11 +189,8 @@ public final class MeasureStartup {
             });
         }
         clients.shutdown();
-        clients.awaitTermination(LOAD.toSeconds() + 60, TimeUnit.SECONDS);
-        long pid = service.jvmPid();
-        Map<String, Long> status = ProcStatus.kilobytes(pid);
-        return new Figures(service.name(), coldStart, quarkusStartSeconds(service), cpuToStart, status.getOrDefault("VmRSS", -1L),
-                status.getOrDefault("VmHWM", -1L), sent.get(), failed.get());
+        clients.awaitTermination(duration.toSeconds() + 60, TimeUnit.SECONDS);
+        return new Load(sent.get(), failed.get());
     }
 
     /** The mix each service sees in the clinic: the front desk's reads and writes, and booking's calls. */
