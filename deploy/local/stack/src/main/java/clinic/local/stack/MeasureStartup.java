@@ -62,11 +62,11 @@ public final class MeasureStartup {
         Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         StackSettings settings = StackSettings.onFreePorts(home, data);
         System.out.println("Services run on JDK " + ServiceJvm.featureVersion() + " (" + ServiceJvm.JAVA_HOME + ") with: "
-                + String.join(" ", ServiceJvm.OPTIONS) + (ServiceJvm.hasAotCache() ? " -XX:AOTCache=app.aot"
+                + String.join(" ", ServiceJvm.OPTIONS) + (ServiceJvm.supportsAotCache() ? " -XX:AOTCache=app.aot"
                         : " -XX:SharedArchiveFile=app-cds.jsa (where the build made one)")
                 + "; MALLOC_ARENA_MAX=" + ServiceJvm.MALLOC_ARENA_MAX);
         System.out.println("Starting PostgreSQL, Kafka and the SMTP sink on free ports...");
-        if (ServiceJvm.hasAotCache()) {
+        if (ServiceJvm.supportsAotCache()) {
             train(settings);
         }
         List<Figures> alone = new ArrayList<>();

@@ -59,7 +59,7 @@ final class ServiceJvm {
     }
 
     /** Whether the services' JDK can write and use an ahead-of-time cache (JDK 25 or newer). */
-    static boolean hasAotCache() {
+    static boolean supportsAotCache() {
         return FEATURE_VERSION >= AOT_CACHE_JDK;
     }
 
@@ -93,12 +93,12 @@ final class ServiceJvm {
         Path aotCache = app.resolveSibling(AOT_CACHE);
         Path archive = app.resolveSibling("app-cds.jsa");
         if (recordAotCache) {
-            if (!hasAotCache()) {
+            if (!supportsAotCache()) {
                 throw new IllegalStateException(JAVA_HOME + " cannot write an ahead-of-time cache: JDK " + AOT_CACHE_JDK
                         + " or newer is needed");
             }
             options.add("-XX:AOTCacheOutput=" + aotCache);
-        } else if (hasAotCache() && Files.isRegularFile(aotCache)) {
+        } else if (supportsAotCache() && Files.isRegularFile(aotCache)) {
             options.add("-XX:AOTCache=" + aotCache);
         } else if (Files.isRegularFile(archive)) {
             // written by the build's JDK: another JVM only warns that it cannot use it, and starts without
