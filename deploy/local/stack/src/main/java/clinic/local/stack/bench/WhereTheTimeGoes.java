@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import clinic.local.stack.ClinicStack;
@@ -14,14 +15,14 @@ import clinic.local.stack.ProcStatus;
 
 /**
  * Where the time of one measured run goes, per confirmed booking: the CPU each service's JVM used,
- * what the rest of the machine used (PostgreSQL, Kafka, the load tool), and PostgreSQL's statements
+ * what PostgreSQL, Kafka and the benchmark's own JVM used, what the rest of the machine used, and PostgreSQL's statements
  * by their total time (pg_stat_statements, which the local stack's PostgreSQL preloads), each with
  * its calls per booking. Started before the run and read after it.
  */
 final class WhereTheTimeGoes {
 
     private static final List<String> SERVICES = List.of("booking-service", "screening-service", "content-service");
-    private static final int STATEMENTS = 12;
+    private static final int STATEMENTS = 20;
 
     private final ClinicStack stack;
     private final String jdbcUrl;
@@ -29,6 +30,7 @@ final class WhereTheTimeGoes {
     private final String password;
     private final long[] serviceCpuBefore = new long[SERVICES.size()];
     private long machineBefore;
+    private Map<String, Long> othersBefore;
     private String statementsUnavailable;
 
     WhereTheTimeGoes(ClinicStack stack, String jdbcUrl, String user, String password) {
@@ -49,6 +51,7 @@ final class WhereTheTimeGoes {
         for (int i = 0; i < SERVICES.size(); i++) {
             serviceCpuBefore[i] = stack.cpuMillis(SERVICES.get(i));
         }
+        othersBefore = OtherProcesses.cpuMillis();
         machineBefore = ProcStatus.machineBusyMillis();
     }
 
@@ -61,7 +64,12 @@ final class WhereTheTimeGoes {
             text.append(String.format(Locale.ROOT, "  CPU, %-44s %6.2f ms%n", SERVICES.get(i), perBooking(used, bookings)));
         }
         long rest = ProcStatus.machineBusyMillis() - machineBefore - services;
-        text.append(String.format(Locale.ROOT, "  CPU, %-44s %6.2f ms%n", "everything else (PostgreSQL, Kafka, the load tool)",
+        for (Map.Entry<String, Long> other : OtherProcesses.cpuMillis().entrySet()) {
+            long used = other.getValue() - othersBefore.get(other.getKey());
+            rest -= used;
+            text.append(String.format(Locale.ROOT, "  CPU, %-44s %6.2f ms%n", other.getKey(), perBooking(used, bookings)));
+        }
+        text.append(String.format(Locale.ROOT, "  CPU, %-44s %6.2f ms%n", "everything else (wrk, the kernel, ...)",
                 perBooking(rest, bookings)));
         if (statementsUnavailable != null) {
             return text.append("  statements: pg_stat_statements is not available (").append(statementsUnavailable).append(")\n").toString();

@@ -45,21 +45,25 @@ final class WrkLoad {
               end
             end
             function done(summary, latency, requests)
-              local c, o = 0, 0
+              local c, o, used = 0, 0, 0
               for _, thread in ipairs(threads) do
                 c = c + thread:get("created"); o = o + thread:get("other")
+                used = math.max(used, thread:get("next_index") - %d)
                 local r = thread:get("refusal")
                 if r ~= nil then io.write("REFUSED " .. r .. "\\n") end
               end
-              io.write(string.format("CREATED %%d OTHER %%d\\n", c, o))
+              io.write(string.format("CREATED %%d OTHER %%d USED %%d\\n", c, o, used))
               io.write(string.format("LATENCY p50 %%.1f p99 %%.1f\\n", latency:percentile(50) / 1000, latency:percentile(99) / 1000))
             end
             """;
-    private static final Pattern CREATED = Pattern.compile("CREATED (\\d+) OTHER (\\d+)");
+    private static final Pattern CREATED = Pattern.compile("CREATED (\\d+) OTHER (\\d+) USED (\\d+)");
     private static final Pattern LATENCY = Pattern.compile("LATENCY p50 ([0-9.]+) p99 ([0-9.]+)");
 
-    /** What one run measured. */
-    record Result(double confirmedPerSecond, long created, long other, double p50Millis, double p99Millis) {
+    /**
+     * What one run measured; {@code used} counts the requests handed out from the front of the list,
+     * answered or not, so the next run starts after them.
+     */
+    record Result(double confirmedPerSecond, long created, long other, int used, double p50Millis, double p99Millis) {
     }
 
     private final String baseUrl;
@@ -75,7 +79,7 @@ final class WrkLoad {
         Path bodies = workDir.resolve("bookings-" + connections + ".jsonl");
         Files.write(bodies, requests);
         Path script = workDir.resolve("bookings-" + connections + ".lua");
-        Files.writeString(script, LUA.formatted(bodies, threads));
+        Files.writeString(script, LUA.formatted(bodies, threads, threads));
         String output = Tools.run(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency",
                 "-s", script.toString(), baseUrl));
         Matcher created = CREATED.matcher(output);
@@ -86,7 +90,7 @@ final class WrkLoad {
         // the first answer other than 201 of each thread, so a run that books nothing says why
         output.lines().filter(line -> line.startsWith("REFUSED ")).forEach(line -> System.out.println("  wrk: " + line));
         long ok = Long.parseLong(created.group(1));
-        return new Result(ok / (double) seconds, ok, Long.parseLong(created.group(2)),
+        return new Result(ok / (double) seconds, ok, Long.parseLong(created.group(2)), Math.min(requests.size(), Integer.parseInt(created.group(3))),
                 Double.parseDouble(latency.group(1)), Double.parseDouble(latency.group(2)));
     }
 }
