@@ -183,14 +183,31 @@ class RescreenTest {
     }
 
     @Test
+    void aBookingWhoseDecisionWasOvertakenWhileScreeningSaysSoInItsAnswer() {
+        String patient = Api.newPatient();
+        ScreeningStub.outcome(request -> {
+            // booking hears of a newer intake while screening decides on the one before it
+            execute("UPDATE patient SET intake_version = intake_version + 1 WHERE id = '" + patient + "'");
+            return "CLEARED";
+        });
+        String id = as("frontdesk").body(Map.of("patientId", patient, "procedure", "MICRONEEDLING",
+                "start", Api.at(Api.freshTuesday(), 16, 0))).post("/api/appointments")
+                .then().statusCode(201)
+                .body("status", equalTo("CONFIRMED"))
+                .body("rescreenDue", equalTo(true))
+                .extract().path("id");
+
+        ScreeningStub.outcome(request -> "CLEARED");
+        ScreeningStub.recordIntakeElsewhere(patient);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Boolean.TRUE.equals(
+                as("frontdesk").get("/api/appointments/" + id).then().extract().path("rescreenDue")));
+    }
+
+    @Test
     void theDatabaseRefusesAConfirmedAppointmentWhoseDecisionDidNotClearIt() throws Exception {
         ScreeningStub.outcome(request -> "NEEDS_REVIEW");
         String id = book(Api.newPatient(), Api.freshTuesday(), 9);
-        try (var connection = java.sql.DriverManager.getConnection(
-                org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class),
-                org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class),
-                org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.datasource.password", String.class));
-                var sql = connection.createStatement()) {
+        try (var connection = bookingDatabase(); var sql = connection.createStatement()) {
             for (String bypass : List.of(
                     "UPDATE appointment SET status = 'CONFIRMED' WHERE id = '" + id + "'",
                     "UPDATE appointment SET status = 'CONFIRMED', review_verdict = 'DENY' WHERE id = '" + id + "'",
@@ -202,6 +219,21 @@ class RescreenTest {
             }
         }
         assertTrue("PENDING_REVIEW".equals(status(id)));
+    }
+
+    private static java.sql.Connection bookingDatabase() throws java.sql.SQLException {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        return java.sql.DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    private static void execute(String statement) {
+        try (var connection = bookingDatabase(); var sql = connection.createStatement()) {
+            sql.executeUpdate(statement);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String book(String patient, LocalDate day, int hour) {

@@ -116,8 +116,9 @@ public class AppointmentRepository {
             return Set.of();
         }
         return new HashSet<>(UuidColumn.list(em, """
-                SELECT id FROM appointment WHERE id = ANY (?1)
-                   AND appointment_rescreen_due(status, patient_id, decision_intake_version, decision_policy_version)""",
+                SELECT a.id FROM appointment a JOIN patient p ON p.id = a.patient_id CROSS JOIN screening_policy s
+                 WHERE a.id = ANY (?1)
+                   AND appointment_rescreen_due(a.status, a.decision_intake_version, a.decision_policy_version, p.intake_version, s.version)""",
                 (Object) ids.toArray(UUID[]::new)));
     }
 

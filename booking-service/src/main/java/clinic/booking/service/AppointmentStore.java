@@ -50,15 +50,16 @@ public class AppointmentStore {
     @Transactional
     BookingService.Booked create(UUID id, PatientSchedule.Snapshot snapshot, ProcedureType procedure, Slot slot,
             ScreeningDecision decision) {
-        schedules.claim(snapshot, decision.intakeVersion());
         inputs.policyPublished(decision.policyVersion());
+        AppointmentStatus status = statusFor(decision);
+        boolean rescreenDue = schedules.claim(snapshot, decision, status);
         Instant now = clock.instant();
         Appointment appointment = new Appointment();
         appointment.id = id;
         appointment.patientId = snapshot.patientId();
         appointment.procedureCode = procedure.code;
         place(appointment, procedure, slot);
-        appointment.status = statusFor(decision);
+        appointment.status = status;
         appointment.recordDecision(decision.basis());
         appointment.createdAt = now;
         appointment.updatedAt = now;
@@ -67,26 +68,27 @@ public class AppointmentStore {
         events.record(AppointmentEventType.reaching(appointment.status), appointment, null, null);
         appointment.persist();
         flush();
-        return new BookingService.Booked(appointment, decision, appointments.rescreenDue(id));
+        return new BookingService.Booked(appointment, decision, rescreenDue);
     }
 
     @Transactional
     BookingService.Booked move(UUID id, long expectedVersion, PatientSchedule.Snapshot snapshot, ProcedureType procedure,
             Slot slot, ScreeningDecision decision) {
-        schedules.claim(snapshot, decision.intakeVersion());
         inputs.policyPublished(decision.policyVersion());
+        AppointmentStatus status = statusFor(decision);
+        boolean rescreenDue = schedules.claim(snapshot, decision, status);
         Appointment appointment = appointments.get(id);
         if (appointment.version != expectedVersion) {
             throw new StaleScheduleException();
         }
         Instant previousStart = appointment.startAt;
-        appointment.moveTo(statusFor(decision), clock.instant());
+        appointment.moveTo(status, clock.instant());
         appointment.holdReason = null;
         place(appointment, procedure, slot);
         appointment.recordDecision(decision.basis());
         events.record(AppointmentEventType.AppointmentRescheduled, appointment, previousStart, null);
         flush();
-        return new BookingService.Booked(appointment, decision, appointments.rescreenDue(id));
+        return new BookingService.Booked(appointment, decision, rescreenDue);
     }
 
     private static void place(Appointment appointment, ProcedureType procedure, Slot slot) {

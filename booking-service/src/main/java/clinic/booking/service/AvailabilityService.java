@@ -90,20 +90,22 @@ public class AvailabilityService {
     }
 
     /**
-     * The slot for a booking at exactly this start, or the reason there is none: 422 when nobody
-     * works then, 409 when the time is taken. Reads only the time the procedure would take, outside a
-     * transaction: the exclusion constraints decide at the insert if someone took it meanwhile.
+     * The slot for a booking at exactly this start, or the reason there is none: 422 when the clinic
+     * is closed or nobody works then, 409 when the time is taken. Reads only the time the procedure
+     * would take, outside a transaction: the exclusion constraints decide at the insert if someone
+     * took it meanwhile.
      */
     public Slot slotFor(ProcedureType procedure, Instant start, UUID practitionerId, UUID roomId, UUID ignoring) {
         ZoneId zone = config.timeZone();
-        // said plainly rather than as a taken slot, which is what the closure looks like to the slot finder
-        closures.refuseIfClosed(start, start.plus(procedure.occupancy()));
         var loaded = calendars.load(procedure.roomType, start, start.plus(procedure.occupancy()), practitionerId, ignoring);
         SlotFinder finder = new SlotFinder(zone, config.availability().slotStep(), loaded.practitioners(), loaded.rooms());
         Optional<Slot> slot = finder.slotAt(start, need(procedure), practitionerId, roomId);
         if (slot.isPresent()) {
             return slot.get();
         }
+        // a closure is busy time for every practitioner, so only a start with no slot can fall in one;
+        // said plainly rather than as a taken slot, which is what the closure looks like to the slot finder
+        closures.refuseIfClosed(start, start.plus(procedure.occupancy()));
         if (!finder.withinWorkingHours(start, need(procedure), practitionerId)) {
             throw new ProblemException(Problem.of(422, "outside-working-hours", "Outside working hours",
                     "No practitioner" + (practitionerId == null ? "" : " of those asked for")

@@ -1,14 +1,22 @@
 package clinic.booking.service;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import clinic.booking.config.ClinicConfig;
+import clinic.booking.domain.AppointmentStatus;
 import clinic.booking.domain.Patient;
+import clinic.booking.screening.ScreeningDecision;
 import clinic.booking.screening.ScreeningRequest.OtherAppointment;
 import clinic.web.ProblemException;
 
@@ -28,6 +36,9 @@ public class PatientSchedule {
     @Inject
     AppointmentRepository appointments;
 
+    @Inject
+    DataSource dataSource;
+
     /** What a booking was screened against: the patient, the schedule version and the other appointments. */
     public record Snapshot(UUID patientId, long version, List<OtherAppointment> others) {
     }
@@ -43,17 +54,32 @@ public class PatientSchedule {
 
     /**
      * Claims the next schedule version if nobody changed the schedule since the snapshot, and learns
-     * the intake version the decision rests on (screening's answer may be ahead of its events).
+     * the intake version the decision rests on (screening's answer may be ahead of its events). Answers
+     * whether an appointment in this status resting on this decision is owed a re-screen already (a
+     * newer intake or policy arrived while it was screened), by the schema's one definition of that;
+     * the patient's row stays locked until the transaction ends, so its intake version cannot move meanwhile.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void claim(Snapshot snapshot, int intakeVersion) {
-        int updated = Patient.update("""
-                scheduleVersion = scheduleVersion + 1,
-                intakeVersion = case when intakeVersion < ?3 then ?3 else intakeVersion end
-                where id = ?1 and scheduleVersion = ?2""",
-                snapshot.patientId(), snapshot.version(), intakeVersion);
-        if (updated == 0) {
-            throw new StaleScheduleException();
+    public boolean claim(Snapshot snapshot, ScreeningDecision decision, AppointmentStatus status) {
+        // one statement on every booking: plain SQL on the transaction's connection, nothing for Hibernate to manage
+        try (Connection connection = dataSource.getConnection(); PreparedStatement claim = connection.prepareStatement("""
+                UPDATE patient SET schedule_version = schedule_version + 1, intake_version = greatest(intake_version, ?)
+                 WHERE id = ? AND schedule_version = ?
+                RETURNING appointment_rescreen_due(?, ?, ?, intake_version, (SELECT version FROM screening_policy))""")) {
+            claim.setInt(1, decision.intakeVersion());
+            claim.setObject(2, snapshot.patientId());
+            claim.setLong(3, snapshot.version());
+            claim.setString(4, status.name());
+            claim.setInt(5, decision.intakeVersion());
+            claim.setInt(6, decision.policyVersion());
+            try (ResultSet row = claim.executeQuery()) {
+                if (!row.next()) {
+                    throw new StaleScheduleException();
+                }
+                return row.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not claim the patient's schedule", e);
         }
     }
 

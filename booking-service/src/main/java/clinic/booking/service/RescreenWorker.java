@@ -53,15 +53,16 @@ public class RescreenWorker {
 
     private static final String CLAIM = """
             UPDATE appointment SET rescreen_not_before = now() + make_interval(secs => ?)
-             WHERE id IN (SELECT id FROM appointment
-                           WHERE start_at >= ?
-                             AND (?::uuid IS NULL OR patient_id = ?::uuid)
-                             AND (rescreen_not_before IS NULL OR rescreen_not_before <= now())
-                             AND appointment_rescreen_due(status, patient_id, decision_intake_version, decision_policy_version)
-                             AND NOT patient_awaits_screening_merge(patient_id)
-                           ORDER BY start_at
+             WHERE id IN (SELECT a.id FROM appointment a JOIN patient p ON p.id = a.patient_id CROSS JOIN screening_policy s
+                           WHERE a.start_at >= ?
+                             AND (?::uuid IS NULL OR a.patient_id = ?::uuid)
+                             AND (a.rescreen_not_before IS NULL OR a.rescreen_not_before <= now())
+                             AND appointment_rescreen_due(a.status, a.decision_intake_version, a.decision_policy_version,
+                                                          p.intake_version, s.version)
+                             AND NOT patient_awaits_screening_merge(a.patient_id)
+                           ORDER BY a.start_at
                            LIMIT ?
-                           FOR UPDATE SKIP LOCKED)
+                           FOR UPDATE OF a SKIP LOCKED)
             RETURNING id""";
 
     private static final String BACK_OFF = """
@@ -70,8 +71,9 @@ public class RescreenWorker {
              WHERE id = ?""";
 
     private static final String BACKLOG = """
-            SELECT count(*) FROM appointment WHERE start_at >= ?
-               AND appointment_rescreen_due(status, patient_id, decision_intake_version, decision_policy_version)""";
+            SELECT count(*) FROM appointment a JOIN patient p ON p.id = a.patient_id CROSS JOIN screening_policy s
+             WHERE a.start_at >= ?
+               AND appointment_rescreen_due(a.status, a.decision_intake_version, a.decision_policy_version, p.intake_version, s.version)""";
 
     @Inject
     DataSource dataSource;
