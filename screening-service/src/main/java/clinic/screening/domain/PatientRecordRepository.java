@@ -2,7 +2,6 @@ package clinic.screening.domain;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,8 +30,17 @@ public class PatientRecordRepository {
                 .setParameter(1, eventId).setParameter(2, type).setParameter(3, at).executeUpdate() == 1;
     }
 
-    public Optional<UUID> survivorOf(UUID patientId) {
-        return UuidColumn.first(em, "SELECT survivor_id FROM patient_merge WHERE duplicate_id = ?1", patientId);
+    /** What became of a patient record: the record it was merged into (or null), and whether it was erased. */
+    public record Standing(UUID mergedInto, boolean erased) {
+    }
+
+    /** Both in one statement: read for every screening and intake. */
+    public Standing standing(UUID patientId) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                SELECT (SELECT survivor_id::text FROM patient_merge WHERE duplicate_id = ?1),
+                       EXISTS (SELECT 1 FROM erased_patient WHERE patient_id = ?1)""")
+                .setParameter(1, patientId).getSingleResult();
+        return new Standing(row[0] == null ? null : UUID.fromString((String) row[0]), (Boolean) row[1]);
     }
 
     public boolean erased(UUID patientId) {

@@ -49,13 +49,13 @@ public class PatientRecords {
 
     /** Refuses (410) a patient id that was merged into another record or erased. */
     public void requireLive(UUID patientId) {
-        Optional<UUID> survivor = records.survivorOf(patientId);
-        if (survivor.isPresent()) {
+        PatientRecordRepository.Standing standing = records.standing(patientId);
+        if (standing.mergedInto() != null) {
             throw new ProblemException(Problem.of(410, "patient-merged", "Patient record merged",
-                    "Patient " + patientId + " was a duplicate and was merged into patient " + survivor.get() + ".")
-                    .with("mergedInto", survivor.get()));
+                    "Patient " + patientId + " was a duplicate and was merged into patient " + standing.mergedInto() + ".")
+                    .with("mergedInto", standing.mergedInto()));
         }
-        if (records.erased(patientId)) {
+        if (standing.erased()) {
             throw new ProblemException(Problem.of(410, "patient-erased", "Patient erased",
                     "Patient " + patientId + " was erased on request; no new intake or screening is taken."));
         }
