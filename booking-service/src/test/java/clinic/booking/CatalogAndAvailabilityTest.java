@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import clinic.booking.support.Api;
+import clinic.booking.support.BookingDatabase;
 import clinic.booking.support.EventLog;
 import clinic.booking.support.ScreeningStub;
 import io.quarkus.test.junit.QuarkusTest;
@@ -149,6 +150,21 @@ class CatalogAndAvailabilityTest {
         as("frontdesk").body(stoppedNoDate).put("/api/patients/" + patient + "/intake")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("isotretinoinLastDose"));
+    }
+
+    @Test
+    void noAppointmentHoldsItsTimeLongerThanTheLongestProcedureAllows() throws Exception {
+        // the calendar reads appointments that start at most this long before the time asked for
+        String id = as("frontdesk").body(Map.of("patientId", Api.newPatient(), "procedure", "CONSULTATION",
+                "start", Api.at(Api.freshTuesday(), 11, 0), "practitionerId", Api.EWA, "roomId", Api.ROOM_2))
+                .post("/api/appointments").then().statusCode(201).extract().path("id");
+        try (var connection = BookingDatabase.connect(); var sql = connection.createStatement()) {
+            java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    () -> sql.executeUpdate("UPDATE appointment SET occupied_until = start_at + interval '721 minutes'"
+                            + " WHERE id = '" + id + "'"));
+            assertEquals("23514", refused.getSQLState());
+            assertTrue(refused.getMessage().contains("appointment_occupancy_within_longest"), refused.getMessage());
+        }
     }
 
     @Test

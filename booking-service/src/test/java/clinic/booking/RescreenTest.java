@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import clinic.booking.support.Api;
+import clinic.booking.support.BookingDatabase;
 import clinic.booking.support.EventLog;
 import clinic.booking.support.MovableClock;
 import clinic.booking.support.ScreeningEventsTopic;
@@ -187,7 +188,7 @@ class RescreenTest {
         String patient = Api.newPatient();
         ScreeningStub.outcome(request -> {
             // booking hears of a newer intake while screening decides on the one before it
-            execute("UPDATE patient SET intake_version = intake_version + 1 WHERE id = '" + patient + "'");
+            BookingDatabase.execute("UPDATE patient SET intake_version = intake_version + 1 WHERE id = '" + patient + "'");
             return "CLEARED";
         });
         String id = as("frontdesk").body(Map.of("patientId", patient, "procedure", "MICRONEEDLING",
@@ -207,7 +208,7 @@ class RescreenTest {
     void theDatabaseRefusesAConfirmedAppointmentWhoseDecisionDidNotClearIt() throws Exception {
         ScreeningStub.outcome(request -> "NEEDS_REVIEW");
         String id = book(Api.newPatient(), Api.freshTuesday(), 9);
-        try (var connection = bookingDatabase(); var sql = connection.createStatement()) {
+        try (var connection = BookingDatabase.connect(); var sql = connection.createStatement()) {
             for (String bypass : List.of(
                     "UPDATE appointment SET status = 'CONFIRMED' WHERE id = '" + id + "'",
                     "UPDATE appointment SET status = 'CONFIRMED', review_verdict = 'DENY' WHERE id = '" + id + "'",
@@ -219,21 +220,6 @@ class RescreenTest {
             }
         }
         assertTrue("PENDING_REVIEW".equals(status(id)));
-    }
-
-    private static java.sql.Connection bookingDatabase() throws java.sql.SQLException {
-        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
-        return java.sql.DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
-    }
-
-    private static void execute(String statement) {
-        try (var connection = bookingDatabase(); var sql = connection.createStatement()) {
-            sql.executeUpdate(statement);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String book(String patient, LocalDate day, int hour) {

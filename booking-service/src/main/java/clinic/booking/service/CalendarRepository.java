@@ -44,7 +44,8 @@ public class CalendarRepository {
             SELECT practitioner_id, room_id,
                    (date_part('epoch', start_at) * 1000)::bigint, (date_part('epoch', occupied_until) * 1000)::bigint
               FROM appointment
-             WHERE status = ANY (?) AND occupied_until > ? AND start_at < ? AND id IS DISTINCT FROM ?
+             WHERE status = ANY (?) AND start_at > ?::timestamptz - appointment_longest_occupancy() AND start_at < ?
+               AND occupied_until > ? AND id IS DISTINCT FROM ?
             UNION ALL
             SELECT practitioner_id, NULL,
                    (date_part('epoch', start_at) * 1000)::bigint, (date_part('epoch', end_at) * 1000)::bigint
@@ -90,12 +91,13 @@ public class CalendarRepository {
                     AppointmentStatus.HOLDING_TIME.stream().map(Enum::name).toArray()));
             query.setTimestamp(2, Timestamp.from(from));
             query.setTimestamp(3, Timestamp.from(to));
-            query.setObject(4, ignoring);
-            query.setTimestamp(5, Timestamp.from(from));
-            query.setTimestamp(6, Timestamp.from(to));
+            query.setTimestamp(4, Timestamp.from(from));
+            query.setObject(5, ignoring);
+            query.setTimestamp(6, Timestamp.from(from));
+            query.setTimestamp(7, Timestamp.from(to));
             // a clinic closure is busy time for every practitioner
-            query.setTimestamp(7, Timestamp.from(from));
-            query.setTimestamp(8, Timestamp.from(to));
+            query.setTimestamp(8, Timestamp.from(from));
+            query.setTimestamp(9, Timestamp.from(to));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     long start = rows.getLong(3);
