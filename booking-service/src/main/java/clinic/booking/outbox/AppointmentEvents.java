@@ -1,9 +1,5 @@
 package clinic.booking.outbox;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -21,6 +17,7 @@ import clinic.booking.config.ClinicConfig;
 import clinic.booking.domain.Appointment;
 import clinic.outbox.Outbox;
 import clinic.outbox.OutboxMessage;
+import clinic.web.sql.PlainSql;
 
 /**
  * Records appointment events in the outbox. Must run inside the transaction that makes the change
@@ -67,21 +64,13 @@ public class AppointmentEvents {
     }
 
     private Names names(Appointment appointment) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement("""
+        return PlainSql.first(dataSource, """
                 SELECT p.first_name, p.email, p.contact_version, pr.name, r.name
-                  FROM patient p, practitioner pr, room r WHERE p.id = ? AND pr.id = ? AND r.id = ?""")) {
-            query.setObject(1, appointment.patientId);
-            query.setObject(2, appointment.practitionerId);
-            query.setObject(3, appointment.roomId);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    throw new IllegalStateException("appointment " + appointment.id + " names a missing patient, practitioner or room");
-                }
-                return new Names(row.getString(1), row.getString(2), row.getInt(3), row.getString(4), row.getString(5));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the names for an appointment event", e);
-        }
+                  FROM patient p, practitioner pr, room r WHERE p.id = ? AND pr.id = ? AND r.id = ?""",
+                row -> new Names(row.getString(1), row.getString(2), row.getInt(3), row.getString(4), row.getString(5)),
+                appointment.patientId, appointment.practitionerId, appointment.roomId)
+                .orElseThrow(() -> new IllegalStateException(
+                        "appointment " + appointment.id + " names a missing patient, practitioner or room"));
     }
 
     private String serialize(AppointmentEvent event) {

@@ -1,16 +1,12 @@
 package clinic.booking.service;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +23,7 @@ import clinic.booking.domain.AppointmentStatus;
 import clinic.booking.domain.ProcedureCode;
 import clinic.booking.screening.ScreeningRequest.OtherAppointment;
 import clinic.web.ProblemException;
+import clinic.web.sql.PlainSql;
 import clinic.web.sql.UuidColumn;
 
 /**
@@ -84,30 +81,25 @@ public class AppointmentRepository {
      * booking): the schedule version and every other appointment. Empty when there is no such patient (or it was erased).
      */
     public Optional<PatientSchedule.Snapshot> scheduleOf(UUID patientId, UUID excluding, ZoneId zone) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement("""
+        List<ScheduleRow> rows = PlainSql.list(dataSource, """
                 SELECT p.schedule_version, a.id, a.procedure_code, a.start_at, a.status
                   FROM patient p LEFT JOIN appointment a ON a.patient_id = p.id
-                 WHERE p.id = ? AND p.erased_at IS NULL ORDER BY a.start_at""")) {
-            query.setObject(1, patientId);
-            try (ResultSet rows = query.executeQuery()) {
-                if (!rows.next()) {
-                    return Optional.empty();
-                }
-                long version = rows.getLong(1);
-                List<OtherAppointment> others = new ArrayList<>();
-                do {
-                    UUID id = rows.getObject(2, UUID.class);
-                    if (id != null && !id.equals(excluding)) {
-                        others.add(new OtherAppointment(id, ProcedureCode.valueOf(rows.getString(3)),
-                                rows.getTimestamp(4).toInstant().atZone(zone).toOffsetDateTime(),
-                                AppointmentStatus.valueOf(rows.getString(5))));
-                    }
-                } while (rows.next());
-                return Optional.of(new PatientSchedule.Snapshot(patientId, version, others));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the patient's schedule", e);
+                 WHERE p.id = ? AND p.erased_at IS NULL ORDER BY a.start_at""", row -> {
+                    UUID id = row.getObject(2, UUID.class);
+                    return new ScheduleRow(row.getLong(1), id == null || id.equals(excluding) ? null
+                            : new OtherAppointment(id, ProcedureCode.valueOf(row.getString(3)),
+                                    row.getTimestamp(4).toInstant().atZone(zone).toOffsetDateTime(),
+                                    AppointmentStatus.valueOf(row.getString(5))));
+                }, patientId);
+        if (rows.isEmpty()) {
+            return Optional.empty();
         }
+        return Optional.of(new PatientSchedule.Snapshot(patientId, rows.get(0).version(),
+                rows.stream().map(ScheduleRow::other).filter(Objects::nonNull).toList()));
+    }
+
+    /** One row of {@link #scheduleOf}: the patient's schedule version and one other appointment (or none). */
+    private record ScheduleRow(long version, OtherAppointment other) {
     }
 
     /** Which of these appointments are owed a re-screen: their decision predates the newest intake or policy. */

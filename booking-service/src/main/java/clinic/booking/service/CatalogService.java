@@ -1,9 +1,5 @@
 package clinic.booking.service;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -15,6 +11,7 @@ import clinic.booking.domain.ProcedureCode;
 import clinic.booking.domain.ProcedureType;
 import clinic.web.Problem;
 import clinic.web.ProblemException;
+import clinic.web.sql.PlainSql;
 
 /** Looks up what the clinic offers. */
 @ApplicationScoped
@@ -41,23 +38,15 @@ public class CatalogService {
     }
 
     private ProcedureType read(ProcedureCode code) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(
-                "SELECT name, duration_minutes, buffer_after_minutes, room_type FROM procedure_type WHERE code = ?")) {
-            query.setString(1, code.name());
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return null;
-                }
-                ProcedureType procedure = new ProcedureType();
-                procedure.code = code;
-                procedure.name = row.getString(1);
-                procedure.durationMinutes = row.getInt(2);
-                procedure.bufferAfterMinutes = row.getInt(3);
-                procedure.roomType = row.getString(4);
-                return procedure;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the procedure catalog", e);
-        }
+        return PlainSql.first(dataSource,
+                "SELECT name, duration_minutes, buffer_after_minutes, room_type FROM procedure_type WHERE code = ?", row -> {
+                    ProcedureType procedure = new ProcedureType();
+                    procedure.code = code;
+                    procedure.name = row.getString(1);
+                    procedure.durationMinutes = row.getInt(2);
+                    procedure.bufferAfterMinutes = row.getInt(3);
+                    procedure.roomType = row.getString(4);
+                    return procedure;
+                }, code.name()).orElse(null);
     }
 }

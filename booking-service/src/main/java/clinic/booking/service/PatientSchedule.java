@@ -1,9 +1,5 @@
 package clinic.booking.service;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,6 +15,7 @@ import clinic.booking.domain.Patient;
 import clinic.booking.screening.ScreeningDecision;
 import clinic.booking.screening.ScreeningRequest.OtherAppointment;
 import clinic.web.ProblemException;
+import clinic.web.sql.PlainSql;
 
 /**
  * A patient's appointments as screening needs to see them, and the version check that keeps two
@@ -62,25 +59,13 @@ public class PatientSchedule {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean claim(Snapshot snapshot, ScreeningDecision decision, AppointmentStatus status) {
         // one statement on every booking: plain SQL on the transaction's connection, nothing for Hibernate to manage
-        try (Connection connection = dataSource.getConnection(); PreparedStatement claim = connection.prepareStatement("""
+        return PlainSql.first(dataSource, """
                 UPDATE patient SET schedule_version = schedule_version + 1, intake_version = greatest(intake_version, ?)
                  WHERE id = ? AND schedule_version = ?
-                RETURNING appointment_rescreen_due(?, ?, ?, intake_version, (SELECT version FROM screening_policy))""")) {
-            claim.setInt(1, decision.intakeVersion());
-            claim.setObject(2, snapshot.patientId());
-            claim.setLong(3, snapshot.version());
-            claim.setString(4, status.name());
-            claim.setInt(5, decision.intakeVersion());
-            claim.setInt(6, decision.policyVersion());
-            try (ResultSet row = claim.executeQuery()) {
-                if (!row.next()) {
-                    throw new StaleScheduleException();
-                }
-                return row.getBoolean(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not claim the patient's schedule", e);
-        }
+                RETURNING appointment_rescreen_due(?, ?, ?, intake_version, (SELECT version FROM screening_policy))""",
+                row -> row.getBoolean(1), decision.intakeVersion(), snapshot.patientId(), snapshot.version(), status.name(),
+                decision.intakeVersion(), decision.policyVersion())
+                .orElseThrow(StaleScheduleException::new);
     }
 
     /** Records that the schedule changed (cancellation, completion, ...) for bookings screened meanwhile. */

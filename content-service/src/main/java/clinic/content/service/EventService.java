@@ -127,12 +127,13 @@ public class EventService {
         Appointment appointment = known.orElseGet(Appointment::new);
         String before = known.map(a -> a.status).orElse(null);
         boolean wasCompleted = appointment.isCompleted();
+        EarlierMessages earlier = EarlierMessages.of(messages, e.appointmentId(), known.isEmpty());
         updateState(appointment, e, known.isEmpty());
         if (wasCompleted) {
             // the aftercare of a treatment that happened stands, whatever booking corrects later
             Log.infof("Event %s: appointment %s already completed; nothing more to tell", e.eventId(), e.appointmentId());
         } else {
-            effects(type.get(), e, procedure.get(), before);
+            effects(type.get(), e, procedure.get(), before, earlier);
         }
         return Outcome.APPLIED;
     }
@@ -155,62 +156,62 @@ public class EventService {
         appointments.flush();
     }
 
-    private void effects(EventType type, AppointmentEvent e, Procedure p, String before) {
+    private void effects(EventType type, AppointmentEvent e, Procedure p, String before, EarlierMessages earlier) {
         Instant now = clock.instant();
         switch (type) {
             case AppointmentPendingReview -> {
-                withdraw(e, STANDING, now);
+                withdraw(e, earlier, STANDING, now);
                 if (before == null || "PENDING_REVIEW".equals(before)) {
                     plan(status.reserved(e, p));
                 } else {
-                    plan(status.toBeConfirmedAgain(e, p, messages.calendarMaybeDelivered(e.appointmentId())));
+                    plan(status.toBeConfirmedAgain(e, p, earlier.calendarMaybeDelivered()));
                 }
             }
-            case AppointmentConfirmed -> confirmed(e, p, before, now);
-            case AppointmentRescheduled -> rescheduled(e, p, now);
+            case AppointmentConfirmed -> confirmed(e, p, earlier, now);
+            case AppointmentRescheduled -> rescheduled(e, p, earlier, now);
             case AppointmentOnHold -> {
-                withdraw(e, STANDING, now);
+                withdraw(e, earlier, STANDING, now);
                 plan(status.onHold(e, p));
             }
             case AppointmentRejected -> {
-                withdraw(e, ALL, now);
+                withdraw(e, earlier, ALL, now);
                 // the patient may have heard nothing yet (a notice withdrawn unsent), but a denial is always told
-                plan(status.denied(e, p, messages.calendarMaybeDelivered(e.appointmentId())));
+                plan(status.denied(e, p, earlier.calendarMaybeDelivered()));
             }
             case AppointmentCancelled -> {
-                withdraw(e, ALL, now);
+                withdraw(e, earlier, ALL, now);
                 // a cancellation is only news to a patient who may have heard of the appointment
-                if (messages.anyMaybeDelivered(e.appointmentId()) && !messages.exists(e.appointmentId(), "CANCELLATION")) {
-                    plan(status.cancelled(e, p, messages.calendarMaybeDelivered(e.appointmentId())));
+                if (earlier.anyMaybeDelivered() && !earlier.exists("CANCELLATION")) {
+                    plan(status.cancelled(e, p, earlier.calendarMaybeDelivered()));
                 }
             }
-            case AppointmentNoShow -> withdraw(e, ALL, now);
-            case AppointmentCheckedIn -> withdraw(e, REMINDERS, now);
+            case AppointmentNoShow -> withdraw(e, earlier, ALL, now);
+            case AppointmentCheckedIn -> withdraw(e, earlier, REMINDERS, now);
             case AppointmentCompleted -> {
                 // a confirmation still queued is sent all the same (the patient's record of the
                 // booking), and before the aftercare: messages go out in the order they were planned
-                withdraw(e, REMINDERS, now);
+                withdraw(e, earlier, REMINDERS, now);
                 aftercare.plan(e, p).forEach(this::plan);
             }
         }
     }
 
-    private void confirmed(AppointmentEvent e, Procedure p, String before, Instant now) {
-        withdraw(e, STANDING, now);
-        if (messages.calendarMaybeDelivered(e.appointmentId())) {
+    private void confirmed(AppointmentEvent e, Procedure p, EarlierMessages earlier, Instant now) {
+        withdraw(e, earlier, STANDING, now);
+        if (earlier.calendarMaybeDelivered()) {
             plan(status.confirmedAgain(e, p));
         } else {
-            plan(status.confirmation(e, p, confirmationStep(e)));
+            plan(status.confirmation(e, p, confirmationStep(e, earlier)));
         }
         reminders.plan(e, p).forEach(this::plan);
     }
 
-    private void rescheduled(AppointmentEvent e, Procedure p, Instant now) {
-        withdraw(e, STANDING, now);
-        boolean holdsCalendar = messages.calendarMaybeDelivered(e.appointmentId());
+    private void rescheduled(AppointmentEvent e, Procedure p, EarlierMessages earlier, Instant now) {
+        withdraw(e, earlier, STANDING, now);
+        boolean holdsCalendar = earlier.calendarMaybeDelivered();
         switch (e.status()) {
             case "CONFIRMED" -> {
-                plan(holdsCalendar ? status.moved(e, p) : status.confirmation(e, p, confirmationStep(e)));
+                plan(holdsCalendar ? status.moved(e, p) : status.confirmation(e, p, confirmationStep(e, earlier)));
                 reminders.plan(e, p).forEach(this::plan);
             }
             case "PENDING_REVIEW" -> plan(status.toBeConfirmedAgain(e, p, holdsCalendar));
@@ -220,8 +221,8 @@ public class EventService {
     }
 
     /** CONFIRMATION the first time; after one was withdrawn unsent, a new step (a new Message-ID for new content). */
-    private String confirmationStep(AppointmentEvent e) {
-        return messages.exists(e.appointmentId(), "CONFIRMATION") ? "CONFIRMATION-" + e.sequence() : "CONFIRMATION";
+    private String confirmationStep(AppointmentEvent e, EarlierMessages earlier) {
+        return earlier.exists("CONFIRMATION") ? "CONFIRMATION-" + e.sequence() : "CONFIRMATION";
     }
 
     private void plan(OutboundMessage message) {
@@ -229,8 +230,8 @@ public class EventService {
         wakeDispatcherAfterCommit();
     }
 
-    private void withdraw(AppointmentEvent e, Set<MessageKind> kinds, Instant now) {
-        int withdrawn = messages.cancelUnsent(e.appointmentId(), kinds, now);
+    private void withdraw(AppointmentEvent e, EarlierMessages earlier, Set<MessageKind> kinds, Instant now) {
+        int withdrawn = earlier.withdrawUnsent(kinds, now);
         if (withdrawn > 0) {
             Log.infof("Event %s: withdrew %d unsent message(s) of appointment %s", e.eventId(), withdrawn, e.appointmentId());
         }

@@ -15,7 +15,6 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 
-import clinic.screening.policy.IntakeAnswers;
 import clinic.screening.policy.IsotretinoinUse;
 
 /** One version of a patient's intake questionnaire: medical data, written once, never changed. */
@@ -80,11 +79,5 @@ public class Intake {
     public boolean newerThan(Intake other) {
         int byCompletion = completedOn.compareTo(other.completedOn);
         return byCompletion != 0 ? byCompletion > 0 : recordedAt.isAfter(other.recordedAt);
-    }
-
-    public IntakeAnswers answers() {
-        return new IntakeAnswers(version, isotretinoin, isotretinoinLastDose, bloodThinners,
-                keloidOrHypertrophicScarring, activeInfectionOrInflammation, activeAcne, autoimmuneCondition, completedOn,
-                recordedByClinician);
     }
 }

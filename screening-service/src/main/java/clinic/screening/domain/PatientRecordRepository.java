@@ -1,9 +1,5 @@
 package clinic.screening.domain;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +9,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import clinic.web.sql.PlainSql;
 import clinic.web.sql.UuidColumn;
 
 /**
@@ -48,18 +45,10 @@ public class PatientRecordRepository {
      * execution, and the two native queries this replaces took a fifth of a screening's CPU (JFR).
      */
     public Standing standing(UUID patientId) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement("""
+        return PlainSql.one(dataSource, """
                 SELECT (SELECT survivor_id FROM patient_merge WHERE duplicate_id = ?),
-                       EXISTS (SELECT 1 FROM erased_patient WHERE patient_id = ?)""")) {
-            query.setObject(1, patientId);
-            query.setObject(2, patientId);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return new Standing(row.getObject(1, UUID.class), row.getBoolean(2));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read what became of patient record " + patientId, e);
-        }
+                       EXISTS (SELECT 1 FROM erased_patient WHERE patient_id = ?)""",
+                row -> new Standing(row.getObject(1, UUID.class), row.getBoolean(2)), patientId, patientId);
     }
 
     public boolean erased(UUID patientId) {

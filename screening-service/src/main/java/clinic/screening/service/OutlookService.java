@@ -61,7 +61,7 @@ public class OutlookService {
         PolicyVersion policy = policies.active();
         List<ScheduledProcedure> others = OtherAppointments.consider(request.appointmentId(), request.otherAppointments(), time)
                 .counted();
-        Optional<IntakeAnswers> intake = intakes.latest(request.patientId()).map(i -> i.answers());
+        Optional<IntakeAnswers> intake = intakes.latestAnswers(request.patientId());
         List<ClinicianConfirmation.Earlier> earlier = request.appointmentId() == null ? List.of()
                 : decisions.earlierForAppointment(request.appointmentId());
         List<Outlook.Run> runs = new ArrayList<>();

@@ -70,7 +70,7 @@ public class ScreeningService {
                 request.otherAppointments(), time);
         // read for every procedure: the decision records the intake version it rests on, so booking
         // can tell when a newer one makes it stale (a consultation's rules simply ignore the answers)
-        Optional<IntakeAnswers> intake = intakes.latest(request.patientId()).map(i -> i.answers());
+        Optional<IntakeAnswers> intake = intakes.latestAnswers(request.patientId());
         Evaluation evaluation = ScreeningRules.evaluate(policy.document, request.procedure(), day, intake, others.counted());
         if (request.appointmentId() != null) {
             evaluation = ClinicianConfirmation.apply(evaluation, decisions.earlierForAppointment(request.appointmentId()), intake);
@@ -104,7 +104,7 @@ public class ScreeningService {
     @Transactional
     public DecisionInputs inputs(UUID patientId) {
         records.requireLive(patientId);
-        return new DecisionInputs(patientId, intakes.latest(patientId).map(i -> i.version).orElse(0), policies.active().version);
+        return new DecisionInputs(patientId, intakes.latestAnswers(patientId).map(IntakeAnswers::version).orElse(0), policies.active().version);
     }
 
     /** The interval rules' blocked days, through the same rule code as {@link #screen}; nothing is stored. */
