@@ -93,7 +93,7 @@ public class ScreeningService {
                 time.zone().getId(), decision.intakeVersion, others.inputs());
         decision.decidedBy = user;
         decision.decidedAt = time.now();
-        decisions.persist(decision);
+        decisions.record(decision);
         metrics.counter("screening.decisions", "outcome", decision.outcome.name()).increment();
         // the outcome only (reasons would name medical findings); debug: one line per booking is too much for the log
         Log.debugf("Screening decision %s: %s under policy version %d", decision.id, decision.outcome, decision.policyVersion);

@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,9 +40,7 @@ public final class PlainSql {
     /** Every row the query answers, with its parameters in order (JDBC's {@code ?}). */
     public static <T> List<T> list(DataSource dataSource, String sql, Row<T> reader, Object... parameters) {
         try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
+            bind(query, parameters);
             try (ResultSet rows = query.executeQuery()) {
                 List<T> read = new ArrayList<>();
                 while (rows.next()) {
@@ -61,6 +62,24 @@ public final class PlainSql {
     public static <T> T one(DataSource dataSource, String sql, Row<T> reader, Object... parameters) {
         return first(dataSource, sql, reader, parameters)
                 .orElseThrow(() -> new IllegalStateException("no row from: " + firstLine(sql)));
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE; answers how many rows it changed. */
+    public static int update(DataSource dataSource, String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL failed: " + firstLine(sql), e);
+        }
+    }
+
+    /** Binds in order; an {@link Instant} as a UTC {@link OffsetDateTime}, which the PostgreSQL driver takes for timestamptz. */
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            Object value = parameters[i] instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : parameters[i];
+            statement.setObject(i + 1, value);
+        }
     }
 
     private static String firstLine(String sql) {
