@@ -10,9 +10,15 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 /** One email to one patient for one step of one appointment, rendered when it was scheduled. */
 @Entity
 @Table(name = "outbound_message")
+// A message changes status several times on its way (claimed, sent or failed) but its content hardly
+// ever: updates name only the changed columns, so the bodies and the calendar are not sent to the
+// database and stored again (out of line, as they are large) with each change of status.
+@DynamicUpdate
 public class OutboundMessage {
 
     @Id
