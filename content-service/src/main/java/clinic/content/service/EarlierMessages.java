@@ -19,14 +19,10 @@ final class EarlierMessages {
     private final UUID appointmentId;
     private final boolean none;
 
-    private EarlierMessages(OutboundMessageRepository messages, UUID appointmentId, boolean none) {
+    EarlierMessages(OutboundMessageRepository messages, UUID appointmentId, boolean appointmentFirstHeard) {
         this.messages = messages;
         this.appointmentId = appointmentId;
-        this.none = none;
-    }
-
-    static EarlierMessages of(OutboundMessageRepository messages, UUID appointmentId, boolean appointmentFirstHeard) {
-        return new EarlierMessages(messages, appointmentId, appointmentFirstHeard);
+        this.none = appointmentFirstHeard;
     }
 
     /** Withdraws those of these kinds not yet sent; answers how many. */

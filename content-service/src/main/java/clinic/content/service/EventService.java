@@ -127,7 +127,7 @@ public class EventService {
         Appointment appointment = known.orElseGet(Appointment::new);
         String before = known.map(a -> a.status).orElse(null);
         boolean wasCompleted = appointment.isCompleted();
-        EarlierMessages earlier = EarlierMessages.of(messages, e.appointmentId(), known.isEmpty());
+        EarlierMessages earlier = new EarlierMessages(messages, e.appointmentId(), known.isEmpty());
         updateState(appointment, e, known.isEmpty());
         if (wasCompleted) {
             // the aftercare of a treatment that happened stands, whatever booking corrects later

@@ -14,14 +14,15 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Plain SQL on the caller's transaction, for the reads on the hottest paths, for every service.
+ * Plain SQL on the caller's transaction, for the statements on the hottest paths, for every service.
  *
- * <p>Why not Hibernate there: for one row it opens the request's session, and for a native query it
- * resolves the result columns from the JDBC metadata on every execution; measured with JFR, each such
- * read cost a tenth to a fifth of its service's CPU per booking. Why by hand rather than a JDBC
- * library (Jdbi, jOOQ): each would add thousands of classes to every service's start and memory for
- * a handful of one-statement reads. Inside a JTA transaction the pool hands out the transaction's own
- * connection, so these reads see its writes (after a flush) and share its locks.
+ * <p>Why not Hibernate there: for one row it opens the request's session, for a native query it
+ * resolves the result columns from the JDBC metadata on every execution, and a persisted entity costs
+ * its flush at commit; measured with JFR, each such statement cost a tenth to a fifth of its
+ * service's CPU per booking. Why by hand rather than a JDBC library (Jdbi, jOOQ): each would add
+ * thousands of classes to every service's start and memory for a handful of one-statement uses.
+ * Inside a JTA transaction the pool hands out the transaction's own connection, so these statements
+ * see its writes (after a flush) and share its locks.
  *
  * <p>A failure is rethrown with its {@link SQLException} as the cause, so a database outage is still
  * answered as one (503) by the problem mappers.
