@@ -63,11 +63,13 @@ public class AppointmentStore {
         appointment.recordDecision(decision.basis());
         appointment.createdAt = now;
         appointment.updatedAt = now;
-        // the event first: it numbers the appointment's events, and a change after persist() would
-        // make Hibernate insert the row and then update it
+        // the event first: it numbers the appointment's events, and the row is written once, with that number
         events.record(AppointmentEventType.reaching(appointment.status), appointment, null, null);
-        appointment.persist();
-        flush();
+        try {
+            appointments.insert(appointment);
+        } catch (RuntimeException e) {
+            throw ScheduleConflicts.translate(e);
+        }
         return new BookingService.Booked(appointment, decision, rescreenDue);
     }
 

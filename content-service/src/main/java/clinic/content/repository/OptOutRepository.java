@@ -2,9 +2,7 @@ package clinic.content.repository;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,17 +16,6 @@ public class OptOutRepository implements PanacheRepositoryBase<OptOut, UUID> {
 
     public boolean hasOptedOut(UUID patientId) {
         return count("patientId", patientId) > 0;
-    }
-
-    /** Those of the given patients who opted out. */
-    public Set<UUID> optedOutAmong(Collection<UUID> patientIds) {
-        if (patientIds.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(getEntityManager()
-                .createQuery("select o.patientId from OptOut o where o.patientId in :ids", UUID.class)
-                .setParameter("ids", patientIds)
-                .getResultList());
     }
 
     /** Idempotent: answers false when the patient had already opted out. */

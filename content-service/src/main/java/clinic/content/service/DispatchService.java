@@ -5,12 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -18,9 +17,7 @@ import jakarta.transaction.Transactional.TxType;
 
 import clinic.content.config.DispatchConfig;
 import clinic.content.domain.MessageStatus;
-import clinic.content.domain.OutboundMessage;
 import clinic.content.mail.MailGateway;
-import clinic.content.repository.OptOutRepository;
 import clinic.content.repository.OutboundMessageRepository;
 
 /**
@@ -48,13 +45,11 @@ public class DispatchService {
     }
 
     private final OutboundMessageRepository messages;
-    private final OptOutRepository optOuts;
     private final DispatchConfig config;
     private final Clock clock;
 
-    public DispatchService(OutboundMessageRepository messages, OptOutRepository optOuts, DispatchConfig config, Clock clock) {
+    public DispatchService(OutboundMessageRepository messages, DispatchConfig config, Clock clock) {
         this.messages = messages;
-        this.optOuts = optOuts;
         this.config = config;
         this.clock = clock;
     }
@@ -77,81 +72,50 @@ public class DispatchService {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public Claims claim(int max) {
-        Instant now = clock.instant();
-        List<OutboundMessage> due = messages.lockDue(now, max);
-        Set<UUID> optedOut = optOuts.optedOutAmong(due.stream().filter(m -> !m.essential).map(m -> m.patientId).toList());
-        List<Claimed> claimed = new ArrayList<>(due.size());
+        List<Claimed> claimed = new ArrayList<>();
         int skipped = 0;
-        for (OutboundMessage m : due) {
-            m.updatedAt = now;
-            if (!m.essential && optedOut.contains(m.patientId)) {
-                m.status = MessageStatus.SKIPPED;
+        for (OutboundMessageRepository.Claim claim : messages.claimDue(clock.instant(), max)) {
+            if (claim.status() == MessageStatus.SKIPPED) {
                 skipped++;
-                continue;
+            } else {
+                claimed.add(new Claimed(claim.id(), claim.attempt(), claim.kind().name(), claim.envelope()));
             }
-            m.status = MessageStatus.SENDING;
-            m.claimedAt = now;
-            m.attempts++;
-            claimed.add(new Claimed(m.id, m.attempts, m.kind.name(), new MailGateway.Envelope(m.recipient, m.subject,
-                    m.bodyText, m.bodyHtml, m.calendar, m.calendarMethod, m.messageId, m.unsubscribeUrl)));
         }
         return new Claims(claimed, skipped);
     }
 
-    /** Records what the attempts proved, in one transaction; answers each message's new status. */
+    /** Records what the attempts proved, in one transaction; answers each message's status after it. */
     @Transactional(TxType.REQUIRES_NEW)
     public Map<UUID, MessageStatus> record(Collection<Attempt> attempts) {
         Instant now = clock.instant();
-        Map<UUID, OutboundMessage> rows = messages.byIds(attempts.stream().map(a -> a.claimed().id()).toList()).stream()
-                .collect(Collectors.toMap(m -> m.id, Function.identity()));
+        Map<UUID, MessageStatus> statuses = new HashMap<>();
+        List<UUID> unchanged = new ArrayList<>();
         for (Attempt attempt : attempts) {
-            OutboundMessage m = rows.get(attempt.claimed().id());
-            if (m != null) {
-                apply(m, attempt, now);
-            }
+            UUID id = attempt.claimed().id();
+            apply(attempt, now).ifPresentOrElse(status -> statuses.put(id, status), () -> unchanged.add(id));
         }
-        return rows.values().stream().collect(Collectors.toMap(m -> m.id, m -> m.status));
+        statuses.putAll(messages.statuses(unchanged));
+        return statuses;
     }
 
-    private void apply(OutboundMessage m, Attempt attempt, Instant now) {
-        // the attempt number identifies the claim (a timestamp would not: the database keeps microseconds,
-        // the clock may give nanoseconds)
-        boolean ours = m.status == MessageStatus.SENDING && m.attempts == attempt.claimed().attempt();
+    /**
+     * One attempt's outcome, if it is still the attempt's to record: the claim is the attempt's own
+     * (the attempt number identifies the claim; a timestamp would not, the database keeps
+     * microseconds and the clock may give nanoseconds), or the sweep took it back and a proven
+     * delivery still counts.
+     */
+    private Optional<MessageStatus> apply(Attempt attempt, Instant now) {
+        UUID id = attempt.claimed().id();
+        int number = attempt.claimed().attempt();
         MailGateway.Outcome outcome = attempt.outcome();
-        if (!ours) {
-            // the sweep took it back (this send outlived the lease); a proven delivery still counts
-            if (outcome.result() == MailGateway.Result.SENT && MessageStatus.CLAIMABLE.contains(m.status)) {
-                sent(m, now);
-            }
-            return;
-        }
-        m.updatedAt = now;
-        switch (outcome.result()) {
-            case SENT -> sent(m, now);
-            case NOT_DELIVERED_TRANSIENT -> {
-                m.status = MessageStatus.FAILED_RETRYING;
-                m.lastError = outcome.error();
-                m.nextAttemptAt = now.plus(backoff(m.attempts));
-            }
-            case REJECTED -> {
-                m.status = MessageStatus.FAILED;
-                m.lastError = outcome.error();
-            }
-            case UNKNOWN -> {
-                m.status = MessageStatus.UNCERTAIN;
-                m.maybeDelivered = true;
-                m.lastError = outcome.error() + "; outcome unknown, sent again with the same Message-ID";
-                m.nextAttemptAt = now.plus(backoff(m.attempts));
-            }
-        }
-    }
-
-    private static void sent(OutboundMessage m, Instant now) {
-        m.status = MessageStatus.SENT;
-        m.sentAt = now;
-        m.updatedAt = now;
-        m.maybeDelivered = true;
-        m.lastError = null;
+        return switch (outcome.result()) {
+            case SENT -> messages.recordSent(id, number, now);
+            case NOT_DELIVERED_TRANSIENT -> messages.recordFailure(id, number, MessageStatus.FAILED_RETRYING, outcome.error(),
+                    now.plus(backoff(number)), false, now);
+            case REJECTED -> messages.recordFailure(id, number, MessageStatus.FAILED, outcome.error(), null, false, now);
+            case UNKNOWN -> messages.recordFailure(id, number, MessageStatus.UNCERTAIN,
+                    outcome.error() + "; outcome unknown, sent again with the same Message-ID", now.plus(backoff(number)), true, now);
+        };
     }
 
     /** SMTP answers again: the retries waiting out a backoff are due now. */
