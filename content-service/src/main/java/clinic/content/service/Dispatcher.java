@@ -115,15 +115,14 @@ public class Dispatcher {
                 if (claims.skipped() > 0) {
                     meters.counter("clinic.content.messages", "status", MessageStatus.SKIPPED.name()).increment(claims.skipped());
                 }
-                if (claims.claimed().isEmpty()) {
-                    if (claims.skipped() == 0) {
-                        break;
-                    }
-                    continue;
-                }
                 for (Claimed message : claims.claimed()) {
                     sendSlots.acquireUninterruptibly();
                     send(message);
+                }
+                if (claims.claimed().size() + claims.skipped() < free) {
+                    // it took everything due: another claim now would find nothing (one more per wake-up
+                    // before). What is planned meanwhile has woken the signal, so the next look comes at once.
+                    break;
                 }
             }
             if (claimFailing) {

@@ -1,5 +1,6 @@
 package clinic.local.stack.bench;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,14 +80,19 @@ public final class Benchmark {
         // a short run first, so the JIT has compiled the booking path before anything is measured;
         // each run starts after the requests the one before handed out, so the bookings stay on the
         // first days, within the clean intakes' validity
+        // each measured run starts on a quiet machine, after the work the run before left behind
         int next = wrk.run(bookings.subList(0, perRun / 2), 4, Math.max(5, SECONDS / 2)).used();
+        awaitQuiet();
         WrkLoad.Result one = wrk.run(bookings.subList(next, next + perRun / 2), 1, SECONDS);
         report.closedLoop(1, one);
         next += one.used();
+        awaitQuiet();
         WhereTheTimeGoes profile = new WhereTheTimeGoes(stack, stack.jdbcUrl("postgres"), ExternalServers.postgresUser(),
                 ExternalServers.postgresPassword());
         profile.start();
         WrkLoad.Result sixteen = wrk.run(bookings.subList(next, next + perRun), 16, SECONDS);
+        // the CPU per booking includes what the bookings left to do after the run (content's e-mails above all)
+        awaitQuiet();
         String whereTheTimeWent = profile.report(sixteen.created());
         report.closedLoop(16, sixteen);
         next += sixteen.used();
@@ -97,6 +103,10 @@ public final class Benchmark {
         }
         System.out.println(report.text());
         System.out.println("In the closed loop with 16 connections:" + whereTheTimeWent);
+    }
+
+    private static void awaitQuiet() throws IOException, InterruptedException {
+        System.out.printf(Locale.ROOT, "  (%.0f s until the machine was quiet again)%n", QuietMachine.await().toMillis() / 1000.0);
     }
 
     /** The figures, each with its ratio to the pgbench anchor, in the order they were measured. */
