@@ -128,8 +128,8 @@ public class OutboundMessageRepository implements PanacheRepositoryBase<Outbound
      * sweep took back meanwhile and that is still waiting to go (a delivery still counts). Answers
      * the new status, or nothing when the message is in neither state (withdrawn, erased, already
      * settled). Plain SQL, like the other outcomes below: these run for every message sent, and
-     * loading whole messages (bodies and calendar) to change four columns was a sixth of the
-     * dispatcher's CPU (JFR, deploy/local/benchmark).
+     * loading whole messages (bodies and calendar) to change a few columns, as claim and record did,
+     * was a fifth of content-service's CPU (JFR, deploy/local/benchmark).
      */
     public Optional<MessageStatus> recordSent(UUID id, int attempt, Instant now) {
         return PlainSql.first(dataSource, """
