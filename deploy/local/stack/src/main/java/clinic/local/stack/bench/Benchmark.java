@@ -79,8 +79,8 @@ public final class Benchmark {
         WrkLoad wrk = new WrkLoad(baseUrl, work);
         // a short run first, so the JIT has compiled the booking path before anything is measured;
         // each run starts after the requests the one before handed out, so the bookings stay on the
-        // first days, within the clean intakes' validity
-        // each measured run starts on a quiet machine, after the work the run before left behind
+        // first days, within the clean intakes' validity; each measured run starts on a quiet machine,
+        // after the work the run before left behind
         int next = wrk.run(bookings.subList(0, perRun / 2), 4, Math.max(5, SECONDS / 2)).used();
         awaitQuiet();
         WrkLoad.Result one = wrk.run(bookings.subList(next, next + perRun / 2), 1, SECONDS);

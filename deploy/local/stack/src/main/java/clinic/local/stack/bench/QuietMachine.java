@@ -25,6 +25,7 @@ final class QuietMachine {
         long start = System.nanoTime();
         long busyBefore = ProcStatus.machineBusyMillis();
         while (System.nanoTime() - start < LONGEST_WAIT.toNanos()) {
+            // the sampling interval, not a wait for a race: quiet is judged by the CPU used in this second
             Thread.sleep(1000);
             long busy = ProcStatus.machineBusyMillis();
             if (busy - busyBefore < QUIET_MILLIS_PER_SECOND) {
