@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import clinic.booking.domain.Appointment;
 import clinic.booking.domain.AppointmentActions;
@@ -81,6 +82,7 @@ public final class AppointmentDtos {
     }
 
     /** A free slot; start and end are ISO-8601 date-times with the clinic zone's offset. */
+    @JsonSerialize(using = SlotViewSerializer.class)
     public record SlotView(String start, String end, UUID practitionerId, UUID roomId) {
     }
 

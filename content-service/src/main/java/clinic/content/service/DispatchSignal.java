@@ -18,9 +18,14 @@ public class DispatchSignal {
         }
     }
 
-    /** Waits until woken or the timeout passes. */
-    void await(Duration timeout) throws InterruptedException {
-        pending.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    /**
+     * Waits until woken or the timeout passes. Once woken, lets {@code gather} pass before answering,
+     * so that what else is planned or finished meanwhile goes into the same claim.
+     */
+    void await(Duration timeout, Duration gather) throws InterruptedException {
+        if (pending.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS) && gather.toMillis() > 0) {
+            Thread.sleep(gather.toMillis());
+        }
         pending.drainPermits();
     }
 }

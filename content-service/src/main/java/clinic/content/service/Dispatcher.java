@@ -97,7 +97,7 @@ public class Dispatcher {
         while (running) {
             try {
                 claimAndSend();
-                signal.await(config.every());
+                signal.await(config.every(), config.gather());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -54,8 +54,8 @@ public final class PostgresServer implements AutoCloseable {
         }
         List<String> settings = new ArrayList<>(List.of("-p", Integer.toString(port), "-h", "127.0.0.1",
                 "-c", "unix_socket_directories=", "-c", "max_connections=300",
-                // statement statistics for whoever profiles the clinic (deploy/local/benchmark prints them)
-                "-c", "shared_preload_libraries=pg_stat_statements"));
+                // statement statistics with their planning for whoever profiles the clinic (deploy/local/benchmark prints them)
+                "-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track_planning=on"));
         if (!durable) {
             settings.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
         }

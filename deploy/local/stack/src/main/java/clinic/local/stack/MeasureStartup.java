@@ -58,9 +58,16 @@ public final class MeasureStartup {
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("clinic.home", ".")).toAbsolutePath().normalize();
-        Path data = Files.createTempDirectory("clinic-measure");
-        Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        StackSettings settings = StackSettings.onFreePorts(home, data);
+        List<Figures> alone = new ArrayList<>();
+        List<Figures> together = new ArrayList<>();
+        try (ScratchDirectory data = ScratchDirectory.create("clinic-measure")) {
+            measure(StackSettings.onFreePorts(home, data.path()), alone, together);
+        }
+        print("Each service alone (the others idle)", alone);
+        print("All three started at once", together);
+    }
+
+    private static void measure(StackSettings settings, List<Figures> alone, List<Figures> together) throws Exception {
         System.out.println("Services run on JDK " + ServiceJvm.featureVersion() + " (" + ServiceJvm.JAVA_HOME + ") with: "
                 + String.join(" ", ServiceJvm.OPTIONS) + (ServiceJvm.supportsAotCache() ? " -XX:AOTCache=app.aot"
                         : " -XX:SharedArchiveFile=app-cds.jsa (where the build made one)")
@@ -69,8 +76,6 @@ public final class MeasureStartup {
         if (ServiceJvm.supportsAotCache()) {
             train(settings);
         }
-        List<Figures> alone = new ArrayList<>();
-        List<Figures> together = new ArrayList<>();
         try (ClinicStack servers = ClinicStack.startServers(settings)) {
             MeasureStartup measure = new MeasureStartup(settings);
             for (String name : SERVICES) {
@@ -79,11 +84,7 @@ public final class MeasureStartup {
         }
         try (ClinicStack servers = ClinicStack.startServers(settings)) {
             together.addAll(new MeasureStartup(settings).allAtOnce(servers));
-        } finally {
-            deleteTree(data);
         }
-        print("Each service alone (the others idle)", alone);
-        print("All three started at once", together);
     }
 
     /**
@@ -285,14 +286,6 @@ public final class MeasureStartup {
             System.out.printf("  %-18s %15.2f %13.2f %13.2f %13d MB %11d MB %10s%n", f.service(), f.coldStartSeconds(),
                     f.quarkusSeconds(), f.cpuSecondsToStart(), f.rssAfterLoadKb() / 1024, f.peakRssKb() / 1024,
                     f.requests() + (f.failures() > 0 ? " (" + f.failures() + " failed)" : ""));
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -7,8 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.Map;
 
 /**
@@ -25,10 +23,9 @@ public final class OpenApiDocuments {
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("clinic.home", ".")).toAbsolutePath().normalize();
         Path target = home.resolve("docs/openapi");
-        Path data = Files.createTempDirectory("clinic-openapi");
-        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
         HttpClient http = HttpClient.newHttpClient();
-        try (ClinicStack stack = ClinicStack.start(StackSettings.onFreePorts(home, data))) {
+        try (ScratchDirectory data = ScratchDirectory.create("clinic-openapi");
+                ClinicStack stack = ClinicStack.start(StackSettings.onFreePorts(home, data.path()))) {
             StackSettings s = stack.settings();
             for (Map.Entry<String, Integer> service : Map.of(ClinicStack.BOOKING, s.bookingManagementPort(),
                     ClinicStack.SCREENING, s.screeningManagementPort(), ClinicStack.CONTENT, s.contentManagementPort()).entrySet()) {
@@ -41,10 +38,6 @@ public final class OpenApiDocuments {
                 Path file = target.resolve(service.getKey() + ".yaml");
                 Files.writeString(file, document.body().endsWith("\n") ? document.body() : document.body() + "\n");
                 System.out.println("wrote " + home.relativize(file));
-            }
-        } finally {
-            try (var paths = Files.walk(data)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }

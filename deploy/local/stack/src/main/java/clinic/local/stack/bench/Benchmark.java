@@ -2,9 +2,7 @@ package clinic.local.stack.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.Locale;
 import clinic.local.infra.ExternalServers;
 import clinic.local.stack.ClinicStack;
 import clinic.local.stack.ProcStatus;
+import clinic.local.stack.ScratchDirectory;
 import clinic.local.stack.StackSettings;
 
 /**
@@ -36,11 +35,11 @@ public final class Benchmark {
         Tools.require("pgbench", "postgresql-client");
         Tools.require("wrk", "wrk");
         Path home = Path.of(System.getProperty("clinic.home", ".")).toAbsolutePath().normalize();
-        Path data = Files.createTempDirectory("clinic-bench");
-        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
-        System.out.println("Starting a throw-away clinic (PostgreSQL, Kafka, SMTP sink, three services) in " + data);
-        try (ClinicStack stack = ClinicStack.start(StackSettings.onFreePorts(home, data))) {
-            run(stack, data);
+        try (ScratchDirectory data = ScratchDirectory.create("clinic-bench")) {
+            System.out.println("Starting a throw-away clinic (PostgreSQL, Kafka, SMTP sink, three services) in " + data.path());
+            try (ClinicStack stack = ClinicStack.start(StackSettings.onFreePorts(home, data.path()))) {
+                run(stack, data.path());
+            }
         }
     }
 

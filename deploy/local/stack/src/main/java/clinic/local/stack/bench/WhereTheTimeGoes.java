@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -16,8 +17,8 @@ import clinic.local.stack.ProcStatus;
 /**
  * Where the time of one measured run goes, per confirmed booking: the CPU each service's JVM used,
  * what PostgreSQL, Kafka and the benchmark's own JVM used, what the rest of the machine used, and PostgreSQL's statements
- * by their total time (pg_stat_statements, which the local stack's PostgreSQL preloads), each with
- * its calls per booking. Started before the run and read after it.
+ * by their total time with planning (pg_stat_statements, which the local stack's PostgreSQL preloads
+ * with planning tracked), each with its calls per booking, and each database's commits and new sessions. Started before the run and read after it.
  */
 final class WhereTheTimeGoes {
 
@@ -31,6 +32,7 @@ final class WhereTheTimeGoes {
     private final long[] serviceCpuBefore = new long[SERVICES.size()];
     private long machineBefore;
     private Map<String, Long> othersBefore;
+    private Map<String, long[]> databasesBefore = Map.of();
     private String statementsUnavailable;
 
     WhereTheTimeGoes(ClinicStack stack, String jdbcUrl, String user, String password) {
@@ -44,6 +46,7 @@ final class WhereTheTimeGoes {
         try (Connection db = DriverManager.getConnection(jdbcUrl, user, password); Statement sql = db.createStatement()) {
             sql.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
             sql.execute("SELECT pg_stat_statements_reset()");
+            databasesBefore = databaseCounters(sql);
         } catch (SQLException e) {
             // a PostgreSQL of the clinic's own (CLINIC_POSTGRES_URL) may not preload the extension
             statementsUnavailable = e.getMessage();
@@ -74,31 +77,52 @@ final class WhereTheTimeGoes {
         if (statementsUnavailable != null) {
             return text.append("  statements: pg_stat_statements is not available (").append(statementsUnavailable).append(")\n").toString();
         }
-        text.append(String.format(Locale.ROOT, "  PostgreSQL statements by total time (calls and ms per booking, mean ms per call):%n"));
-        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password); Statement sql = db.createStatement();
-                ResultSet rows = sql.executeQuery("""
-                        SELECT d.datname, s.calls, s.total_exec_time, s.mean_exec_time, s.rows, s.query
-                          FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
-                         WHERE s.query NOT LIKE '%pg_stat_statements%'
-                         ORDER BY s.total_exec_time DESC""" + " LIMIT " + STATEMENTS)) {
-            while (rows.next()) {
-                text.append(String.format(Locale.ROOT, "  %-10s %6.2f calls %6.3f ms  mean %6.3f ms  %s%n", rows.getString(1),
-                        perBooking(rows.getLong(2), bookings), rows.getDouble(3) / Math.max(1, bookings), rows.getDouble(4),
-                        oneLine(rows.getString(6))));
+        text.append(String.format(Locale.ROOT,
+                "  PostgreSQL statements by total time, planning included (calls and ms per booking, mean ms per call):%n"));
+        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password); Statement sql = db.createStatement()) {
+            try (ResultSet rows = sql.executeQuery("""
+                    SELECT d.datname, s.calls, s.total_exec_time + s.total_plan_time, s.total_plan_time, s.query
+                      FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+                     WHERE s.query NOT LIKE '%pg_stat_statements%'
+                     ORDER BY 3 DESC""" + " LIMIT " + STATEMENTS)) {
+                while (rows.next()) {
+                    long calls = Math.max(1, rows.getLong(2));
+                    text.append(String.format(Locale.ROOT, "  %-10s %6.2f calls %6.3f ms  mean %6.3f ms (planning %6.3f)  %s%n",
+                            rows.getString(1), perBooking(rows.getLong(2), bookings), rows.getDouble(3) / Math.max(1, bookings),
+                            rows.getDouble(3) / calls, rows.getDouble(4) / calls, oneLine(rows.getString(5))));
+                }
             }
+            Map<String, long[]> databasesAfter = databaseCounters(sql);
             try (ResultSet totals = sql.executeQuery("""
-                    SELECT d.datname, sum(s.calls), sum(s.total_exec_time)
+                    SELECT d.datname, sum(s.calls), sum(s.total_exec_time), sum(s.total_plan_time)
                       FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
                      WHERE s.query NOT LIKE '%pg_stat_statements%' GROUP BY d.datname ORDER BY 3 DESC""")) {
                 while (totals.next()) {
-                    text.append(String.format(Locale.ROOT, "  all of %-10s %6.2f statements %6.3f ms%n", totals.getString(1),
-                            perBooking(totals.getLong(2), bookings), totals.getDouble(3) / Math.max(1, bookings)));
+                    long[] before = databasesBefore.getOrDefault(totals.getString(1), new long[2]);
+                    long[] after = databasesAfter.getOrDefault(totals.getString(1), new long[2]);
+                    text.append(String.format(Locale.ROOT,
+                            "  all of %-10s %6.2f statements %6.3f ms executing %6.3f ms planning, %5.2f commits, %d new sessions%n",
+                            totals.getString(1), perBooking(totals.getLong(2), bookings), totals.getDouble(3) / Math.max(1, bookings),
+                            totals.getDouble(4) / Math.max(1, bookings), perBooking(after[0] - before[0], bookings),
+                            after[1] - before[1]));
                 }
             }
         } catch (SQLException e) {
             text.append("  statements could not be read: ").append(e.getMessage()).append('\n');
         }
         return text.toString();
+    }
+
+    /** Each database's commits and sessions opened so far (pg_stat_database). */
+    private static Map<String, long[]> databaseCounters(Statement sql) throws SQLException {
+        Map<String, long[]> counters = new HashMap<>();
+        sql.execute("SELECT pg_stat_clear_snapshot()");
+        try (ResultSet rows = sql.executeQuery("SELECT datname, xact_commit, sessions FROM pg_stat_database WHERE datname IS NOT NULL")) {
+            while (rows.next()) {
+                counters.put(rows.getString(1), new long[] { rows.getLong(2), rows.getLong(3) });
+            }
+        }
+        return counters;
     }
 
     private static double perBooking(long total, long bookings) {
