@@ -36,13 +36,25 @@ public final class ProcStatus {
 
     /** The CPU time all the machine's cores have spent busy so far (everything but idle and waiting for I/O), in milliseconds. */
     public static long machineBusyMillis() throws IOException {
-        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        long busy = 0;
         // user nice system idle iowait irq softirq steal
-        for (int field : new int[] { 1, 2, 3, 6, 7, 8 }) {
-            busy += Long.parseLong(cpu[field]);
+        return machineMillis(1, 2, 3, 6, 7, 8);
+    }
+
+    /**
+     * The CPU time the hypervisor gave to others while this machine's cores wanted it (steal), in
+     * milliseconds; part of {@link #machineBusyMillis()}.
+     */
+    public static long machineStolenMillis() throws IOException {
+        return machineMillis(8);
+    }
+
+    private static long machineMillis(int... fields) throws IOException {
+        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long ticks = 0;
+        for (int field : fields) {
+            ticks += Long.parseLong(cpu[field]);
         }
-        return busy * MILLIS_PER_TICK;
+        return ticks * MILLIS_PER_TICK;
     }
 
     /** The 1-minute load average: how busy the machine was with this and everything else. */

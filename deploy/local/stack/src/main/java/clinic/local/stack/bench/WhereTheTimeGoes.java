@@ -16,9 +16,10 @@ import clinic.local.stack.ProcStatus;
 
 /**
  * Where the time of one measured run goes, per confirmed booking: the CPU each service's JVM used,
- * what PostgreSQL, Kafka and the benchmark's own JVM used, what the rest of the machine used, and PostgreSQL's statements
- * by their total time with planning (pg_stat_statements, which the local stack's PostgreSQL preloads
- * with planning tracked), each with its calls per booking, and each database's commits and new sessions. Started before the run and read after it.
+ * what PostgreSQL, Kafka and the benchmark's own JVM used, what the rest of the machine used,
+ * PostgreSQL's statements by their total time with planning (pg_stat_statements, which the local
+ * stack's PostgreSQL preloads with planning tracked), each with its calls per booking, and each
+ * database's commits and new sessions. Started before the run and read after it.
  */
 final class WhereTheTimeGoes {
 
@@ -31,8 +32,9 @@ final class WhereTheTimeGoes {
     private final String password;
     private final long[] serviceCpuBefore = new long[SERVICES.size()];
     private long machineBefore;
+    private long stolenBefore;
     private Map<String, Long> othersBefore;
-    private Map<String, long[]> databasesBefore = Map.of();
+    private Map<String, DatabaseCounters> databasesBefore = Map.of();
     private String statementsUnavailable;
 
     WhereTheTimeGoes(ClinicStack stack, String jdbcUrl, String user, String password) {
@@ -56,6 +58,7 @@ final class WhereTheTimeGoes {
         }
         othersBefore = OtherProcesses.cpuMillis();
         machineBefore = ProcStatus.machineBusyMillis();
+        stolenBefore = ProcStatus.machineStolenMillis();
     }
 
     String report(long bookings) throws IOException {
@@ -72,8 +75,14 @@ final class WhereTheTimeGoes {
             rest -= used;
             text.append(String.format(Locale.ROOT, "  CPU, %-44s %6.2f ms%n", other.getKey(), perBooking(used, bookings)));
         }
+        // a virtual machine's cores can be taken by the hypervisor while they have work: counted
+        // apart, so that a run on a busy host can be told from slower code
+        long stolen = ProcStatus.machineStolenMillis() - stolenBefore;
+        rest -= stolen;
         text.append(String.format(Locale.ROOT, "  CPU, %-44s %6.2f ms%n", "everything else (wrk, the kernel, ...)",
                 perBooking(rest, bookings)));
+        text.append(String.format(Locale.ROOT, "  CPU, %-44s %6.2f ms%n", "taken by the hypervisor (steal)",
+                perBooking(stolen, bookings)));
         if (statementsUnavailable != null) {
             return text.append("  statements: pg_stat_statements is not available (").append(statementsUnavailable).append(")\n").toString();
         }
@@ -92,19 +101,19 @@ final class WhereTheTimeGoes {
                             rows.getDouble(3) / calls, rows.getDouble(4) / calls, oneLine(rows.getString(5))));
                 }
             }
-            Map<String, long[]> databasesAfter = databaseCounters(sql);
+            Map<String, DatabaseCounters> databasesAfter = databaseCounters(sql);
             try (ResultSet totals = sql.executeQuery("""
                     SELECT d.datname, sum(s.calls), sum(s.total_exec_time), sum(s.total_plan_time)
                       FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
                      WHERE s.query NOT LIKE '%pg_stat_statements%' GROUP BY d.datname ORDER BY 3 DESC""")) {
                 while (totals.next()) {
-                    long[] before = databasesBefore.getOrDefault(totals.getString(1), new long[2]);
-                    long[] after = databasesAfter.getOrDefault(totals.getString(1), new long[2]);
+                    DatabaseCounters before = databasesBefore.getOrDefault(totals.getString(1), DatabaseCounters.NONE);
+                    DatabaseCounters after = databasesAfter.getOrDefault(totals.getString(1), DatabaseCounters.NONE);
                     text.append(String.format(Locale.ROOT,
                             "  all of %-10s %6.2f statements %6.3f ms executing %6.3f ms planning, %5.2f commits, %d new sessions%n",
                             totals.getString(1), perBooking(totals.getLong(2), bookings), totals.getDouble(3) / Math.max(1, bookings),
-                            totals.getDouble(4) / Math.max(1, bookings), perBooking(after[0] - before[0], bookings),
-                            after[1] - before[1]));
+                            totals.getDouble(4) / Math.max(1, bookings), perBooking(after.commits() - before.commits(), bookings),
+                            after.sessions() - before.sessions()));
                 }
             }
         } catch (SQLException e) {
@@ -113,13 +122,18 @@ final class WhereTheTimeGoes {
         return text.toString();
     }
 
-    /** Each database's commits and sessions opened so far (pg_stat_database). */
-    private static Map<String, long[]> databaseCounters(Statement sql) throws SQLException {
-        Map<String, long[]> counters = new HashMap<>();
+    /** A database's commits and sessions opened so far. */
+    private record DatabaseCounters(long commits, long sessions) {
+        static final DatabaseCounters NONE = new DatabaseCounters(0, 0);
+    }
+
+    /** Each database's counters now (pg_stat_database, read afresh). */
+    private static Map<String, DatabaseCounters> databaseCounters(Statement sql) throws SQLException {
+        Map<String, DatabaseCounters> counters = new HashMap<>();
         sql.execute("SELECT pg_stat_clear_snapshot()");
         try (ResultSet rows = sql.executeQuery("SELECT datname, xact_commit, sessions FROM pg_stat_database WHERE datname IS NOT NULL")) {
             while (rows.next()) {
-                counters.put(rows.getString(1), new long[] { rows.getLong(2), rows.getLong(3) });
+                counters.put(rows.getString(1), new DatabaseCounters(rows.getLong(2), rows.getLong(3)));
             }
         }
         return counters;
