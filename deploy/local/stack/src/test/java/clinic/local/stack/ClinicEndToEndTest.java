@@ -14,7 +14,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -41,13 +40,13 @@ class ClinicEndToEndTest {
 
     private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/Warsaw");
     private static ClinicStack stack;
+    private static ScratchDirectory data;
 
     @BeforeAll
     static void startTheClinic() throws Exception {
         Path home = Path.of(System.getProperty("clinic.home", "../../.."));
-        Path data = Files.createTempDirectory("clinic-e2e");
-        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
-        stack = ClinicStack.start(StackSettings.onFreePorts(home, data));
+        data = ScratchDirectory.create("clinic-e2e");
+        stack = ClinicStack.start(StackSettings.onFreePorts(home, data.path()));
     }
 
     /** Each test starts from a ready clinic, whatever the one before it stopped or killed. */
@@ -66,6 +65,9 @@ class ClinicEndToEndTest {
                     s.imapPort())) {
                 assertFalse(listening(port), "something still listens on " + port + " after the stack stopped");
             }
+        }
+        if (data != null) {
+            data.close();
         }
     }
 

@@ -2,9 +2,7 @@ package clinic.local.stack;
 
 import static io.restassured.RestAssured.given;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,9 +54,8 @@ class MessagesBenchmark {
     @Test
     void confirmationLatencyAndBacklogDrain() throws Exception {
         Path home = Path.of(System.getProperty("clinic.home", "../../.."));
-        Path data = Files.createTempDirectory("clinic-benchmark");
-        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
-        try (ClinicStack started = ClinicStack.start(StackSettings.onFreePorts(home, data))) {
+        try (ScratchDirectory data = ScratchDirectory.create("clinic-benchmark");
+                ClinicStack started = ClinicStack.start(StackSettings.onFreePorts(home, data.path()))) {
             stack = started;
             System.out.printf("%nMessages benchmark, %s, load average at start: %s%n", Instant.now(), ProcStatus.loadAverage());
             List<Booking> bookings = prepare(WARM_UP + SLOW + FAST);

@@ -6,15 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import clinic.local.stack.ClinicStack;
+import clinic.local.stack.ScratchDirectory;
 import clinic.local.stack.StackSettings;
 
 /**
@@ -41,17 +38,12 @@ final class ContractClinic {
     static synchronized ClinicStack stack() {
         if (stack == null) {
             try {
-                Path data = Files.createTempDirectory("clinic-contract");
-                Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
-                stack = ClinicStack.start(StackSettings.onFreePorts(home(), data));
+                ScratchDirectory data = ScratchDirectory.create("clinic-contract");
+                stack = ClinicStack.start(StackSettings.onFreePorts(home(), data.path()));
                 ClinicStack started = stack;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     started.close();
-                    try (Stream<Path> files = Files.walk(data)) {
-                        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                    } catch (IOException ignored) {
-                        // left in the temporary directory
-                    }
+                    data.close();
                 }, "clinic-contract-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

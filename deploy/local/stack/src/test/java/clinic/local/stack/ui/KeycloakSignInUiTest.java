@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -25,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import clinic.local.stack.ClinicStack;
+import clinic.local.stack.ScratchDirectory;
 import clinic.local.stack.StackSettings;
 import clinic.local.stack.StackSettings.Identity;
 import io.restassured.http.ContentType;
@@ -42,7 +39,7 @@ class KeycloakSignInUiTest {
     private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/Warsaw");
     private static final Instant BEGAN = Instant.now();
     private static ClinicStack stack;
-    private static Path dataDir;
+    private static ScratchDirectory dataDir;
 
     @BeforeAll
     static void startTheClinicWithKeycloak() throws Exception {
@@ -50,9 +47,8 @@ class KeycloakSignInUiTest {
                 + "three minutes; run it with -De2e.keycloak=true (deploy/local/stack/pom.xml)");
         Browser.assumeInstalled();
         Path home = Path.of(System.getProperty("clinic.home", "../../.."));
-        dataDir = Files.createTempDirectory("clinic-keycloak-ui");
-        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        stack = ClinicStack.start(StackSettings.onFreePorts(home, dataDir).withIdentity(Identity.KEYCLOAK));
+        dataDir = ScratchDirectory.create("clinic-keycloak-ui");
+        stack = ClinicStack.start(StackSettings.onFreePorts(home, dataDir.path()).withIdentity(Identity.KEYCLOAK));
         System.out.println("clinic with Keycloak started in " + Duration.between(BEGAN, Instant.now()).toSeconds() + " s");
     }
 
@@ -60,9 +56,7 @@ class KeycloakSignInUiTest {
     static void stopTheClinic() throws Exception {
         if (stack != null) {
             stack.close();
-            try (Stream<Path> files = Files.walk(dataDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+            dataDir.close();
             System.out.println("Keycloak sign-in test took " + Duration.between(BEGAN, Instant.now()).toSeconds()
                     + " s in all, the stack's start included");
         }

@@ -1,13 +1,10 @@
 package clinic.local.stack.ui;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import clinic.local.stack.ClinicStack;
+import clinic.local.stack.ScratchDirectory;
 import clinic.local.stack.StackSettings;
 
 /**
@@ -28,18 +25,13 @@ final class UiClinic {
             baseUrl = System.getProperty("clinic.ui.baseUrl", "");
             if (baseUrl.isBlank()) {
                 Path home = Path.of(System.getProperty("clinic.home", "../../.."));
-                Path dataDir = Files.createTempDirectory("clinic-ui");
-                Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
-                stack = ClinicStack.start(StackSettings.onFreePorts(home, dataDir));
+                ScratchDirectory dataDir = ScratchDirectory.create("clinic-ui");
+                stack = ClinicStack.start(StackSettings.onFreePorts(home, dataDir.path()));
                 baseUrl = stack.settings().bookingUrl();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     stack.close();
                     // a throw-away clinic: its database, broker and logs go with it
-                    try (Stream<Path> files = Files.walk(dataDir)) {
-                        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                    } catch (IOException ignored) {
-                        // left in the temporary directory
-                    }
+                    dataDir.close();
                 }, "clinic-ui-stop"));
             }
         }
