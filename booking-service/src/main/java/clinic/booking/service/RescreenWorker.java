@@ -45,7 +45,8 @@ import clinic.web.ProblemException;
  * screening has merged the intakes too (see {@link PatientMerger}). Safe with several replicas: each look takes a lease on the rows it
  * screens ({@code FOR UPDATE SKIP LOCKED}); a lease left by a crashed worker expires. When screening
  * cannot answer, the appointment is tried again after a doubling back-off. Woken at once by whatever
- * raises a version (an event, an intake recorded here), and looks on its own every poll interval.
+ * raises a version (an event, an intake recorded here); every poll interval it counts what is owed
+ * and looks when anything is.
  */
 @ApplicationScoped
 @Startup // created at start, so its backlog gauge is exposed before the first look
@@ -113,11 +114,16 @@ public class RescreenWorker {
         }
     }
 
+    /**
+     * The safety net behind the wakes: counts what is owed (the backlog gauge) and looks only when
+     * something is, so an idle clinic scans its upcoming appointments once a poll rather than twice
+     * (the count and the claim each read every upcoming appointment with its patient). Whatever the
+     * claim could take, the count counts too; when the count fails, it looks anyway.
+     */
     @Scheduled(every = "${clinic.rescreen.poll-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "2s",
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
-        wake();
         try (Connection connection = dataSource.getConnection(); PreparedStatement count = connection.prepareStatement(BACKLOG)) {
             count.setTimestamp(1, Timestamp.from(startOfToday()));
             try (ResultSet row = count.executeQuery()) {
@@ -126,6 +132,11 @@ public class RescreenWorker {
             }
         } catch (SQLException | RuntimeException e) {
             Log.debugf("Re-screen backlog not counted: %s", e.getMessage());
+            wake();
+            return;
+        }
+        if (backlog.get() > 0) {
+            wake();
         }
     }
 

@@ -66,6 +66,8 @@ public final class Benchmark {
         report.anchor(anchor1, anchor16);
 
         System.out.println("Availability...");
+        // after pgbench's inserts (and the data load) PostgreSQL's autovacuum and checkpointer still work
+        awaitQuiet();
         AvailabilityLoad availability = new AvailabilityLoad(baseUrl, FRONT_DESK);
         String month = "procedure=MICRONEEDLING&from=" + from + "&to=" + from.plusDays(30);
         data.activate(demoHours);
