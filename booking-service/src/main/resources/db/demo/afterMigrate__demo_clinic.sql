@@ -1,9 +1,12 @@
 -- DEMO DATA for the local stack and tests only: two practitioners with working hours, two
--- treatment rooms, the three procedures. Inserts nothing unless the placeholder demoClinic is true
--- (it is false outside the local and test profiles).
+-- treatment rooms, the three procedures. A Flyway callback, not a versioned migration: it runs after
+-- every migrate, so it never holds a place in the schema's version order (as version 1000 it did,
+-- and refused every schema migration numbered below it on a database that had recorded it). Inserts
+-- nothing unless the placeholder demoClinic is true (false outside the local and test profiles) and
+-- the clinic has no practitioner yet, so a clinic's own calendar is never touched.
 DO $$
 BEGIN
-    IF '${demoClinic}' <> 'true' THEN
+    IF '${demoClinic}' <> 'true' OR EXISTS (SELECT 1 FROM practitioner) THEN
         RETURN;
     END IF;
 
