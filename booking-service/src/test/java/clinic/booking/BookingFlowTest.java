@@ -35,6 +35,7 @@ import clinic.booking.support.EventLog;
 import clinic.booking.support.MovableClock;
 import clinic.booking.support.ScreeningStub;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 
 /** The thin path through booking: patient, intake, availability, booking, completion, events. */
 @QuarkusTest
@@ -119,6 +120,34 @@ class BookingFlowTest {
         assertFalse(ewasStarts.stream().anyMatch(s -> s.startsWith(day + "T10:00")), "booked slot still offered");
         assertFalse(ewasStarts.stream().anyMatch(s -> s.startsWith(day + "T10:45")), "buffer after the procedure offered");
         assertTrue(ewasStarts.stream().anyMatch(s -> s.startsWith(day + "T11:00")), "the slot after the buffer is missing");
+    }
+
+    @Test
+    void aPatientIsBookedOnceAtAnyMoment() {
+        String patient = Api.newPatient();
+        LocalDate day = Api.freshTuesday();
+        book(patient, Api.ANNA, Api.at(day, 10, 0)).statusCode(201);
+
+        book(patient, Api.EWA, Api.at(day, 10, 15)).statusCode(409)
+                .body("type", equalTo("urn:clinic:problem:patient-already-booked"))
+                .body("errors[0].field", equalTo("start"));
+        String next = book(patient, Api.EWA, Api.at(day, 10, 30)).statusCode(201).extract().path("id");
+
+        as("frontdesk").body(Map.of("start", Api.at(day, 10, 15), "practitionerId", Api.EWA))
+                .post("/api/appointments/" + next + "/reschedule").then().statusCode(409)
+                .body("type", equalTo("urn:clinic:problem:patient-already-booked"));
+        as("frontdesk").body(Map.of("start", Api.at(day, 10, 45), "practitionerId", Api.EWA))
+                .post("/api/appointments/" + next + "/reschedule").then().statusCode(200);
+        List<String> offered = as("frontdesk").queryParams("procedure", "CONSULTATION", "from", day.toString(), "to", day.toString(),
+                "practitionerId", Api.EWA, "patientId", patient).get("/api/availability").then().statusCode(200)
+                .extract().jsonPath().getList("start");
+        assertFalse(offered.stream().anyMatch(s -> s.startsWith(day + "T10:15")), "a time the patient is booked elsewhere offered");
+        assertTrue(offered.stream().anyMatch(s -> s.startsWith(day + "T12:00")), "a free time of the patient is missing");
+    }
+
+    private static ValidatableResponse book(String patient, String practitioner, String start) {
+        return as("frontdesk").body(Map.of("patientId", patient, "procedure", "CONSULTATION", "start", start,
+                "practitionerId", practitioner)).post("/api/appointments").then();
     }
 
     static JsonSchema eventSchema() throws Exception {

@@ -254,6 +254,7 @@ class StrictInputTest {
             "a UUID in a non-canonical form | frontdesk | GET | /api/appointments/1-2-3-4-5          | id    | must be a UUID",
             "a limit that is not a number   | frontdesk | GET | /api/opt-outs?limit=ten              | limit | must be a whole number",
             "an empty limit                 | frontdesk | GET | /api/opt-outs?limit=                 | limit | must be a whole number",
+            "a flag that is not true/false  | frontdesk | POST | /api/patients?differentPerson=yes   | differentPerson | must be true or false",
             "an unknown procedure code      | admin     | PUT | /api/catalog/procedures/DERMABRASION | code  | must be one of" })
     void aParameterOfTheWrongTypeIs400NamingIt(String name, String user, String method, String path, String parameter, String message) {
         as(user).body("{}").request(method, path).then().statusCode(400)

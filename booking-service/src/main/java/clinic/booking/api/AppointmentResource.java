@@ -91,7 +91,7 @@ public class AppointmentResource {
     @APIResponse(responseCode = "201", description = "Booked; body has status and the screening decision",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. a start in the past (problem+json)")
-    @APIResponse(responseCode = "409", description = "Slot taken, or the patient's schedule changed concurrently")
+    @APIResponse(responseCode = "409", description = "Slot taken (slot-taken), the patient already booked at that time (patient-already-booked), or the patient's schedule changed concurrently")
     @APIResponse(responseCode = "422", description = "Blocked by screening, intake needed, unknown patient, or outside working hours; carries the decision")
     @APIResponse(responseCode = "503", description = "Screening unavailable: nothing confirmed; Retry-After says when to try again")
     public Response book(@Valid @NotNull BookRequest body, @RestHeader("Idempotency-Key") String idempotencyKey) {
@@ -145,7 +145,7 @@ public class AppointmentResource {
     @Operation(summary = "Move to another time; same id, screened again (roles: front-desk, clinician)")
     @APIResponse(responseCode = "200", description = "Moved",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentView.class)))
-    @APIResponse(responseCode = "409", description = "Slot taken, or not reschedulable in its status")
+    @APIResponse(responseCode = "409", description = "Slot taken (slot-taken), the patient already booked at that time (patient-already-booked), or not reschedulable in its status")
     @APIResponse(responseCode = "422", description = "Blocked by screening at the new time; the appointment is unchanged")
     @APIResponse(responseCode = "503", description = "Screening unavailable; the appointment is unchanged")
     public Response reschedule(@RestPath UUID id, @Valid @NotNull RescheduleRequest body,

@@ -92,11 +92,16 @@ public class PatientResource {
     @RolesAllowed({ Roles.FRONT_DESK, Roles.ADMIN })
     @Operation(summary = "Register a patient (roles: front-desk, admin)")
     @APIResponse(responseCode = "400", description = "Invalid field (problem+json naming it)")
+    @APIResponse(responseCode = "409", description = "possible-duplicate-patient: a live record has this date of birth and the"
+            + " same name (either order) or e-mail; `likelySame` lists them. Register again with differentPerson=true only"
+            + " after checking that this is someone else.")
     @APIResponse(responseCode = "201", description = "Registered; Location names the new patient",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientView.class)))
-    public Response register(@Valid @NotNull PatientDetails body, @RestHeader("Idempotency-Key") String idempotencyKey) {
-        return idempotency.run(idempotencyKey, identity.getPrincipal().getName(), "POST /api/patients", body, () -> {
-            var patient = patients.register(body.details());
+    public Response register(@Valid @NotNull PatientDetails body, @RestQuery boolean differentPerson,
+            @RestHeader("Idempotency-Key") String idempotencyKey) {
+        return idempotency.run(idempotencyKey, identity.getPrincipal().getName(),
+                "POST /api/patients" + (differentPerson ? "?differentPerson=true" : ""), body, () -> {
+            var patient = patients.register(body.details(), differentPerson);
             return Response.created(URI.create("/api/patients/" + patient.id)).entity(PatientView.of(patient)).build();
         });
     }

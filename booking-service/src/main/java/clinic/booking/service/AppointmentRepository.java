@@ -21,6 +21,7 @@ import jakarta.persistence.LockModeType;
 import clinic.booking.domain.Appointment;
 import clinic.booking.domain.AppointmentStatus;
 import clinic.booking.domain.ProcedureCode;
+import clinic.booking.domain.TimeRange;
 import clinic.booking.screening.ScreeningRequest.OtherAppointment;
 import clinic.web.ProblemException;
 import clinic.web.sql.PlainSql;
@@ -108,24 +109,32 @@ public class AppointmentRepository {
      */
     public Optional<PatientSchedule.Snapshot> scheduleOf(UUID patientId, UUID excluding, ZoneId zone) {
         List<ScheduleRow> rows = PlainSql.list(dataSource, """
-                SELECT p.schedule_version, a.id, a.procedure_code, a.start_at, a.status
+                SELECT p.schedule_version, a.id, a.procedure_code, a.start_at, a.status, a.end_at
                   FROM patient p LEFT JOIN appointment a ON a.patient_id = p.id
                  WHERE p.id = ? AND p.erased_at IS NULL ORDER BY a.start_at""", row -> {
                     UUID id = row.getObject(2, UUID.class);
-                    return new ScheduleRow(row.getLong(1), id == null || id.equals(excluding) ? null
-                            : new OtherAppointment(id, ProcedureCode.valueOf(row.getString(3)),
-                                    row.getTimestamp(4).toInstant().atZone(zone).toOffsetDateTime(),
-                                    AppointmentStatus.valueOf(row.getString(5))));
+                    if (id == null || id.equals(excluding)) {
+                        return new ScheduleRow(row.getLong(1), null, null);
+                    }
+                    AppointmentStatus status = AppointmentStatus.valueOf(row.getString(5));
+                    Instant start = row.getTimestamp(4).toInstant();
+                    return new ScheduleRow(row.getLong(1),
+                            new OtherAppointment(id, ProcedureCode.valueOf(row.getString(3)), start.atZone(zone).toOffsetDateTime(), status),
+                            status.holdsTime() ? new TimeRange(start, row.getTimestamp(6).toInstant()) : null);
                 }, patientId);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new PatientSchedule.Snapshot(patientId, rows.get(0).version(),
-                rows.stream().map(ScheduleRow::other).filter(Objects::nonNull).toList()));
+                rows.stream().map(ScheduleRow::other).filter(Objects::nonNull).toList(),
+                rows.stream().map(ScheduleRow::heldTime).filter(Objects::nonNull).toList()));
     }
 
-    /** One row of {@link #scheduleOf}: the patient's schedule version and one other appointment (or none). */
-    private record ScheduleRow(long version, OtherAppointment other) {
+    /**
+     * One row of {@link #scheduleOf}: the patient's schedule version and one other appointment (or
+     * none), with the time it holds when its status holds time.
+     */
+    private record ScheduleRow(long version, OtherAppointment other, TimeRange heldTime) {
     }
 
     /** Which of these appointments are owed a re-screen: their decision predates the newest intake or policy. */

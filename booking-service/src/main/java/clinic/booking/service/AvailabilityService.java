@@ -119,10 +119,8 @@ public class AvailabilityService {
         PatientSchedule.Snapshot snapshot = schedules.snapshot(patientId, "patientId", movingAppointmentId);
         List<BlockedPeriod> blocked = screening.blockedPeriods(new BlockedPeriodsRequest(patientId, movingAppointmentId, code,
                 snapshot.others()));
-        List<Appointment> own = appointments.ofPatient(patientId).stream()
-                .filter(a -> a.status.holdsTime() && !a.id.equals(movingAppointmentId)).toList();
         return slot -> blocked.stream().noneMatch(b -> !slot.start().isBefore(b.start().toInstant()) && slot.start().isBefore(b.end().toInstant()))
-                && own.stream().noneMatch(a -> slot.start().isBefore(a.endAt) && a.startAt.isBefore(slot.end()));
+                && !snapshot.clashesWith(slot);
     }
 
     private void validateRange(LocalDate from, LocalDate to) {

@@ -24,7 +24,7 @@ import clinic.web.ProblemException;
  * Books and reschedules appointments through the safety gate. Screening is asked outside any
  * transaction; the result is committed only if the patient's schedule did not change meanwhile
  * (otherwise the booking is screened again), and the database's exclusion constraints decide
- * races for the same practitioner or room.
+ * races for the same practitioner or room. A patient is booked at most once at any moment.
  */
 @ApplicationScoped
 public class BookingService {
@@ -64,6 +64,7 @@ public class BookingService {
         for (int attempt = 0; attempt < PatientSchedule.SCREENING_ATTEMPTS; attempt++) {
             PatientSchedule.Snapshot snapshot = schedules.snapshot(patientId, "patientId", null);
             Slot slot = availability.slotFor(procedure, start.toInstant(), practitionerId, roomId, null);
+            refuseClash(snapshot, slot);
             ScreeningDecision decision = screenOrRefuse(snapshot, appointmentId, code, start);
             try {
                 return store.create(appointmentId, snapshot, procedure, slot, decision);
@@ -85,6 +86,7 @@ public class BookingService {
             ProcedureType procedure = catalog.offered(current.procedureCode, "procedure");
             PatientSchedule.Snapshot snapshot = schedules.snapshot(current.patientId, "patientId", appointmentId);
             Slot slot = availability.slotFor(procedure, start.toInstant(), practitionerId, roomId, appointmentId);
+            refuseClash(snapshot, slot);
             ScreeningDecision decision = screenOrRefuse(snapshot, appointmentId, current.procedureCode, start);
             try {
                 return store.move(appointmentId, current.version, snapshot, procedure, slot, decision);
@@ -93,6 +95,12 @@ public class BookingService {
             }
         }
         throw PatientSchedule.busy();
+    }
+
+    private static void refuseClash(PatientSchedule.Snapshot snapshot, Slot slot) {
+        if (snapshot.clashesWith(slot)) {
+            throw PatientSchedule.alreadyBooked();
+        }
     }
 
     /** Screens, and refuses (422 with the decision) what screening does not clear or send to review. */

@@ -12,8 +12,11 @@ import jakarta.transaction.Transactional;
 import clinic.booking.config.ClinicConfig;
 import clinic.booking.domain.AppointmentStatus;
 import clinic.booking.domain.Patient;
+import clinic.booking.domain.Slot;
+import clinic.booking.domain.TimeRange;
 import clinic.booking.screening.ScreeningDecision;
 import clinic.booking.screening.ScreeningRequest.OtherAppointment;
+import clinic.web.Problem;
 import clinic.web.ProblemException;
 import clinic.web.sql.PlainSql;
 
@@ -36,8 +39,21 @@ public class PatientSchedule {
     @Inject
     DataSource dataSource;
 
-    /** What a booking was screened against: the patient, the schedule version and the other appointments. */
-    public record Snapshot(UUID patientId, long version, List<OtherAppointment> others) {
+    /**
+     * What a booking was screened against: the patient, the schedule version, the other appointments
+     * and the times those of them that hold time take.
+     */
+    public record Snapshot(UUID patientId, long version, List<OtherAppointment> others, List<TimeRange> heldTimes) {
+
+        /**
+         * Whether the slot overlaps another appointment of this patient: a patient is in one place at a
+         * time. Availability leaves such slots out; a booking or move into one is refused
+         * ({@link #alreadyBooked}), and {@link #claim} keeps the answer true until the commit.
+         */
+        public boolean clashesWith(Slot slot) {
+            TimeRange wanted = new TimeRange(slot.start(), slot.end());
+            return heldTimes.stream().anyMatch(wanted::overlaps);
+        }
     }
 
     /**
@@ -72,6 +88,12 @@ public class PatientSchedule {
     @Transactional(Transactional.TxType.MANDATORY)
     public void touch(UUID patientId) {
         Patient.update("scheduleVersion = scheduleVersion + 1 where id = ?1", patientId);
+    }
+
+    static ProblemException alreadyBooked() {
+        return new ProblemException(Problem.of(409, "patient-already-booked", "Patient already booked at that time",
+                "The patient has another appointment that overlaps this time.")
+                .withErrors(List.of(new Problem.FieldError("start", "the patient has another appointment at that time"))));
     }
 
     static ProblemException busy() {

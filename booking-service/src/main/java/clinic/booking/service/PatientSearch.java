@@ -73,6 +73,22 @@ public class PatientSearch {
         return sql.getResultList().stream().map(Patient.class::cast).toList();
     }
 
+    /**
+     * Live records that are probably this person already: the same date of birth and the same name
+     * (either order, any case) or the same e-mail address (any case). Screening's interval rules count
+     * one patient's appointments, so a second record for one person would let them pass.
+     */
+    public List<Patient> sameIdentity(String firstName, String lastName, String email, LocalDate dateOfBirth) {
+        return em.createNativeQuery("""
+                SELECT * FROM patient WHERE erased_at IS NULL AND date_of_birth = ?1
+                   AND ((lower(first_name) = lower(?2) AND lower(last_name) = lower(?3))
+                     OR (lower(first_name) = lower(?3) AND lower(last_name) = lower(?2))
+                     OR lower(email) = lower(?4))
+                 ORDER BY created_at LIMIT 10""", Patient.class)
+                .setParameter(1, dateOfBirth).setParameter(2, firstName).setParameter(3, lastName).setParameter(4, email)
+                .getResultList().stream().map(Patient.class::cast).toList();
+    }
+
     /** A date of birth as typed, or null when the word is not one. */
     static LocalDate date(String word) {
         try {

@@ -39,9 +39,28 @@ public class PatientService {
         }
     }
 
+    /** A record that is probably the same person as the one being registered (identity only, no medical data). */
+    public record LikelySame(UUID id, String firstName, String lastName, LocalDate dateOfBirth, String email) {
+    }
+
+    /**
+     * Registers a patient, unless a live record is probably the same person ({@link PatientSearch#sameIdentity}):
+     * then 409 naming those records, and the front desk either opens one of them or registers again
+     * with {@code differentPerson} when it has checked that this is someone else.
+     */
     @Transactional
-    public Patient register(Details details) {
+    public Patient register(Details details, boolean differentPerson) {
         Details d = details.normalized();
+        if (!differentPerson) {
+            List<LikelySame> same = finder.sameIdentity(d.firstName(), d.lastName(), d.email(), d.dateOfBirth()).stream()
+                    .map(p -> new LikelySame(p.id, p.firstName, p.lastName, p.dateOfBirth, p.email)).toList();
+            if (!same.isEmpty()) {
+                throw new ProblemException(Problem.of(409, "possible-duplicate-patient", "Possibly registered already",
+                        "A patient with this date of birth and the same name or e-mail is registered already. Open that"
+                                + " record; register again as a different person only after checking that this is someone else.")
+                        .with("likelySame", same));
+            }
+        }
         Patient patient = new Patient();
         patient.id = UUID.randomUUID();
         apply(patient, d);

@@ -20,28 +20,43 @@ export function formatDay(iso) {
     return pattern.replace('yyyy', y).replace('MM', m).replace('dd', d);
 }
 
-/** A day typed in the clinic's format (or as YYYY-MM-DD) as YYYY-MM-DD; null when it is not a real date. */
-export function parseDay(text) {
-    const value = (text || '').trim();
-    if (!value) return null;
-    let y; let m; let d;
+/** The year, month and day of what was typed in the clinic's format (or as YYYY-MM-DD); null when its shape is not a date's. */
+function dayParts(value) {
     const iso = value.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
-    if (iso) {
-        [, y, m, d] = iso;
-    } else {
-        const order = pattern.split(/\W/);
-        const parts = value.split(/[./\-\s]+/);
-        if (parts.length !== 3 || parts.some((p) => !/^\d+$/.test(p))) return null;
-        order.forEach((token, i) => {
-            if (token === 'yyyy') y = parts[i];
-            else if (token === 'MM') m = parts[i];
-            else d = parts[i];
-        });
-        if (!y || y.length !== 4) return null;
-    }
+    if (iso) return { y: iso[1], m: iso[2], d: iso[3] };
+    const order = pattern.split(/\W/);
+    const parts = value.split(/[./\-\s]+/);
+    if (parts.length !== 3 || parts.some((p) => !/^\d+$/.test(p))) return null;
+    const day = {};
+    order.forEach((token, i) => {
+        if (token === 'yyyy') day.y = parts[i];
+        else if (token === 'MM') day.m = parts[i];
+        else day.d = parts[i];
+    });
+    return day.y && day.y.length === 4 ? day : null;
+}
+
+/** The parts as YYYY-MM-DD when they name a day of the calendar (not 31.02), else null. */
+function calendarDay({ y, m, d }) {
     const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
     if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return null;
     return date.toISOString().substring(0, 10);
+}
+
+/** A day typed in the clinic's format (or as YYYY-MM-DD) as YYYY-MM-DD; null when it is not a real date. */
+export function parseDay(text) {
+    const value = (text || '').trim();
+    const parts = value ? dayParts(value) : null;
+    return parts ? calendarDay(parts) : null;
+}
+
+/** What is wrong with a typed day, for its field: its shape, or a day the calendar does not have; null when fine or empty. */
+export function dayProblem(text) {
+    const value = (text || '').trim();
+    if (!value) return null;
+    const parts = dayParts(value);
+    if (!parts) return `is not a date: write it as ${typedPattern()}`;
+    return calendarDay(parts) ? null : `there is no such day in the calendar (${value})`;
 }
 
 /**

@@ -116,7 +116,7 @@ export const statusLabel = (code) => STATUS_LABELS[code] || humanize(code);
 
 /** Why an appointment is on hold, in words the front desk can act on. */
 export const HOLD_REASONS = {
-    SCREENING_BLOCKED: 'Screening no longer clears this appointment. Move it to a later date (the earliest one is shown under Safety screening) or cancel it; the patient has been asked to call.',
+    SCREENING_BLOCKED: 'Screening no longer clears this appointment. When the reason passes with time (the days between treatments), move it: the date picker shows the earliest date that clears. When it needs new answers (a condition that has cleared), record a new intake. Otherwise cancel it. The patient has been asked to call.',
     INTAKE_NEEDED: 'An up-to-date intake questionnaire is needed before it can go ahead; the patient has been asked to call.',
 };
 
@@ -136,3 +136,14 @@ export function humanize(code) {
 
 // an erased patient's kept appointments name nobody
 export const fullName = (p) => (!p ? 'Unknown patient' : p.firstName == null ? 'Erased patient' : `${p.firstName} ${p.lastName}`);
+
+/**
+ * A message to a patient in words: "Confirmation", "Aftercare 24h", "Reminder: day before". The event
+ * number content-service appends to a step to keep repeated ones apart ("UPDATE-2") is left out.
+ */
+export function messageName(m) {
+    const kind = humanize(m.kind);
+    if (!m.step) return kind;
+    const step = humanize(m.step.replace(/-\d+$/, ''));
+    return step.toLowerCase().startsWith(kind.toLowerCase()) ? step : `${kind}: ${step}`;
+}

@@ -100,12 +100,18 @@ export function slotPicker(options) {
             if (!state.byDay.has(day)) state.byDay.set(day, []);
             state.byDay.get(day).push(s);
         });
-        state.count = seen.size;
+        // for one patient, only the days screening lets them have count: a free slot on a day that needs an intake is not one
+        const forPatient = state.onlyEligible && state.patientId;
+        state.count = forPatient
+            ? [...state.byDay].filter(([day]) => bookable(outlookOn(day))).reduce((n, [, list]) => n + list.length, 0)
+            : seen.size;
         const range = `${fmt.shortDay(state.from)} to ${fmt.shortDay(to)}`;
         const name = state.catalog.practitionerName(state.practitionerId);
         status.textContent = state.count
-            ? `${state.count} free slots from ${range} with ${name}${state.onlyEligible && state.patientId ? ' that this patient can have' : ''}.`
-            : `No free times from ${range} with ${name}. Try later dates or another practitioner.`;
+            ? `${state.count} free slots from ${range} with ${name}${forPatient ? ' that this patient can have' : ''}.`
+            : seen.size
+                ? `No times from ${range} with ${name} that this patient can have: each day says why.`
+                : `No free times from ${range} with ${name}. Try later dates or another practitioner.`;
         renderDays(to);
         const firstDay = [...state.byDay.keys()].find((d) => bookable(outlookOn(d)));
         if (firstDay) showDay(firstDay);
@@ -182,7 +188,7 @@ export function slotPicker(options) {
                 : h('p', null, run.outcome === 'NEEDS_INTAKE'
                     ? ['Record the intake, or send the patient the link to fill it in, then look again. ',
                         state.patientId ? h('a', { class: 'button', href: `#/patients/${state.patientId}/intake`, id: 'go-intake' }, 'Record the intake') : null]
-                    : 'No date within two years: a clinician must look at the patient’s intake first.'));
+                    : 'No date within two years clears screening: time alone does not lift this. Record a new intake once the reason has cleared.'));
     }
 
     async function jumpTo(day) {

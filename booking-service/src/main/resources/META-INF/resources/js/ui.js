@@ -31,7 +31,7 @@ export function problemNotice(error, what = 'That did not work') {
     } else if (error.status === 403) {
         advice = 'Your role may not do this.';
     }
-    const fieldErrors = (p.errors || []).map((e) => h('li', null, `${e.field}: ${e.message}`));
+    const fieldErrors = (p.errors || []).map((e) => h('li', null, `${fieldLabel(e.field)}: ${e.message}`));
     if (fieldErrors.length) {
         // the field list says it all; the detail repeats it
         return notice('error', what, h('ul', null, fieldErrors), advice);
@@ -39,6 +39,13 @@ export function problemNotice(error, what = 'That did not work') {
     return notice('error', `${what}: ${p.title || 'error'}`,
         p.detail || (error.status === 0 ? error.message : ''),
         advice);
+}
+
+/** The words on screen for an API field that {@link showFieldErrors} marked (its label or legend), else the API's name. */
+function fieldLabel(field) {
+    const control = document.querySelector(`[data-api-field="${CSS.escape(field)}"]`);
+    const label = control && (document.querySelector(`label[for="${CSS.escape(control.id)}"]`) || control.querySelector('legend'));
+    return label ? label.textContent.trim() : field;
 }
 
 export function statusBadge(code) {
@@ -60,6 +67,7 @@ export function showFieldErrors(form, errors, fields) {
         if (!target || !slot) return;
         slot.textContent = message;
         target.setAttribute('aria-invalid', 'true');
+        target.dataset.apiField = field;
         shown += 1;
         if (!first) first = target;
     });
@@ -73,6 +81,7 @@ export function showFieldErrors(form, errors, fields) {
 export function clearFieldErrors(form) {
     form.querySelectorAll('.field-error').forEach((el) => { el.textContent = ''; });
     form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
+    form.querySelectorAll('[data-api-field]').forEach((el) => el.removeAttribute('data-api-field'));
 }
 
 /** A labelled field: label, optional hint, the control, and its error slot, wired with aria-describedby. */

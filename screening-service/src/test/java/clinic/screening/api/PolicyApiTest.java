@@ -192,6 +192,17 @@ class PolicyApiTest {
     }
 
     @Test
+    void everyVersionSaysWhatChangedAndWhy() {
+        for (String note : new String[] { null, " " }) {
+            Map<String, Object> body = update(6, 90, 21, true);
+            body.put("changeNote", note);
+            admin().body(body).when().put("/api/policy").then().statusCode(400)
+                    .body("errors[0].field", equalTo("changeNote"));
+        }
+        frontDesk().when().get("/api/policy").then().body("version", equalTo(versionBefore));
+    }
+
+    @Test
     void onlyAdminsChangeThePolicy() {
         frontDesk().body(update(6, 90, 21, true)).when().put("/api/policy").then().statusCode(403);
         clinician().body(update(6, 90, 21, true)).when().put("/api/policy").then().statusCode(403);

@@ -106,14 +106,6 @@ function standing(a) {
     return null;
 }
 
-/** "Confirmation", "Aftercare 24h": the step when it already names the kind, else both. */
-function messageName(m) {
-    const kind = fmt.humanize(m.kind);
-    if (!m.step) return kind;
-    const step = fmt.humanize(m.step);
-    return step.toLowerCase().startsWith(kind.toLowerCase()) ? step : `${kind}: ${step}`;
-}
-
 const SETTLED = ['SENT', 'FAILED', 'CANCELLED', 'SKIPPED', 'UNCERTAIN'];
 
 async function loadMessages(id, slot, isCurrent = () => true) {
@@ -128,7 +120,7 @@ async function loadMessages(id, slot, isCurrent = () => true) {
             ? h('div', { class: 'table-wrap' }, h('table', { id: 'messages-table' },
                 h('thead', null, h('tr', null, ['Message', 'Due', 'Status', 'Sent', 'Attempts'].map((t) => h('th', { scope: 'col' }, t)))),
                 h('tbody', null, messages.map((m) => h('tr', { dataset: { kind: m.kind, status: m.status } },
-                    h('td', null, messageName(m),
+                    h('td', null, fmt.messageName(m),
                         m.essential ? null : h('span', { class: 'small muted' }, ' (optional)')),
                     h('td', null, fmt.dateTime(m.dueAt)),
                     h('td', null, statusBadge(m.status), m.lastError && m.status !== 'SENT' ? h('span', { class: 'small muted' }, ` ${m.lastError}`) : null),

@@ -114,13 +114,16 @@ export async function renderIntake(main, { id, isCurrent }) {
         await busy(button, async () => {
             try {
                 const recorded = await api.put(`/api/patients/${p.id}/intake`, body);
+                // which appointments were screened again, by procedure and time (the answer names only their ids)
+                const appointments = recorded.rescreened?.length
+                    ? await api.get(`/api/patients/${p.id}/appointments`).catch(() => []) : [];
                 // the answers leave the page as soon as screening has them
                 clear(formSlot, h('button', { type: 'button', class: 'button button-secondary', id: 'intake-again', onclick: () => {
                     mount();
                     formSlot.querySelector('input')?.focus();
                 } }, 'Answer the questionnaire again'));
                 clear(result);
-                clear(result, receipt(recorded, catalog, p));
+                clear(result, receipt(recorded, catalog, p, appointments));
                 result.querySelector('h2')?.focus();
             } catch (e) {
                 const shown = showFieldErrors(form, e.fieldErrors, FIELD_IDS);
@@ -144,18 +147,34 @@ function receiptText(receipt) {
     return `Intake version ${receipt.intakeVersion ?? '?'} completed on ${fmt.plainDate(receipt.completedOn)} is stored by the screening service.`;
 }
 
-function receipt(recorded, catalog, p) {
+/** What a screening again did to each appointment, and what the desk does about it. */
+const AFTER_RESCREEN = {
+    ON_HOLD: 'No longer confirmed: move it or cancel it; the patient has been asked to call.',
+    PENDING_REVIEW: 'No longer confirmed: a clinician must review it before it goes ahead.',
+};
+
+function receipt(recorded, catalog, p, appointments) {
     const rescreened = recorded.rescreened || [];
-    return h('section', { class: 'notice notice-ok', 'aria-labelledby': 'receipt-title', id: 'intake-receipt' },
-        h('h2', { id: 'receipt-title', tabindex: '-1', class: 'notice-title' }, 'Intake saved'),
+    const byId = new Map(appointments.map((a) => [a.id, a]));
+    const attention = rescreened.filter((r) => AFTER_RESCREEN[r.status]).length;
+    const label = (r) => {
+        const a = byId.get(r.appointmentId);
+        return a ? `${catalog.procedureName(a.procedure)}, ${fmt.dateTime(a.start)}` : 'View appointment';
+    };
+    return h('section', { class: `notice notice-${attention ? 'warn' : 'ok'}`, 'aria-labelledby': 'receipt-title', id: 'intake-receipt' },
+        h('h2', { id: 'receipt-title', tabindex: '-1', class: 'notice-title' }, attention
+            ? `Intake saved: ${attention === 1 ? 'an appointment needs' : `${attention} appointments need`} attention`
+            : 'Intake saved'),
         h('p', null, receiptText(recorded.receipt)),
         rescreened.length
             ? h('div', null, h('p', null, 'Upcoming appointments were screened again:'),
                 h('ul', null, rescreened.map((r) => h('li', null,
-                    h('a', { href: `#/appointments/${r.appointmentId}` }, 'View appointment'), ' ', statusBadge(r.status),
+                    h('a', { href: `#/appointments/${r.appointmentId}` }, label(r)), ' ', statusBadge(r.status),
                     r.rescreenDue ? ' screening could not be repeated yet; it is retried automatically'
-                        : [' screening: ', statusBadge(r.outcome)]))))
+                        : [' screening: ', statusBadge(r.outcome)],
+                    AFTER_RESCREEN[r.status] ? h('span', { class: 'small' }, ` ${AFTER_RESCREEN[r.status]}`) : null))))
             : h('p', null, 'The patient has no upcoming appointments to screen again.'),
         can('book') ? h('div', { class: 'button-row' },
-            h('a', { class: 'button', href: `#/book?patientId=${p.id}`, id: 'intake-book' }, 'Book an appointment')) : null);
+            h('a', { class: attention ? 'button button-secondary' : 'button', href: `#/book?patientId=${p.id}`, id: 'intake-book' },
+                'Book an appointment')) : null);
 }

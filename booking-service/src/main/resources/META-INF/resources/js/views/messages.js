@@ -62,7 +62,7 @@ function row(m, result) {
     if (!actions.length) cell.append(h('span', { class: 'small muted' }, RETRYING.includes(m.status) ? 'Retried automatically' : '—'));
     return h('tr', { dataset: { messageId: m.id, status: m.status } },
         h('td', null, h('a', { href: `#/patients/${m.patientId}` }, h('span', { dataset: { patientId: m.patientId } }, 'Patient…'))),
-        h('td', null, h('a', { href: `#/appointments/${m.appointmentId}` }, messageName(m)),
+        h('td', null, h('a', { href: `#/appointments/${m.appointmentId}` }, fmt.messageName(m)),
             m.essential ? null : h('span', { class: 'small muted' }, ' (optional)')),
         h('td', null, statusBadge(m.status), m.lastError ? h('div', { class: 'small muted' }, m.lastError) : null,
             RETRYING.includes(m.status) ? h('div', { class: 'small muted' }, `Given up after ${fmt.dateTime(m.deadlineAt)}`) : null),
@@ -77,7 +77,7 @@ function resendButton(m, result) {
         onclick: (event) => busy(event.currentTarget, async () => {
             try {
                 await api.post(`/api/messages/${m.id}/resend`);
-                announce('ok', 'Sent again', `${messageName(m)} is on its way to the patient again.`);
+                announce('ok', 'Sent again', `${fmt.messageName(m)} is on its way to the patient again.`);
                 reload();
             } catch (e) {
                 clear(result, problemNotice(e, 'Not sent again'));
@@ -96,7 +96,7 @@ function closeControl(m, result) {
         const note = h('input', { type: 'text', id, maxlength: '500', 'aria-describedby': `${id}-error` });
         const error = h('span', { class: 'field-error', id: `${id}-error` });
         const submit = h('button', { type: 'submit', class: 'button button-danger' }, 'Close message');
-        const form = h('form', { class: 'inline-form close-form', novalidate: true, 'aria-label': `Close ${messageName(m)}` },
+        const form = h('form', { class: 'inline-form close-form', novalidate: true, 'aria-label': `Close ${fmt.messageName(m)}` },
             h('div', { class: 'field' }, h('label', { for: id }, 'Why (e.g. phoned the patient)'), note, error),
             h('div', { class: 'field' }, submit));
         form.addEventListener('submit', (event) => {
@@ -110,7 +110,7 @@ function closeControl(m, result) {
             busy(submit, async () => {
                 try {
                     await api.post(`/api/messages/${m.id}/close`, { note: note.value.trim() });
-                    announce('ok', 'Closed', `${messageName(m)} is closed with your note.`);
+                    announce('ok', 'Closed', `${fmt.messageName(m)} is closed with your note.`);
                     reload();
                 } catch (e) {
                     clear(result, problemNotice(e, 'Not closed'));
@@ -152,13 +152,6 @@ async function loadOptOuts(slot, result) {
             }),
         }, 'Opt back in') : null))));
     fillPatientNames(slot);
-}
-
-/** "Confirmation", "Reminder day before 3": the step when it already names the kind, else both. */
-function messageName(m) {
-    const kind = fmt.humanize(m.kind);
-    const step = fmt.humanize(m.step);
-    return step.toLowerCase().startsWith(kind.toLowerCase()) ? step : `${kind}: ${step}`;
 }
 
 function unavailable(e, what) {

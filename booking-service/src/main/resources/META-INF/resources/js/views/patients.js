@@ -1,11 +1,11 @@
 // Finding, registering and viewing patients.
 
-import { api } from '../api.js';
+import { api, request } from '../api.js';
 import { h, clear } from '../dom.js';
 import { can, loadCatalog, rememberPatient } from '../session.js';
 import { go } from '../nav.js';
 import { announce, field, notice, problemNotice, showFieldErrors, clearFieldErrors, statusBadge, busy } from '../ui.js';
-import { dayInput, dayHint } from '../dates.js';
+import { dayInput, dayHint, dayProblem } from '../dates.js';
 import { confirmAction } from '../confirm.js';
 import { whileShown } from '../live.js';
 import * as fmt from '../format.js';
@@ -78,7 +78,7 @@ function patientDetails(prefix, { p = {}, emailHint, dateOfBirthHint }) {
             ['firstName', 'lastName', 'email', 'dateOfBirth'].forEach((k) => {
                 if (!inputs[k].value.trim()) missing[k] = 'is required';
             });
-            if (!missing.dateOfBirth && inputs.dateOfBirth.day === undefined) missing.dateOfBirth = `is not a date: write it as ${dayHint()}`;
+            if (!missing.dateOfBirth && dayProblem(inputs.dateOfBirth.value)) missing.dateOfBirth = dayProblem(inputs.dateOfBirth.value);
             return missing;
         },
         body: () => ({
@@ -109,22 +109,48 @@ export async function renderNewPatient(main) {
             clear(result, h('p', { class: 'visually-hidden' }, 'Some fields need attention.'));
             return;
         }
-        await busy(submit, async () => {
-            try {
-                const created = await api.post('/api/patients', details.body());
-                rememberPatient(created);
-                announce('ok', 'Patient registered', `${fmt.fullName(created)} is registered. Record the intake before booking a treatment.`);
-                go(`#/patients/${created.id}`, { keepAnnouncement: true });
-            } catch (e) {
-                const shown = showFieldErrors(form, e.fieldErrors, details.ids);
-                clear(result, problemNotice(e, shown ? 'Please correct the marked fields' : 'Could not register the patient'));
-            }
-        });
+        await busy(submit, () => register(false));
     });
+
+    async function register(differentPerson) {
+        try {
+            const created = await request('POST', '/api/patients',
+                { body: details.body(), query: differentPerson ? { differentPerson: true } : undefined, idempotent: true });
+            rememberPatient(created);
+            announce('ok', 'Patient registered', `${fmt.fullName(created)} is registered. Record the intake before booking a treatment.`);
+            go(`#/patients/${created.id}`, { keepAnnouncement: true });
+        } catch (e) {
+            if (e.kind === 'possible-duplicate-patient') {
+                clear(result, likelySameNotice(e.problem.likelySame || [], () => register(true)));
+                result.querySelector('a')?.focus();
+                return;
+            }
+            const shown = showFieldErrors(form, e.fieldErrors, details.ids);
+            clear(result, problemNotice(e, shown ? 'Please correct the marked fields' : 'Could not register the patient'));
+        }
+    }
 
     clear(main,
         h('div', { class: 'page-head' }, h('h1', { id: 'np-title' }, 'New patient')),
         h('section', { class: 'panel' }, result, form));
+}
+
+/**
+ * Registration found records that are probably this person: open one of them, or, once the desk
+ * has checked that this is someone else, register anyway.
+ */
+function likelySameNotice(records, registerAnyway) {
+    const anyway = h('button', { type: 'button', class: 'button button-secondary', id: 'np-different-person' },
+        'Register as a different person');
+    anyway.addEventListener('click', () => busy(anyway, registerAnyway));
+    return notice('warn', 'This patient may be registered already',
+        'A patient with this date of birth and the same name or e-mail is on file. A second record for one person '
+            + 'hides their treatment history from the safety checks.',
+        h('ul', { id: 'np-likely-same' }, ...records.map((p) => h('li', null,
+            h('a', { href: `#/patients/${p.id}` }, fmt.fullName(p)),
+            `, born ${fmt.plainDate(p.dateOfBirth)}, ${p.email}`))),
+        'Open the record if it is this patient. Register a new one only after checking that this is someone else.',
+        h('div', { class: 'button-row' }, anyway));
 }
 
 export async function renderPatient(main, context) {

@@ -15,6 +15,8 @@ export async function renderSafetyPolicy(main, { isCurrent }) {
     const [policy, versions] = await Promise.all([api.get('/api/policy'), api.get('/api/policy/versions')]);
     if (!isCurrent()) return;
     const result = h('div', { id: 'policy-result', role: 'alert' });
+    // an empty box is sent as null, never as 0 (which Number('') is): screening refuses it, naming the field
+    const whole = (input) => (input.value.trim() === '' ? null : Number(input.value));
     const number = (id, value, min, max) => h('input', { type: 'number', id, value: String(value), min: String(min), max: String(max), class: 'narrow', required: true });
     const washout = number('policy-washout', policy.windows.isotretinoinWashoutMonths, 0, 120);
     const validity = number('policy-validity', policy.windows.intakeValidityDays, 0, 3650);
@@ -30,7 +32,7 @@ export async function renderSafetyPolicy(main, { isCurrent }) {
                 locked ? h('span', { class: 'small muted' }, ` Evidence-based (${cell.sameDayEvidence}): cannot be switched off.`) : null,
                 h('span', { class: 'field-error', id: `policy-sameday-${i}-error` }))) };
     });
-    const note = h('textarea', { id: 'policy-note', maxlength: '1000', rows: '2' });
+    const note = h('textarea', { id: 'policy-note', maxlength: '1000', rows: '2', required: true });
     const submit = h('button', { type: 'submit', class: 'button', id: 'policy-save' }, 'Save as a new version');
     const form = h('form', { id: 'policy-form', novalidate: true, 'aria-labelledby': 'policy-form-title' },
         h('h2', { id: 'policy-form-title' }, 'Numbers the clinic chooses'),
@@ -43,9 +45,12 @@ export async function renderSafetyPolicy(main, { isCurrent }) {
             h('caption', null, 'Minimum days between treatments (from the earlier one’s day)'),
             h('thead', null, h('tr', null, ['Order', 'Minimum days', 'Same day'].map((t) => h('th', { scope: 'col' }, t)))),
             h('tbody', null, rows.map((r) => r.row)))),
-        h('div', { class: 'field' }, h('label', { for: 'policy-note' }, 'What changed and why'), note),
+        h('div', { class: 'field' }, h('label', { for: 'policy-note' }, 'What changed and why'), note,
+            h('span', { class: 'field-error', id: 'policy-note-error' })),
         h('div', { class: 'button-row' }, submit));
-    const fieldIds = { 'windows.isotretinoinWashoutMonths': 'policy-washout', 'windows.intakeValidityDays': 'policy-validity' };
+    const fieldIds = {
+        'windows.isotretinoinWashoutMonths': 'policy-washout', 'windows.intakeValidityDays': 'policy-validity', changeNote: 'policy-note',
+    };
     rows.forEach((r, i) => {
         fieldIds[`intervals[${i}].minimumDays`] = `policy-interval-${i}`;
         fieldIds[`intervals[${i}].sameDayBlocked`] = `policy-sameday-${i}`;
@@ -63,15 +68,15 @@ export async function renderSafetyPolicy(main, { isCurrent }) {
             if (!ok) return;
             try {
                 const saved = await api.put('/api/policy', {
-                    windows: { isotretinoinWashoutMonths: Number(washout.value), intakeValidityDays: Number(validity.value) },
-                    intervals: rows.map((r) => ({ from: r.cell.from, to: r.cell.to, minimumDays: Number(r.days.value), sameDayBlocked: r.sameDay.checked })),
+                    windows: { isotretinoinWashoutMonths: whole(washout), intakeValidityDays: whole(validity) },
+                    intervals: rows.map((r) => ({ from: r.cell.from, to: r.cell.to, minimumDays: whole(r.days), sameDayBlocked: r.sameDay.checked })),
                     changeNote: note.value.trim() || null,
                 });
                 announce('ok', `Policy version ${saved.version} saved`, 'Screenings from now on use it; upcoming appointments are screened again.');
                 reload();
             } catch (e) {
                 const shown = showFieldErrors(form, e.fieldErrors, fieldIds);
-                clear(result, problemNotice(e, shown ? 'Please correct the marked numbers' : 'Not saved'));
+                clear(result, problemNotice(e, shown ? 'Please correct the marked fields' : 'Not saved'));
             }
         });
     });

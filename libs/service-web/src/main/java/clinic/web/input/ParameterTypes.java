@@ -118,6 +118,10 @@ public class ParameterTypes {
         if (type == LocalDate.class) {
             return value -> parses(value, LocalDate::parse) ? null : "must be a date (YYYY-MM-DD)";
         }
+        if (type == Boolean.class || type == boolean.class) {
+            // JAX-RS takes anything but "true" as false
+            return value -> "true".equals(value) || "false".equals(value) ? null : "must be true or false";
+        }
         if (type.isEnum()) {
             String allowed = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
             return value -> Arrays.stream(type.getEnumConstants()).anyMatch(c -> ((Enum<?>) c).name().equals(value))

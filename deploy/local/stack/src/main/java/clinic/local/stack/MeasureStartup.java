@@ -220,7 +220,7 @@ public final class MeasureStartup {
                     case 0 -> get(base + "/api/availability?procedure=MICRONEEDLING&from=" + from + "&to=" + from.plusDays(30),
                             "frontdesk");
                     case 1 -> json(base + "/api/patients", "POST", "frontdesk", """
-                            {"firstName":"Load","lastName":"Test","email":"load-%s@example.com","dateOfBirth":"1990-01-01"}"""
+                            {"firstName":"Load","lastName":"Test %1$s","email":"load-%1$s@example.com","dateOfBirth":"1990-01-01"}"""
                             .formatted(UUID.randomUUID()));
                     case 2 -> get(base + "/api/catalog/procedures", "frontdesk");
                     default -> get(base + "/api/policy", "admin");

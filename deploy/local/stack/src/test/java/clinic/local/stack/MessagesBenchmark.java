@@ -101,10 +101,10 @@ class MessagesBenchmark {
         for (int i = 0; i < count; i++) {
             String start = slots.get(i);
             pool.submit(() -> {
-                String patient = as("frontdesk").body(Map.of("firstName", "Bench", "lastName", "Mark",
+                String patient = as("frontdesk").body(Map.of("firstName", "Bench", "lastName", "Mark " + start.substring(0, 16),
                         "email", "bench-" + UUID.randomUUID() + "@example.com", "dateOfBirth", "1990-01-01"))
                         .post("/api/patients").then().statusCode(201).extract().path("id");
-                as("frontdesk").body(cleanIntake()).put("/api/patients/" + patient + "/intake").then().statusCode(200);
+                as("frontdesk").body(IntakeAnswers.clean()).put("/api/patients/" + patient + "/intake").then().statusCode(200);
                 bookings.add(new Booking(patient, start));
             });
         }
@@ -278,11 +278,5 @@ class MessagesBenchmark {
 
     private RequestSpecification as(String user) {
         return given().baseUri(stack.settings().bookingUrl()).auth().preemptive().basic(user, user).contentType(ContentType.JSON);
-    }
-
-    private static Map<String, Object> cleanIntake() {
-        return Map.of("isotretinoin", "NEVER", "bloodThinners", false, "keloidOrHypertrophicScarring", false,
-                "activeInfectionOrInflammation", false, "activeAcne", false, "autoimmuneCondition", false,
-                "completedOn", LocalDate.now(CLINIC_ZONE).toString());
     }
 }

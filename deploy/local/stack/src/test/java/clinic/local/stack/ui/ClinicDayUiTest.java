@@ -30,6 +30,7 @@ import org.openqa.selenium.support.ui.Select;
 
 import clinic.local.stack.ClinicStack;
 import clinic.local.stack.Inbox;
+import clinic.local.stack.IntakeAnswers;
 import clinic.local.stack.TestAppointments;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -97,16 +98,7 @@ class ClinicDayUiTest {
     }
 
     private static void cleanIntake(String patientId) {
-        Map<String, Object> intake = new HashMap<>();
-        intake.put("isotretinoin", "NEVER");
-        intake.put("isotretinoinLastDose", null);
-        intake.put("bloodThinners", false);
-        intake.put("keloidOrHypertrophicScarring", false);
-        intake.put("activeInfectionOrInflammation", false);
-        intake.put("activeAcne", false);
-        intake.put("autoimmuneCondition", false);
-        intake.put("completedOn", LocalDate.now(CLINIC_ZONE).toString());
-        as("frontdesk").body(intake).put("/api/patients/" + patientId + "/intake").then().statusCode(200);
+        as("frontdesk").body(IntakeAnswers.clean()).put("/api/patients/" + patientId + "/intake").then().statusCode(200);
     }
 
     /** Books the first free time of the procedure from the day on; answers {id, start, practitionerId}. */

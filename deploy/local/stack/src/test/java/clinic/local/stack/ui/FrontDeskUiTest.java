@@ -28,6 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import clinic.local.stack.ClinicStack;
 import clinic.local.stack.ContentDatabase;
+import clinic.local.stack.IntakeAnswers;
 import clinic.local.stack.StackSettings;
 import clinic.local.stack.TestAppointments;
 
@@ -99,6 +100,21 @@ class FrontDeskUiTest {
         browser.textAppears(By.cssSelector("main h1"), "Hanna Lewandowska");
         browser.textAppears(By.id("flash"), "Patient registered");
         String patientUrl = browser.driver.getCurrentUrl();
+
+        // the same person again (name in another case, another e-mail): the desk is sent to the record on file
+        browser.click(By.linkText("Patients"));
+        browser.click(By.id("new-patient"));
+        browser.type(By.id("np-firstName"), "HANNA");
+        browser.type(By.id("np-lastName"), "lewandowska");
+        browser.type(By.id("np-email"), "other-" + email);
+        browser.setDate(By.id("np-dateOfBirth"), "1988-03-14");
+        browser.click(By.id("np-submit"));
+        browser.textAppears(By.id("np-likely-same"), "Hanna Lewandowska");
+        browser.visible(By.id("np-different-person"));
+        browser.screenshot("03b-new-patient-likely-registered");
+        browser.click(By.cssSelector("#np-likely-same a"));
+        browser.textAppears(By.cssSelector("main h1"), "Hanna Lewandowska");
+        assertEquals(patientUrl, browser.driver.getCurrentUrl(), "the record on file opens");
 
         // intake: unanswered questions are flagged in the page; a server-side rule names its field
         browser.click(By.id("record-intake"));
@@ -449,13 +465,17 @@ class FrontDeskUiTest {
         browser.wait.until(d -> !d.findElement(By.id("policy-version")).getText().equals(before));
         browser.textAppears(By.id("policy-versions"), "checked by the UI test");
         browser.screenshot("30-admin-policy");
-        // a number screening refuses is marked at its field, and nothing is saved
+        // a number screening refuses, an emptied box (never taken as 0) and a missing note are marked at their
+        // fields, and nothing is saved
         String saved = browser.visible(By.id("policy-version")).getText();
         browser.type(By.id("policy-washout"), "-1");
+        browser.type(By.id("policy-validity"), "");
         browser.click(By.id("policy-save"));
         browser.click(By.id("confirm-yes"));
-        browser.textAppears(By.id("policy-result"), "Please correct the marked numbers");
+        browser.textAppears(By.id("policy-result"), "Please correct the marked fields");
         assertFalse(browser.visible(By.id("policy-washout-error")).getText().isBlank(), "the washout field says what is wrong");
+        assertFalse(browser.visible(By.id("policy-validity-error")).getText().isBlank(), "the emptied field says what is wrong");
+        assertFalse(browser.visible(By.id("policy-note-error")).getText().isBlank(), "the missing note is asked for");
         assertEquals(saved, browser.visible(By.id("policy-version")).getText(), "no new version");
 
         // the screening audit: who decided what and when, without medical detail
@@ -543,9 +563,7 @@ class FrontDeskUiTest {
         LocalDate today = LocalDate.now(CLINIC_ZONE);
         io.restassured.RestAssured.given().baseUri(baseUrl).auth().preemptive().basic("frontdesk", "frontdesk")
                 .contentType(io.restassured.http.ContentType.JSON)
-                .body(java.util.Map.of("isotretinoin", "NEVER", "bloodThinners", false, "keloidOrHypertrophicScarring", false,
-                        "activeInfectionOrInflammation", false, "activeAcne", false, "autoimmuneCondition", false,
-                        "completedOn", today.toString()))
+                .body(IntakeAnswers.clean())
                 .put("/api/patients/" + patient + "/intake").then().statusCode(200);
         String start = io.restassured.RestAssured.given().baseUri(baseUrl).auth().preemptive().basic("frontdesk", "frontdesk")
                 .queryParams("procedure", "CONSULTATION", "from", today.plusDays(days).toString(),

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import clinic.local.stack.ClinicStack;
+import clinic.local.stack.IntakeAnswers;
 import clinic.local.stack.ScratchDirectory;
 import clinic.local.stack.StackSettings;
 import clinic.local.stack.StackSettings.Identity;
@@ -133,9 +134,7 @@ class KeycloakSignInUiTest {
                         .substring(0, 8) + "@example.com", "dateOfBirth", "1990-06-01"))
                 .post("/api/patients").then().statusCode(201).extract().path("id");
         given().baseUri(base).auth().preemptive().basic("frontdesk", "frontdesk").contentType(ContentType.JSON)
-                .body(Map.of("takingIsotretinoin", false, "bloodThinners", false, "keloidOrHypertrophicScarring", false,
-                        "activeInfectionOrInflammation", false, "activeAcne", false, "autoimmuneCondition", false,
-                        "completedOn", LocalDate.now(CLINIC_ZONE).toString()))
+                .body(IntakeAnswers.clean())
                 .put("/api/patients/" + patient + "/intake").then().statusCode(200);
         return patient;
     }

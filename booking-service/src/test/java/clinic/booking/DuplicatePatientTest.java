@@ -1,0 +1,48 @@
+package clinic.booking;
+
+import static clinic.booking.support.Api.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * One person, one record: screening's interval rules count one patient's appointments, so a second
+ * record for the same person would let a treatment through that the first record's history forbids.
+ */
+@QuarkusTest
+class DuplicatePatientTest {
+
+    @Test
+    void aSecondRecordForThePersonIsRefusedUnlessTheDeskHasCheckedItIsSomeoneElse() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String email = "zofia-" + tag + "@example.com";
+        String first = register("Zofia", "Wisniewska" + tag, email, "1988-03-12", false).statusCode(201).extract().path("id");
+
+        register("WISNIEWSKA" + tag, "zofia", "other-" + tag + "@example.com", "1988-03-12", false).statusCode(409)
+                .body("type", equalTo("urn:clinic:problem:possible-duplicate-patient"))
+                .body("likelySame.id", hasItem(first))
+                .body("likelySame[0].dateOfBirth", equalTo("1988-03-12"));
+        register("Zosia", "Wisniewska-Nowak" + tag, email.toUpperCase(), "1988-03-12", false).statusCode(409)
+                .body("likelySame.id", hasItem(first));
+
+        register("Zofia", "Wisniewska" + tag, "third-" + tag + "@example.com", "1990-01-01", false).statusCode(201);
+        register("Zofia", "Wisniewska" + tag, "fourth-" + tag + "@example.com", "1988-03-12", true).statusCode(201);
+    }
+
+    private static ValidatableResponse register(String firstName, String lastName, String email, String dateOfBirth,
+            boolean differentPerson) {
+        var request = as("frontdesk").body(Map.of("firstName", firstName, "lastName", lastName, "email", email,
+                "dateOfBirth", dateOfBirth));
+        if (differentPerson) {
+            request = request.queryParam("differentPerson", true);
+        }
+        return request.post("/api/patients").then();
+    }
+}
