@@ -48,7 +48,7 @@ public class PatientSchedule {
         /**
          * Whether the slot overlaps another appointment of this patient: a patient is in one place at a
          * time. Availability leaves such slots out; a booking or move into one is refused
-         * ({@link #alreadyBooked}), and {@link #claim} keeps the answer true until the commit.
+         * ({@link PatientSchedule#alreadyBooked}), and {@link PatientSchedule#claim} keeps the answer true until the commit.
          */
         public boolean clashesWith(Slot slot) {
             TimeRange wanted = new TimeRange(slot.start(), slot.end());
