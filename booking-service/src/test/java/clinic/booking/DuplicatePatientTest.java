@@ -36,6 +36,20 @@ class DuplicatePatientTest {
         register("Zofia", "Wisniewska" + tag, "fourth-" + tag + "@example.com", "1988-03-12", true).statusCode(201);
     }
 
+    @Test
+    void accentsDoNotMakeAnotherName() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String first = register("Zofia", "Wiśniewska" + tag, "zw-" + tag + "@example.com", "1979-05-05", false).statusCode(201)
+                .extract().path("id");
+
+        register("ZOFIA", "Wisniewska" + tag, "zw-other-" + tag + "@example.com", "1979-05-05", false).statusCode(409)
+                .body("likelySame.id", hasItem(first));
+        as("frontdesk").queryParam("query", "wisniewska" + tag).get("/api/patients").then().statusCode(200)
+                .body("id", hasItem(first));
+        as("frontdesk").queryParam("query", "Żofia Wiśniewska" + tag).get("/api/patients").then().statusCode(200)
+                .body("id", hasItem(first));
+    }
+
     private static ValidatableResponse register(String firstName, String lastName, String email, String dateOfBirth,
             boolean differentPerson) {
         var request = as("frontdesk").body(Map.of("firstName", firstName, "lastName", lastName, "email", email,

@@ -32,7 +32,7 @@ public final class AppointmentDtos {
             UUID practitionerId, UUID roomId) {
     }
 
-    /** Move an appointment; it keeps its id and is screened again. */
+    /** Move an appointment; it keeps its id and is screened again. Without a practitioner any free one may take it. */
     public record RescheduleRequest(@NotNull OffsetDateTime start, UUID practitionerId, UUID roomId) {
     }
 

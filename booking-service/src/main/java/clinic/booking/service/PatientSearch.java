@@ -15,6 +15,7 @@ import clinic.booking.domain.Patient;
 
 /**
  * The front desk's patient search: one box for a name in any order ("Alpha Walk" and "Walk Alpha"),
+ * with or without its accents ("Wojcik" finds "Wójcik"),
  * part of an e-mail, a phone number however it is spaced, or a date of birth (2001-04-30,
  * 30.04.2001 or 30/04/2001). Every word must match something; the most likely patients come first.
  */
@@ -55,7 +56,7 @@ public class PatientSearch {
             } else {
                 params.add("%" + like(word.toLowerCase(Locale.ROOT)) + "%");
                 int p = params.size();
-                where.append("(lower(first_name) LIKE ?").append(p).append(" ESCAPE '\\' OR lower(last_name) LIKE ?").append(p)
+                where.append("(lower(unaccent(first_name)) LIKE unaccent(?").append(p).append(") ESCAPE '\\' OR lower(unaccent(last_name)) LIKE unaccent(?").append(p).append(")")
                         .append(" ESCAPE '\\' OR lower(email) LIKE ?").append(p).append(" ESCAPE '\\'");
                 String wordDigits = word.replaceAll("[^0-9]", "");
                 if (wordDigits.length() >= 4) {
@@ -75,14 +76,14 @@ public class PatientSearch {
 
     /**
      * Live records that are probably this person already: the same date of birth and the same name
-     * (either order, any case) or the same e-mail address (any case). Screening's interval rules count
+     * (either order, any case, with or without accents) or the same e-mail address (any case). Screening's interval rules count
      * one patient's appointments, so a second record for one person would let them pass.
      */
     public List<Patient> sameIdentity(String firstName, String lastName, String email, LocalDate dateOfBirth) {
         return em.createNativeQuery("""
                 SELECT * FROM patient WHERE erased_at IS NULL AND date_of_birth = ?1
-                   AND ((lower(first_name) = lower(?2) AND lower(last_name) = lower(?3))
-                     OR (lower(first_name) = lower(?3) AND lower(last_name) = lower(?2))
+                   AND ((lower(unaccent(first_name)) = lower(unaccent(?2)) AND lower(unaccent(last_name)) = lower(unaccent(?3)))
+                     OR (lower(unaccent(first_name)) = lower(unaccent(?3)) AND lower(unaccent(last_name)) = lower(unaccent(?2)))
                      OR lower(email) = lower(?4))
                  ORDER BY created_at LIMIT 10""", Patient.class)
                 .setParameter(1, dateOfBirth).setParameter(2, firstName).setParameter(3, lastName).setParameter(4, email)

@@ -114,11 +114,21 @@ export const STATUS_LABELS = {
 
 export const statusLabel = (code) => STATUS_LABELS[code] || humanize(code);
 
-/** Why an appointment is on hold, in words the front desk can act on. */
-export const HOLD_REASONS = {
-    SCREENING_BLOCKED: 'Screening no longer clears this appointment. When the reason passes with time (the days between treatments), move it: the date picker shows the earliest date that clears. When it needs new answers (a condition that has cleared), record a new intake. Otherwise cancel it. The patient has been asked to call.',
-    INTAKE_NEEDED: 'An up-to-date intake questionnaire is needed before it can go ahead; the patient has been asked to call.',
-};
+/**
+ * Why an appointment is on hold and what the desk does, in words it can act on: a block that passes
+ * with time (days between treatments, a washout) has an earliest date that clears; one that does not
+ * (a condition) needs new intake answers once it has cleared.
+ */
+export function holdAdvice(a) {
+    const asked = 'The patient has been asked to call.';
+    if (a.holdReason === 'INTAKE_NEEDED') {
+        return `An up-to-date intake questionnaire is needed before it can go ahead. ${asked}`;
+    }
+    const earliest = a.screening?.earliestEligibleStart;
+    return earliest
+        ? `Screening no longer clears this time; the earliest date that does is ${dateTime(earliest)}. Move it there or later, or cancel it. ${asked}`
+        : `Screening no longer clears this appointment, and no later date would: the reason does not pass with time. Record a new intake once it has cleared, or cancel it. ${asked}`;
+}
 
 export const CANCEL_REASONS = {
     PATIENT_REQUEST: 'Patient asked to cancel',

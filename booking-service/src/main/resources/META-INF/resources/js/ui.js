@@ -31,7 +31,7 @@ export function problemNotice(error, what = 'That did not work') {
     } else if (error.status === 403) {
         advice = 'Your role may not do this.';
     }
-    const fieldErrors = (p.errors || []).map((e) => h('li', null, `${fieldLabel(e.field)}: ${e.message}`));
+    const fieldErrors = (p.errors || []).map((e) => h('li', null, fieldLabel(e.field) ? `${fieldLabel(e.field)}: ${e.message}` : e.message));
     if (fieldErrors.length) {
         // the field list says it all; the detail repeats it
         return notice('error', what, h('ul', null, fieldErrors), advice);
@@ -41,11 +41,25 @@ export function problemNotice(error, what = 'That did not work') {
         advice);
 }
 
-/** The words on screen for an API field that {@link showFieldErrors} marked (its label or legend), else the API's name. */
+/**
+ * Why a booking or a move lost to the calendar (409), in the desk's words, or null for any other
+ * refusal. `verb` is "booked" or "moved"; nothing was changed either way.
+ */
+export function scheduleConflictNotice(error, verb) {
+    const advice = {
+        'slot-taken': ['that time was just taken', 'The free times were refreshed; please choose another.'],
+        'patient-already-booked': ['the patient already has an appointment at that time',
+            'A patient is in one place at a time: choose a time when they are free (with “Only show times this patient can have” ticked, the picker offers only those).'],
+        'patient-schedule-busy': ['the patient’s appointments changed at the same moment', 'Please try again.'],
+    }[error.kind];
+    return advice ? notice('error', `Not ${verb}: ${advice[0]}`, `Nothing was ${verb}. ${advice[1]}`) : null;
+}
+
+/** The words on screen for an API field that {@link showFieldErrors} marked (its label or legend), else null. */
 function fieldLabel(field) {
     const control = document.querySelector(`[data-api-field="${CSS.escape(field)}"]`);
     const label = control && (document.querySelector(`label[for="${CSS.escape(control.id)}"]`) || control.querySelector('legend'));
-    return label ? label.textContent.trim() : field;
+    return label ? label.textContent.trim() : null;
 }
 
 export function statusBadge(code) {

@@ -4,7 +4,7 @@ import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { can, loadCatalog, patient } from '../session.js';
 import { reload } from '../nav.js';
-import { announce, notice, problemNotice, statusBadge, busy, field } from '../ui.js';
+import { announce, notice, problemNotice, scheduleConflictNotice, statusBadge, busy, field } from '../ui.js';
 import { slotPicker, describeSlot } from '../slots.js';
 import { refusal, reasonList } from '../screening.js';
 import { reviewForm, clinicianReasons } from './review.js';
@@ -101,7 +101,7 @@ function standing(a) {
             + 'screened again; check-in is possible once that is done.');
     }
     if (a.status === 'ON_HOLD') {
-        return notice('error', 'On hold', fmt.HOLD_REASONS[a.holdReason] || 'Screening no longer clears this appointment.');
+        return notice('error', 'On hold', fmt.holdAdvice(a));
     }
     return null;
 }
@@ -313,8 +313,9 @@ function rescheduleSection(a, catalog, result) {
             if (e.status === 422 && e.problem.screening) {
                 clear(result, refusal(e.problem.screening, { patientId: a.patientId, onEarliest: showFrom, verb: 'moved' }));
             } else {
-                clear(result, problemNotice(e, e.status === 409 ? 'Not moved: that time was just taken' : 'Not moved'));
-                if (e.status === 409) picker.load().catch(() => {});
+                const conflict = scheduleConflictNotice(e, 'moved');
+                clear(result, conflict || problemNotice(e, 'Not moved'));
+                if (conflict) picker.load().catch(() => {});
             }
         }
     }));

@@ -3,7 +3,7 @@
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { loadCatalog, rememberPatient } from '../session.js';
-import { field, notice, problemNotice, statusBadge, busy } from '../ui.js';
+import { field, notice, problemNotice, scheduleConflictNotice, statusBadge, busy } from '../ui.js';
 import { slotPicker, describeSlot } from '../slots.js';
 import { refusal, reasonList } from '../screening.js';
 import { dayInput, dayHint } from '../dates.js';
@@ -94,9 +94,8 @@ export async function renderBook(main, { params, isCurrent }) {
             if (e.status === 422 && e.problem.screening) {
                 clear(outcome, refusal(e.problem.screening, { patientId: p.id, onEarliest: showFrom }));
                 outcome.querySelector('#book-earliest, #go-intake')?.focus();
-            } else if (e.status === 409) {
-                clear(outcome, notice('error', 'Not booked: that time was just taken',
-                    'Nothing was booked. The free slots were refreshed; please choose another.'));
+            } else if (scheduleConflictNotice(e, 'booked')) {
+                clear(outcome, scheduleConflictNotice(e, 'booked'));
                 await picker.load().catch(() => {});
             } else if (e.status === 503) {
                 clear(outcome, notice('error', 'Not booked: screening is unavailable',

@@ -149,7 +149,7 @@ function receiptText(receipt) {
 
 /** What a screening again did to each appointment, and what the desk does about it. */
 const AFTER_RESCREEN = {
-    ON_HOLD: 'No longer confirmed: move it or cancel it; the patient has been asked to call.',
+    ON_HOLD: 'On hold: open it to see why and what to do; the patient has been asked to call.',
     PENDING_REVIEW: 'No longer confirmed: a clinician must review it before it goes ahead.',
 };
 

@@ -162,6 +162,30 @@ class FrontDeskUiTest {
         browser.click(By.id("book-slot"));
         browser.textAppears(By.id("booking-outcome"), "Booked and confirmed");
 
+        // a new intake with an active infection: the receipt warns and names the appointment now on hold,
+        // whose page says what to do; a clean intake confirms it again
+        browser.driver.get(patientUrl);
+        browser.click(By.id("record-intake"));
+        answerIntake("NEVER", "no", "no", "yes", "no", "no");
+        browser.click(By.id("intake-submit"));
+        browser.textAppears(By.id("receipt-title"), "needs attention");
+        browser.textAppears(By.id("intake-receipt"), "Microneedling");
+        browser.screenshot("06b-intake-puts-on-hold");
+        browser.click(By.cssSelector("#intake-receipt li a"));
+        browser.textAppears(By.id("appointment-status"), "On hold");
+        browser.textAppears(By.cssSelector("main"), "Record a new intake once it has cleared");
+        browser.screenshot("06c-on-hold-advice");
+        String heldUrl = browser.driver.getCurrentUrl();
+        browser.driver.get(patientUrl);
+        browser.click(By.id("record-intake"));
+        answerIntake("NEVER", "no", "no", "no", "no", "no");
+        browser.click(By.id("intake-submit"));
+        browser.textAppears(By.id("intake-receipt"), "Intake saved");
+        browser.driver.get(heldUrl);
+        browser.textAppears(By.id("appointment-status"), "Confirmed");
+        browser.driver.get(patientUrl);
+        browser.click(By.id("book-for-patient"));
+
         // microdermabrasion a day or two later, with every free time shown: screening blocks it
         browser.click(By.id("only-eligible"));
         new Select(browser.visible(By.id("book-procedure"))).selectByValue("MICRODERMABRASION");
