@@ -50,6 +50,26 @@ class DuplicatePatientTest {
                 .body("id", hasItem(first));
     }
 
+    @Test
+    void aCorrectionThatMakesARecordMatchAnotherIsRefusedUnlessTheDeskHasCheckedItIsSomeoneElse() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String kept = register("Irena", "Wojcik" + tag, "iw-" + tag + "@example.com", "1985-03-12", false).statusCode(201)
+                .extract().path("id");
+        String other = register("Irena", "Wojcik" + tag, "iw2-" + tag + "@example.com", "1985-03-13", false).statusCode(201)
+                .extract().path("id");
+        Map<String, Object> sameBirthday = Map.of("firstName", "Irena", "lastName", "Wojcik" + tag, "email", "iw2-" + tag
+                + "@example.com", "dateOfBirth", "1985-03-12");
+
+        as("frontdesk").body(sameBirthday).put("/api/patients/" + other).then().statusCode(409)
+                .body("type", equalTo("urn:clinic:problem:possible-duplicate-patient"))
+                .body("likelySame.id", hasItem(kept))
+                .body("likelySame.id", org.hamcrest.Matchers.not(hasItem(other)));
+        as("frontdesk").body(Map.of("firstName", "Irena", "lastName", "Wojcik" + tag, "email", "iw2-" + tag + "@example.com",
+                "dateOfBirth", "1985-03-13", "phone", "+48 600 100 200")).put("/api/patients/" + other).then().statusCode(200);
+        as("frontdesk").queryParam("differentPerson", true).body(sameBirthday).put("/api/patients/" + other).then().statusCode(200)
+                .body("dateOfBirth", equalTo("1985-03-12"));
+    }
+
     private static ValidatableResponse register(String firstName, String lastName, String email, String dateOfBirth,
             boolean differentPerson) {
         var request = as("frontdesk").body(Map.of("firstName", firstName, "lastName", lastName, "email", email,

@@ -130,8 +130,13 @@ public class PatientResource {
     @Operation(summary = "Correct a patient's identity and contact details (roles: front-desk, admin)",
             description = "Replaces the details with the ones given. Messages not yet sent to the patient use the "
                     + "corrected first name and e-mail; the same details again change nothing.")
-    public PatientView correct(@RestPath UUID id, @Valid @NotNull PatientDetails body) {
-        return PatientView.of(patients.correct(id, body.details()));
+    @APIResponse(responseCode = "200", description = "The patient with the corrected details",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientView.class)))
+    @APIResponse(responseCode = "409", description = "possible-duplicate-patient: with these details the record matches"
+            + " another live one (date of birth, and name or e-mail); `likelySame` lists them. One person's records are"
+            + " merged by an admin; correct again with differentPerson=true only after checking that this is someone else.")
+    public PatientView correct(@RestPath UUID id, @Valid @NotNull PatientDetails body, @RestQuery boolean differentPerson) {
+        return PatientView.of(patients.correct(id, body.details(), differentPerson));
     }
 
     @POST

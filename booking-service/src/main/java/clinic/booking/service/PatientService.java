@@ -33,6 +33,10 @@ public class PatientService {
     /** A patient's identity and contact details as the front desk enters them. */
     public record Details(String firstName, String lastName, String email, LocalDate dateOfBirth, String phone) {
 
+        Details withPhone(String otherPhone) {
+            return new Details(firstName, lastName, email, dateOfBirth, otherPhone);
+        }
+
         Details normalized() {
             return new Details(firstName.strip(), lastName.strip(), email.strip(), dateOfBirth,
                     phone == null || phone.isBlank() ? null : phone.strip());
@@ -52,14 +56,8 @@ public class PatientService {
     public Patient register(Details details, boolean differentPerson) {
         Details d = details.normalized();
         if (!differentPerson) {
-            List<LikelySame> same = finder.sameIdentity(d.firstName(), d.lastName(), d.email(), d.dateOfBirth()).stream()
-                    .map(p -> new LikelySame(p.id, p.firstName, p.lastName, p.dateOfBirth, p.email)).toList();
-            if (!same.isEmpty()) {
-                throw new ProblemException(Problem.of(409, "possible-duplicate-patient", "Possibly registered already",
-                        "A patient with this date of birth and the same name or e-mail is registered already. Open that"
-                                + " record; register again as a different person only after checking that this is someone else.")
-                        .with("likelySame", same));
-            }
+            refuseLikelySame(d, null, "A patient with this date of birth and the same name or e-mail is registered already."
+                    + " Open that record; register again as a different person only after checking that this is someone else.");
         }
         Patient patient = new Patient();
         patient.id = UUID.randomUUID();
@@ -73,10 +71,11 @@ public class PatientService {
     /**
      * Corrects the patient's identity and contact details. A real change raises the contact version
      * and is announced (first name and e-mail only), so messages not yet sent go to the new address;
-     * the same details again change nothing.
+     * the same details again change nothing. A change of name, date of birth or e-mail that makes the
+     * record match another live one is refused like a registration, unless {@code differentPerson}.
      */
     @Transactional
-    public Patient correct(UUID id, Details details) {
+    public Patient correct(UUID id, Details details, boolean differentPerson) {
         Details d = details.normalized();
         Patient patient = patients.lock(id).stream().findFirst().orElse(null);
         if (patient == null || patient.erased()) {
@@ -86,10 +85,26 @@ public class PatientService {
         if (before.equals(d)) {
             return patient;
         }
+        if (!differentPerson && !before.withPhone(null).equals(d.withPhone(null))) {
+            refuseLikelySame(d, id, "With these details this record matches another patient's: the same date of birth and the"
+                    + " same name or e-mail. If it is one person, an admin merges the two records; save the correction as a"
+                    + " different person only after checking that this is someone else.");
+        }
         apply(patient, d);
         patient.contactVersion++;
         events.contactCorrected(patient);
         return patient;
+    }
+
+    /** 409 naming the live records other than {@code self} that are probably the person these details describe. */
+    private void refuseLikelySame(Details d, UUID self, String detail) {
+        List<LikelySame> same = finder.sameIdentity(d.firstName(), d.lastName(), d.email(), d.dateOfBirth()).stream()
+                .filter(p -> !p.id.equals(self))
+                .map(p -> new LikelySame(p.id, p.firstName, p.lastName, p.dateOfBirth, p.email)).toList();
+        if (!same.isEmpty()) {
+            throw new ProblemException(Problem.of(409, "possible-duplicate-patient", "Possibly the same person as another record",
+                    detail).with("likelySame", same));
+        }
     }
 
     private static void apply(Patient patient, Details d) {

@@ -121,7 +121,11 @@ export async function renderNewPatient(main) {
             go(`#/patients/${created.id}`, { keepAnnouncement: true });
         } catch (e) {
             if (e.kind === 'possible-duplicate-patient') {
-                clear(result, likelySameNotice(e.problem.likelySame || [], () => register(true)));
+                clear(result, likelySameNotice(e.problem.likelySame || [], {
+                    title: 'This patient may be registered already',
+                    advice: 'Open the record if it is this patient. Register a new one only after checking that this is someone else.',
+                    anywayLabel: 'Register as a different person', anyway: () => register(true),
+                }));
                 result.querySelector('a')?.focus();
                 return;
             }
@@ -136,21 +140,20 @@ export async function renderNewPatient(main) {
 }
 
 /**
- * Registration found records that are probably this person: open one of them, or, once the desk
- * has checked that this is someone else, register anyway.
+ * Records that are probably the person being registered or corrected: the desk opens one of them, or,
+ * once it has checked that this is someone else, goes ahead anyway.
  */
-function likelySameNotice(records, registerAnyway) {
-    const anyway = h('button', { type: 'button', class: 'button button-secondary', id: 'np-different-person' },
-        'Register as a different person');
-    anyway.addEventListener('click', () => busy(anyway, registerAnyway));
-    return notice('warn', 'This patient may be registered already',
+function likelySameNotice(records, { title, advice, anywayLabel, anyway }) {
+    const button = h('button', { type: 'button', class: 'button button-secondary', id: 'likely-same-anyway' }, anywayLabel);
+    button.addEventListener('click', () => busy(button, anyway));
+    return notice('warn', title,
         'A patient with this date of birth and the same name or e-mail is on file. A second record for one person '
             + 'hides their treatment history from the safety checks.',
-        h('ul', { id: 'np-likely-same' }, ...records.map((p) => h('li', null,
+        h('ul', { id: 'likely-same' }, ...records.map((p) => h('li', null,
             h('a', { href: `#/patients/${p.id}` }, fmt.fullName(p)),
             `, born ${fmt.plainDate(p.dateOfBirth)}, ${p.email}`))),
-        'Open the record if it is this patient. Register a new one only after checking that this is someone else.',
-        h('div', { class: 'button-row' }, anyway));
+        advice,
+        h('div', { class: 'button-row' }, button));
 }
 
 export async function renderPatient(main, context) {
@@ -231,18 +234,30 @@ function correctionForm(p, corrected, cancelled) {
         clear(result);
         clearFieldErrors(form);
         if (showFieldErrors(form, details.missing(), details.ids)) return;
-        await busy(save, async () => {
-            try {
-                const saved = await api.put(`/api/patients/${p.id}`, details.body());
-                rememberPatient(saved);
-                announce('ok', 'Details corrected', `Messages not yet sent go to ${saved.email}.`);
-                corrected();
-            } catch (e) {
-                const shown = showFieldErrors(form, e.fieldErrors, details.ids);
-                clear(result, problemNotice(e, shown ? 'Please correct the marked fields' : 'The details were not corrected'));
-            }
-        });
+        await busy(save, () => correct(false));
     });
+
+    async function correct(differentPerson) {
+        try {
+            const saved = await request('PUT', `/api/patients/${p.id}`,
+                { body: details.body(), query: differentPerson ? { differentPerson: true } : undefined, idempotent: true });
+            rememberPatient(saved);
+            announce('ok', 'Details corrected', `Messages not yet sent go to ${saved.email}.`);
+            corrected();
+        } catch (e) {
+            if (e.kind === 'possible-duplicate-patient') {
+                clear(result, likelySameNotice(e.problem.likelySame || [], {
+                    title: 'With these details, this may be the same person as another record',
+                    advice: 'If it is one person, ask an admin to merge the two records. Save the correction only after checking that this is someone else.',
+                    anywayLabel: 'Save as a different person', anyway: () => correct(true),
+                }));
+                result.querySelector('a')?.focus();
+                return;
+            }
+            const shown = showFieldErrors(form, e.fieldErrors, details.ids);
+            clear(result, problemNotice(e, shown ? 'Please correct the marked fields' : 'The details were not corrected'));
+        }
+    }
     return h('div', null, result, form);
 }
 

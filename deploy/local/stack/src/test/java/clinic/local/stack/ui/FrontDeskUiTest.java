@@ -109,10 +109,10 @@ class FrontDeskUiTest {
         browser.type(By.id("np-email"), "other-" + email);
         browser.setDate(By.id("np-dateOfBirth"), "1988-03-14");
         browser.click(By.id("np-submit"));
-        browser.textAppears(By.id("np-likely-same"), "Hanna Lewandowska");
-        browser.visible(By.id("np-different-person"));
+        browser.textAppears(By.id("likely-same"), "Hanna Lewandowska");
+        browser.visible(By.id("likely-same-anyway"));
         browser.screenshot("03b-new-patient-likely-registered");
-        browser.click(By.cssSelector("#np-likely-same a"));
+        browser.click(By.cssSelector("#likely-same a"));
         browser.textAppears(By.cssSelector("main h1"), "Hanna Lewandowska");
         assertEquals(patientUrl, browser.driver.getCurrentUrl(), "the record on file opens");
 
