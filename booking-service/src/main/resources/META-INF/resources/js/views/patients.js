@@ -109,34 +109,44 @@ export async function renderNewPatient(main) {
             clear(result, h('p', { class: 'visually-hidden' }, 'Some fields need attention.'));
             return;
         }
-        await busy(submit, () => register(false));
+        await busy(submit, () => sendDetails({
+            method: 'POST', path: '/api/patients', details, form, result, notSent: 'Could not register the patient',
+            likelySame: {
+                title: 'This patient may be registered already',
+                advice: 'Open the record if it is this patient. Register a new one only after checking that this is someone else.',
+                anywayLabel: 'Register as a different person',
+            },
+            done: (created) => {
+                rememberPatient(created);
+                announce('ok', 'Patient registered', `${fmt.fullName(created)} is registered. Record the intake before booking a treatment.`);
+                go(`#/patients/${created.id}`, { keepAnnouncement: true });
+            },
+        }));
     });
-
-    async function register(differentPerson) {
-        try {
-            const created = await request('POST', '/api/patients',
-                { body: details.body(), query: differentPerson ? { differentPerson: true } : undefined, idempotent: true });
-            rememberPatient(created);
-            announce('ok', 'Patient registered', `${fmt.fullName(created)} is registered. Record the intake before booking a treatment.`);
-            go(`#/patients/${created.id}`, { keepAnnouncement: true });
-        } catch (e) {
-            if (e.kind === 'possible-duplicate-patient') {
-                clear(result, likelySameNotice(e.problem.likelySame || [], {
-                    title: 'This patient may be registered already',
-                    advice: 'Open the record if it is this patient. Register a new one only after checking that this is someone else.',
-                    anywayLabel: 'Register as a different person', anyway: () => register(true),
-                }));
-                result.querySelector('a')?.focus();
-                return;
-            }
-            const shown = showFieldErrors(form, e.fieldErrors, details.ids);
-            clear(result, problemNotice(e, shown ? 'Please correct the marked fields' : 'Could not register the patient'));
-        }
-    }
 
     clear(main,
         h('div', { class: 'page-head' }, h('h1', { id: 'np-title' }, 'New patient')),
         h('section', { class: 'panel' }, result, form));
+}
+
+/**
+ * Sends a patient's details (a registration or a correction) and shows what came back: the records
+ * that are probably this person, with a way to go ahead once the desk has checked, or the field errors.
+ */
+async function sendDetails(send, differentPerson = false) {
+    const { method, path, details, form, result, notSent, likelySame, done } = send;
+    try {
+        done(await request(method, path,
+            { body: details.body(), query: differentPerson ? { differentPerson: true } : undefined, idempotent: true }));
+    } catch (e) {
+        if (e.kind === 'possible-duplicate-patient') {
+            clear(result, likelySameNotice(e.problem.likelySame || [], { ...likelySame, anyway: () => sendDetails(send, true) }));
+            result.querySelector('a')?.focus();
+            return;
+        }
+        const shown = showFieldErrors(form, e.fieldErrors, details.ids);
+        clear(result, problemNotice(e, shown ? 'Please correct the marked fields' : notSent));
+    }
 }
 
 /**
@@ -234,30 +244,20 @@ function correctionForm(p, corrected, cancelled) {
         clear(result);
         clearFieldErrors(form);
         if (showFieldErrors(form, details.missing(), details.ids)) return;
-        await busy(save, () => correct(false));
+        await busy(save, () => sendDetails({
+            method: 'PUT', path: `/api/patients/${p.id}`, details, form, result, notSent: 'The details were not corrected',
+            likelySame: {
+                title: 'With these details, this may be the same person as another record',
+                advice: 'If it is one person, ask an admin to merge the two records. Save the correction only after checking that this is someone else.',
+                anywayLabel: 'Save as a different person',
+            },
+            done: (saved) => {
+                rememberPatient(saved);
+                announce('ok', 'Details corrected', `Messages not yet sent go to ${saved.email}.`);
+                corrected();
+            },
+        }));
     });
-
-    async function correct(differentPerson) {
-        try {
-            const saved = await request('PUT', `/api/patients/${p.id}`,
-                { body: details.body(), query: differentPerson ? { differentPerson: true } : undefined, idempotent: true });
-            rememberPatient(saved);
-            announce('ok', 'Details corrected', `Messages not yet sent go to ${saved.email}.`);
-            corrected();
-        } catch (e) {
-            if (e.kind === 'possible-duplicate-patient') {
-                clear(result, likelySameNotice(e.problem.likelySame || [], {
-                    title: 'With these details, this may be the same person as another record',
-                    advice: 'If it is one person, ask an admin to merge the two records. Save the correction only after checking that this is someone else.',
-                    anywayLabel: 'Save as a different person', anyway: () => correct(true),
-                }));
-                result.querySelector('a')?.focus();
-                return;
-            }
-            const shown = showFieldErrors(form, e.fieldErrors, details.ids);
-            clear(result, problemNotice(e, shown ? 'Please correct the marked fields' : 'The details were not corrected'));
-        }
-    }
     return h('div', null, result, form);
 }
 
