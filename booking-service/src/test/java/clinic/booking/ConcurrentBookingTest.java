@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import clinic.booking.support.Api;
+import clinic.booking.support.Race;
 import clinic.booking.support.ScreeningStub;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -43,7 +39,7 @@ class ConcurrentBookingTest {
         LocalDate day = Api.freshTuesday();
         String start = Api.at(day, 11, 0);
         List<String> patients = IntStream.range(0, REQUESTS).mapToObj(i -> Api.newPatient()).toList();
-        List<Integer> statuses = race(patients.stream().map(p -> (Callable<Integer>) () -> as("frontdesk")
+        List<Integer> statuses = Race.run(patients.stream().map(p -> (Callable<Integer>) () -> as("frontdesk")
                 .body(Map.of("patientId", p, "procedure", "MICRONEEDLING", "start", start, "practitionerId", Api.ANNA))
                 .post("/api/appointments").statusCode()).toList());
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "statuses: " + statuses);
@@ -55,7 +51,7 @@ class ConcurrentBookingTest {
         LocalDate day = Api.freshTuesday();
         String start = Api.at(day, 11, 0);
         List<String> patients = IntStream.range(0, REQUESTS).mapToObj(i -> Api.newPatient()).toList();
-        List<Integer> statuses = race(IntStream.range(0, REQUESTS).mapToObj(i -> (Callable<Integer>) () -> as("frontdesk")
+        List<Integer> statuses = Race.run(IntStream.range(0, REQUESTS).mapToObj(i -> (Callable<Integer>) () -> as("frontdesk")
                 .body(Map.of("patientId", patients.get(i), "procedure", "MICRODERMABRASION", "start", start,
                         "practitionerId", i % 2 == 0 ? Api.ANNA : Api.EWA, "roomId", Api.ROOM_2))
                 .post("/api/appointments").statusCode()).toList());
@@ -70,7 +66,7 @@ class ConcurrentBookingTest {
         for (int round = 0; round < 5; round++) {
             String patient = Api.newPatient();
             LocalDate day = Api.freshTuesday();
-            List<Integer> statuses = race(List.of(
+            List<Integer> statuses = Race.run(List.of(
                     () -> as("frontdesk").body(Map.of("patientId", patient, "procedure", "MICRONEEDLING",
                             "start", Api.at(day, 11, 0), "practitionerId", Api.ANNA)).post("/api/appointments").statusCode(),
                     () -> as("frontdesk").body(Map.of("patientId", patient, "procedure", "MICRODERMABRASION",
@@ -91,28 +87,5 @@ class ConcurrentBookingTest {
             }
         }
         return count;
-    }
-
-    /** Runs all calls at once (released together) and answers their results. */
-    private static List<Integer> race(List<Callable<Integer>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Integer>> results = new ArrayList<>();
-            for (Callable<Integer> call : calls) {
-                results.add(pool.submit(() -> {
-                    go.await();
-                    return call.call();
-                }));
-            }
-            go.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> result : results) {
-                statuses.add(result.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

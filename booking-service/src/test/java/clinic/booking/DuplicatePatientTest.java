@@ -2,13 +2,18 @@ package clinic.booking;
 
 import static clinic.booking.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import clinic.booking.support.Race;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
@@ -68,6 +73,16 @@ class DuplicatePatientTest {
                 "dateOfBirth", "1985-03-13", "phone", "+48 600 100 200")).put("/api/patients/" + other).then().statusCode(200);
         as("frontdesk").queryParam("differentPerson", true).body(sameBirthday).put("/api/patients/" + other).then().statusCode(200)
                 .body("dateOfBirth", equalTo("1985-03-12"));
+    }
+
+    @Test
+    void oneOfManySimultaneousRegistrationsOfAPersonIsRegistered() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        List<Integer> statuses = Race.run(IntStream.range(0, 12).mapToObj(i -> (Callable<Integer>) () -> register("Marta",
+                "Zielinska" + tag, "mz" + i + "-" + tag + "@example.com", "1991-07-08", false).extract().statusCode()).toList());
+
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "statuses: " + statuses);
+        assertEquals(11, statuses.stream().filter(s -> s == 409).count(), "statuses: " + statuses);
     }
 
     private static ValidatableResponse register(String firstName, String lastName, String email, String dateOfBirth,

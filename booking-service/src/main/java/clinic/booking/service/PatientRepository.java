@@ -1,6 +1,7 @@
 package clinic.booking.service;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,9 @@ public class PatientRepository {
     /** Statuses of an appointment still to happen: it rests on a screening decision. */
     static final List<String> ACTIVE = AppointmentStatus.SCREENED.stream().map(Enum::name).toList();
 
+    /** The first key of the advisory locks {@link #holdIdentitiesBornOn} takes (the second is the day). */
+    private static final int IDENTITY_LOCKS = 1;
+
     private final EntityManager em;
 
     public PatientRepository(EntityManager em) {
@@ -39,6 +43,18 @@ public class PatientRepository {
         return java.util.Arrays.stream(ids).distinct().sorted(Comparator.naturalOrder())
                 .map(id -> em.find(Patient.class, id, LockModeType.PESSIMISTIC_WRITE))
                 .filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * Holds, until the transaction ends, the sole right to give a record this date of birth. Every
+     * record that could be the same person shares it ({@link PatientSearch#sameIdentity}), so two
+     * registrations or corrections of one person at the same moment take turns: the second one's
+     * duplicate check sees the first one's committed record instead of both passing.
+     */
+    public void holdIdentitiesBornOn(LocalDate dateOfBirth) {
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1, ?2)")
+                .setParameter(1, IDENTITY_LOCKS).setParameter(2, Math.toIntExact(dateOfBirth.toEpochDay()))
+                .getSingleResult();
     }
 
     /** The record a merged duplicate now lives in, if this id was merged away. */

@@ -55,6 +55,7 @@ public class PatientService {
     @Transactional
     public Patient register(Details details, boolean differentPerson) {
         Details d = details.normalized();
+        patients.holdIdentitiesBornOn(d.dateOfBirth());
         if (!differentPerson) {
             refuseLikelySame(d, null, "A patient with this date of birth and the same name or e-mail is registered already."
                     + " Open that record; register again as a different person only after checking that this is someone else.");
@@ -85,7 +86,11 @@ public class PatientService {
         if (before.equals(d)) {
             return patient;
         }
-        if (!differentPerson && !before.withPhone(null).equals(d.withPhone(null))) {
+        boolean identityChanged = !before.withPhone(null).equals(d.withPhone(null));
+        if (identityChanged) {
+            patients.holdIdentitiesBornOn(d.dateOfBirth());
+        }
+        if (identityChanged && !differentPerson) {
             refuseLikelySame(d, id, "With these details this record matches another patient's: the same date of birth and the"
                     + " same name or e-mail. If it is one person, an admin merges the two records; save the correction as a"
                     + " different person only after checking that this is someone else.");
