@@ -114,6 +114,9 @@ export const STATUS_LABELS = {
 
 export const statusLabel = (code) => STATUS_LABELS[code] || humanize(code);
 
+/** Statuses of an appointment still to happen (booking's AppointmentStatus.SCREENED). */
+export const STILL_TO_HAPPEN = ['CONFIRMED', 'PENDING_REVIEW', 'ON_HOLD', 'CHECKED_IN'];
+
 /**
  * Why an appointment is on hold and what the desk does, in words it can act on: a block that passes
  * with time (days between treatments, a washout) has an earliest date that clears; one that does not

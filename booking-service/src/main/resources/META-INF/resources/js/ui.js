@@ -119,15 +119,18 @@ export function focusHeading(root) {
     }
 }
 
-/** Disables a button while its action runs, so one click is one action. */
-export async function busy(button, action) {
+/**
+ * Disables a button while its action runs, so one click is one action. `enabledAfter` says whether it
+ * may be clicked again (e.g. not once the slot it books is gone); by default it may.
+ */
+export async function busy(button, action, { enabledAfter = () => true } = {}) {
     const label = button.textContent;
     button.disabled = true;
     button.setAttribute('aria-busy', 'true');
     try {
         return await action();
     } finally {
-        button.disabled = false;
+        button.disabled = !enabledAfter();
         button.removeAttribute('aria-busy');
         button.textContent = label;
     }

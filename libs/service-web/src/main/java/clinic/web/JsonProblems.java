@@ -103,7 +103,7 @@ final class JsonProblems {
             return "is not a field of this request";
         }
         if (e instanceof InvalidNullException) {
-            return "must not be null";
+            return "is required";
         }
         if (original.startsWith("Trailing token")) {
             return "has more content after the JSON value";

@@ -32,7 +32,7 @@ public record PolicyUpdateRequest(
     /** Both windows are clinic policy. Upper bounds only catch typos (months for days and the like). */
     public record Windows(
             @NotNull @Min(0) @Max(120) Integer isotretinoinWashoutMonths,
-            @NotNull @Min(0) @Max(3650) Integer intakeValidityDays) {
+            @NotNull @Min(1) @Max(3650) Integer intakeValidityDays) {
     }
 
     /** One cell of the interval matrix. */

@@ -213,6 +213,7 @@ class PolicyApiTest {
     @CsvSource({
             "negativeDays, minimumDays",
             "negativeWindow, intakeValidityDays",
+            "noValidity, intakeValidityDays",
             "missingWindows, windows",
             "missingSameDay, sameDayBlocked",
             "duplicatePair, intervals",
@@ -235,6 +236,7 @@ class PolicyApiTest {
         switch (change) {
             case "negativeDays" -> intervals.get(1).put("minimumDays", -1);
             case "negativeWindow" -> windows.put("intakeValidityDays", -5);
+            case "noValidity" -> windows.put("intakeValidityDays", 0);
             case "missingWindows" -> body.put("windows", null);
             case "missingSameDay" -> intervals.get(2).put("sameDayBlocked", null);
             case "duplicatePair" -> intervals.set(3, interval("MICRONEEDLING", "MICRONEEDLING", 10, false));

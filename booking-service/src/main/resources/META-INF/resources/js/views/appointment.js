@@ -318,7 +318,7 @@ function rescheduleSection(a, catalog, result) {
                 if (conflict) picker.load().catch(() => {});
             }
         }
-    }));
+    }, { enabledAfter: () => Boolean(picker?.selected()) }));
 
     return h('div', null, h('h3', null, 'Reschedule'), h('div', { class: 'button-row' }, open), container);
 }

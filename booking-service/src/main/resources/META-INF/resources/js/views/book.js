@@ -104,7 +104,7 @@ export async function renderBook(main, { params, isCurrent }) {
                 clear(outcome, problemNotice(e, 'Not booked'));
             }
         }
-    }));
+    }, { enabledAfter: () => Boolean(picker.selected()) }));
 
     clear(main,
         h('div', { class: 'page-head' },

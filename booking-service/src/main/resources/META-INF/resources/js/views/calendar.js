@@ -12,7 +12,7 @@ import { dayInput, dayHint } from '../dates.js';
 import * as fmt from '../format.js';
 
 const HIDDEN_BY_DEFAULT = ['CANCELLED', 'REJECTED'];
-const HOUR_HEIGHT = 88;
+const HOUR_HEIGHT = 104;
 
 function hashFor(state) {
     const q = new URLSearchParams({ view: state.view, by: state.by, date: state.date });
@@ -209,7 +209,7 @@ function dayGrid(resources, appointments, catalog, data, day, by) {
             // overlapping cards (e.g. a cancelled one under its replacement) sit side by side
             indent = previousEnd !== null && a.start < previousEnd ? !indent : false;
             const y = top(a.start);
-            const tall = Math.max(top(a.end) - y - 2, 40);
+            const tall = Math.max(top(a.end) - y - 2, 50);
             const style = `top:${y}px;height:${tall}px;${indent ? 'left:50%;' : ''}`;
             const card = appointmentCard(a, catalog, data, by, style);
             if (tall < 64) card.classList.add('appt-short');

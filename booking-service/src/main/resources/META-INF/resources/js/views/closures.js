@@ -10,6 +10,34 @@ import { confirmAction } from '../confirm.js';
 import { dayInput, dayHint } from '../dates.js';
 import * as fmt from '../format.js';
 
+/** The appointments still to happen on the days, read through the calendar (at most 42 days a request). */
+async function bookedOn(first, last) {
+    const found = [];
+    for (let from = first; from <= last; from = fmt.addDays(from, 42)) {
+        const to = fmt.addDays(from, 41) < last ? fmt.addDays(from, 41) : last;
+        const data = await api.get('/api/calendar', { from, to });
+        found.push(...data.appointments.filter((a) => fmt.STILL_TO_HAPPEN.includes(a.status)));
+    }
+    return found;
+}
+
+/** Days without bookings close at once; with bookings, the admin sees them and decides first. */
+async function closeDespiteBookings(first, last, catalog) {
+    const booked = await bookedOn(first, last);
+    if (!booked.length) return true;
+    const shown = booked.slice(0, 8);
+    return confirmAction({
+        title: `Close the clinic on days with ${booked.length === 1 ? 'an appointment' : `${booked.length} appointments`}?`,
+        body: [
+            h('p', null, 'They stay booked: the front desk then moves or cancels each with the patient (they are listed after closing).'),
+            h('ul', { id: 'closure-booked' }, shown.map((a) => h('li', null,
+                `${fmt.dateTime(a.start)}, ${catalog.procedureName(a.procedure)}, ${catalog.practitionerName(a.practitionerId)}`))),
+            booked.length > shown.length ? h('p', null, `and ${booked.length - shown.length} more.`) : null,
+        ].filter(Boolean),
+        confirmLabel: 'Close anyway',
+    });
+}
+
 export async function renderClosures(main, { isCurrent }) {
     const [closures, catalog] = await Promise.all([api.get('/api/closures', { from: fmt.today() }), loadCatalog()]);
     if (!isCurrent()) return;
@@ -37,6 +65,7 @@ export async function renderClosures(main, { isCurrent }) {
         if (showFieldErrors(form, errors, fields)) return;
         busy(submit, async () => {
             try {
+                if (!await closeDespiteBookings(firstDay.day, lastDay.day || firstDay.day, catalog)) return;
                 const added = await api.post('/api/closures', { firstDay: firstDay.day, lastDay: lastDay.day || firstDay.day, reason: reason.value.trim() });
                 const affected = added.affected || [];
                 announce(affected.length ? 'warn' : 'ok', 'Clinic closed on those days',

@@ -154,8 +154,10 @@ const AFTER_RESCREEN = {
 };
 
 function receipt(recorded, catalog, p, appointments) {
-    const rescreened = recorded.rescreened || [];
     const byId = new Map(appointments.map((a) => [a.id, a]));
+    const startOf = (r) => byId.get(r.appointmentId)?.start || '';
+    // in the order they happen, as the desk will deal with them
+    const rescreened = [...(recorded.rescreened || [])].sort((x, y) => startOf(x).localeCompare(startOf(y)));
     const attention = rescreened.filter((r) => AFTER_RESCREEN[r.status]).length;
     const label = (r) => {
         const a = byId.get(r.appointmentId);

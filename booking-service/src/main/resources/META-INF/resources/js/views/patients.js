@@ -339,7 +339,8 @@ async function erasePatient(p, slot) {
 function drawAppointments(slot, appointments, catalog) {
     const now = new Date();
     const upcoming = appointments.filter((a) => new Date(a.end) >= now
-        && ['CONFIRMED', 'PENDING_REVIEW', 'ON_HOLD', 'CHECKED_IN'].includes(a.status));
+        && fmt.STILL_TO_HAPPEN.includes(a.status));
+    // earlier ones and those that will not happen (cancelled, also when their day is still to come)
     const past = appointments.filter((a) => !upcoming.includes(a)).reverse();
     const table = (id, caption, list) => h('div', { class: 'table-wrap' }, h('table', { id },
         h('caption', null, caption),
@@ -353,7 +354,7 @@ function drawAppointments(slot, appointments, catalog) {
     clear(slot,
         upcoming.length ? table('patient-appointments', `Upcoming (${upcoming.length})`, upcoming)
             : h('p', { class: 'muted', id: 'patient-no-upcoming' }, 'No upcoming appointments.'),
-        past.length ? table('patient-past-appointments', `Past (${past.length})`, past) : null);
+        past.length ? table('patient-past-appointments', `Earlier or cancelled (${past.length})`, past) : null);
 }
 
 const INVITATION_TEXT = {
@@ -430,8 +431,7 @@ async function loadMessages(p, slot, isCurrent) {
     }
     if (!isCurrent()) return;
     clear(slot, list.length
-        ? h('div', { class: 'table-wrap' }, h('table', { id: 'patient-messages-table' },
-            h('caption', { class: 'visually-hidden' }, 'Messages to the patient'),
+        ? h('div', { class: 'table-wrap' }, h('table', { id: 'patient-messages-table', 'aria-labelledby': 'patient-messages-title' },
             h('thead', null, h('tr', null, ['Message', 'Due', 'Status', 'Sent'].map((t) => h('th', { scope: 'col' }, t)))),
             h('tbody', null, list.map((m) => h('tr', { dataset: { kind: m.kind } },
                 h('td', null, m.appointmentId ? h('a', { href: `#/appointments/${m.appointmentId}` }, subjectOf(m)) : subjectOf(m)),

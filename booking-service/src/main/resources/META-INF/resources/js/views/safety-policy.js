@@ -5,7 +5,7 @@
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { reload } from '../nav.js';
-import { announce, problemNotice, showFieldErrors, clearFieldErrors, busy } from '../ui.js';
+import { announce, notice, problemNotice, showFieldErrors, clearFieldErrors, busy } from '../ui.js';
 import { confirmAction } from '../confirm.js';
 import * as fmt from '../format.js';
 
@@ -19,7 +19,7 @@ export async function renderSafetyPolicy(main, { isCurrent }) {
     const whole = (input) => (input.value.trim() === '' ? null : Number(input.value));
     const number = (id, value, min, max) => h('input', { type: 'number', id, value: String(value), min: String(min), max: String(max), class: 'narrow', required: true });
     const washout = number('policy-washout', policy.windows.isotretinoinWashoutMonths, 0, 120);
-    const validity = number('policy-validity', policy.windows.intakeValidityDays, 0, 3650);
+    const validity = number('policy-validity', policy.windows.intakeValidityDays, 1, 3650);
     const rows = policy.intervals.map((cell, i) => {
         const days = number(`policy-interval-${i}`, cell.minimumDays, 0, 3650);
         const locked = Boolean(cell.sameDayEvidence);
@@ -55,10 +55,31 @@ export async function renderSafetyPolicy(main, { isCurrent }) {
         fieldIds[`intervals[${i}].minimumDays`] = `policy-interval-${i}`;
         fieldIds[`intervals[${i}].sameDayBlocked`] = `policy-sameday-${i}`;
     });
+    const numberFields = [['windows.isotretinoinWashoutMonths', washout], ['windows.intakeValidityDays', validity],
+        ...rows.map((r, i) => [`intervals[${i}].minimumDays`, r.days])];
+    /** What the form can tell before asking to confirm (screening checks it all again). */
+    const problems = () => {
+        const found = {};
+        numberFields.forEach(([name, input]) => {
+            const value = whole(input);
+            if (value === null) found[name] = 'is required';
+            else if (!Number.isInteger(value) || value < Number(input.min) || value > Number(input.max)) {
+                found[name] = `must be a whole number from ${input.min} to ${input.max}`;
+            }
+        });
+        if (!note.value.trim()) found.changeNote = 'is required';
+        return found;
+    };
     form.addEventListener('submit', (event) => {
         event.preventDefault();
         clearFieldErrors(form);
         clear(result);
+        const found = problems();
+        if (Object.keys(found).length) {
+            showFieldErrors(form, found, fieldIds);
+            clear(result, notice('error', 'Please correct the marked fields', 'Nothing was saved.'));
+            return;
+        }
         busy(submit, async () => {
             const ok = await confirmAction({
                 title: 'Save a new policy version?',

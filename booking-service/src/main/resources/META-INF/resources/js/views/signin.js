@@ -56,9 +56,9 @@ export function renderSignIn(main, onSignedIn) {
             h('h2', { id: 'demo-users-title' }, 'Demo users (local clinic only)'),
             h('p', { class: 'small' }, 'These accounts exist only in the local demo stack; the password is the user name.'),
             h('ul', null,
-                h('li', null, h('code', null, 'frontdesk'), ' – front desk: patients, intake, booking'),
-                h('li', null, h('code', null, 'clinician'), ' – clinician: reviews, check-in, complete'),
-                h('li', null, h('code', null, 'admin'), ' – admin: catalog')))));
+                h('li', null, h('code', null, 'frontdesk'), ' – front desk: patients, intake, booking, check-in'),
+                h('li', null, h('code', null, 'clinician'), ' – clinician: reviews, intake details, completing treatments'),
+                h('li', null, h('code', null, 'admin'), ' – admin: catalog, closures, safety policy, screening audit, messages')))));
     document.title = 'Sign in · Clinic front desk';
     focusHeading(main);
     username.focus();

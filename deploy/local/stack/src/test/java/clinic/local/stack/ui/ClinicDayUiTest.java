@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -316,7 +317,11 @@ class ClinicDayUiTest {
 
     @Test
     void anAdminClosesTheClinicForAHolidayAndKeepsTheCatalog() throws Exception {
-        LocalDate holiday = LocalDate.now(CLINIC_ZONE).plusDays(200);
+        // a day that already has a booking: the admin sees it before closing, not only afterwards
+        String patientId = patient("Halina", "Swiateczna" + tag(), null);
+        cleanIntake(patientId);
+        Map<String, Object> booked = book(patientId, "CONSULTATION", LocalDate.now(CLINIC_ZONE).plusDays(75));
+        LocalDate holiday = Instant.parse((String) booked.get("start")).atZone(CLINIC_ZONE).toLocalDate();
         Browser browser = open(DESKTOP);
         browser.signIn("admin");
         browser.click(By.linkText("Closures"));
@@ -326,8 +331,17 @@ class ClinicDayUiTest {
         browser.type(By.id("closure-reason"), "Public holiday");
         browser.assertAccessible("closures");
         browser.click(By.id("closure-add"));
+        browser.textAppears(By.id("confirm-title"), "Close the clinic on days with an appointment?");
+        browser.textAppears(By.id("closure-booked"), "Consultation");
+        browser.screenshot("60a-closure-asks-first");
+        browser.click(By.id("confirm-no"));
+        assertTrue(as("frontdesk").get("/api/closures?from=" + holiday).then().statusCode(200).extract().jsonPath()
+                .getList("$").isEmpty(), "going back closes nothing");
+        browser.click(By.id("closure-add"));
+        browser.click(By.id("confirm-yes"));
         browser.textAppears(By.id("flash"), "Clinic closed on those days");
         browser.textAppears(By.id("closures-table"), "Public holiday");
+        browser.textAppears(By.id("closure-affected"), "Consultation");
         browser.screenshot("60-closures");
         assertEquals(0, as("frontdesk").get("/api/availability?procedure=CONSULTATION&from=" + holiday + "&to=" + holiday)
                 .then().statusCode(200).extract().jsonPath().getList("$").size(), "nothing is offered on a closed day");

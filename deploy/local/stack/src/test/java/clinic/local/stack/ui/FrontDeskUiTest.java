@@ -489,14 +489,14 @@ class FrontDeskUiTest {
         browser.wait.until(d -> !d.findElement(By.id("policy-version")).getText().equals(before));
         browser.textAppears(By.id("policy-versions"), "checked by the UI test");
         browser.screenshot("30-admin-policy");
-        // a number screening refuses, an emptied box (never taken as 0) and a missing note are marked at their
-        // fields, and nothing is saved
+        // a number out of range, an emptied box (never taken as 0) and a missing note are marked at their fields
+        // before anything is asked or sent, and nothing is saved
         String saved = browser.visible(By.id("policy-version")).getText();
         browser.type(By.id("policy-washout"), "-1");
         browser.type(By.id("policy-validity"), "");
         browser.click(By.id("policy-save"));
-        browser.click(By.id("confirm-yes"));
         browser.textAppears(By.id("policy-result"), "Please correct the marked fields");
+        assertTrue(browser.driver.findElements(By.id("confirm-dialog")).isEmpty(), "no confirmation asked for a form that cannot be saved");
         assertFalse(browser.visible(By.id("policy-washout-error")).getText().isBlank(), "the washout field says what is wrong");
         assertFalse(browser.visible(By.id("policy-validity-error")).getText().isBlank(), "the emptied field says what is wrong");
         assertFalse(browser.visible(By.id("policy-note-error")).getText().isBlank(), "the missing note is asked for");
