@@ -64,6 +64,21 @@ public enum Contraindication {
 
     abstract Optional<String> finding(IntakeAnswers intake, LocalDate appointmentDay, PolicyDocument.Windows windows);
 
+    /**
+     * Whether the intake reports this at all, whatever the day: any isotretinoin use but "never" (an
+     * intake older than the question's four answers says nothing either way), any other answer "yes".
+     */
+    boolean reported(IntakeAnswers intake) {
+        return switch (this) {
+            case ISOTRETINOIN -> intake.isotretinoin() != IsotretinoinUse.NEVER && intake.isotretinoin() != IsotretinoinUse.NOT_RECORDED;
+            case KELOID_HISTORY -> intake.keloidOrHypertrophicScarring();
+            case ACTIVE_INFECTION -> intake.activeInfectionOrInflammation();
+            case AUTOIMMUNE -> intake.autoimmuneCondition();
+            case BLOOD_THINNERS -> intake.bloodThinners();
+            case ACTIVE_ACNE -> intake.activeAcne();
+        };
+    }
+
     private static Optional<String> when(boolean answer, String detail) {
         return answer ? Optional.of(detail) : Optional.empty();
     }

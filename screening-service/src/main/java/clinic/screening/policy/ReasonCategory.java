@@ -24,7 +24,7 @@ public enum ReasonCategory {
             case "KELOID_HISTORY" -> SCARRING_HISTORY;
             case "ACTIVE_INFECTION", "ACTIVE_ACNE" -> SKIN_CONDITION;
             case PolicyDocument.INTAKE_RULE_ID -> INTAKE_NEEDED;
-            case ClinicianConfirmation.RULE_ID -> CLINICIAN_CONFIRMATION;
+            case ClinicianConfirmation.RULE_ID, ClinicianFindings.RULE_ID -> CLINICIAN_CONFIRMATION;
             default -> MEDICAL_HISTORY;
         };
     }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * The clinic's safety rules, applied without I/O: contraindications from the intake, intake
- * validity, and the interval matrix. Screening and the blocked-period query both go through
+ * validity, a clinician's findings that later answers drop ({@link ClinicianFindings}), and the interval matrix. Screening and the blocked-period query both go through
  * {@link #blockedDays}, so each interval rule is written exactly once.
  */
 public final class ScreeningRules {
@@ -44,6 +44,7 @@ public final class ScreeningRules {
                             rule.outcome(), rule.frontDeskMessage(), rule.clinicianMessage() + " " + detail, rule.evidence())));
                 }
             }
+            ClinicianFindings.reason(answers).ifPresent(reasons::add);
         });
 
         List<BlockedDays> blocked = blockedDays(policy, procedure, others);

@@ -3,8 +3,10 @@ package clinic.screening.api;
 import static clinic.screening.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -97,6 +99,38 @@ class SelfServiceIntakeTest {
         patient(token).body(answers()).post("/public/intake/answers").then().statusCode(410)
                 .body("type", equalTo("urn:clinic:problem:intake-link-used"));
         patient(token).get("/public/intake/link").then().statusCode(410);
+    }
+
+    @Test
+    void aPatientsOwnAnswersDoNotLiftWhatAClinicianRecorded() {
+        UUID patientId = UUID.randomUUID();
+        Map<String, Object> infection = new HashMap<>(Api.healthyIntake(TODAY));
+        infection.put("activeInfectionOrInflammation", true);
+        as("clinician").body(infection).put("/api/intakes/" + patientId).then().statusCode(200);
+        Map<String, Object> microneedling = Api.screening(patientId, "MICRONEEDLING", TODAY.plusDays(3) + "T10:00:00+01:00",
+                java.util.List.of());
+        Api.screen(as("frontdesk"), microneedling).statusCode(200).body("outcome", equalTo("BLOCKED"));
+
+        // the patient answers "no" to everything through a link: not cleared without a clinician
+        patient(link(patientId.toString())).body(answers()).post("/public/intake/answers").then().statusCode(200);
+        String decisionId = Api.screen(as("frontdesk"), microneedling).statusCode(200)
+                .body("outcome", equalTo("NEEDS_REVIEW"))
+                .body("reasons.category", hasItem("CLINICIAN_CONFIRMATION"))
+                .body("reasons[0].frontDeskMessage", not(containsString("infection")))
+                .extract().path("decisionId");
+        Api.detail(decisionId).body("reasons.ruleId", hasItem("CLINICIAN_FINDING_NOT_CONFIRMED"))
+                .body("reasons.find { it.ruleId == 'CLINICIAN_FINDING_NOT_CONFIRMED' }.clinicianMessage",
+                        containsString("ACTIVE_INFECTION"));
+        as("frontdesk").body(Map.of("patientId", patientId.toString(), "procedure", "MICRONEEDLING", "from",
+                TODAY.plusDays(3).toString(), "to", TODAY.plusDays(3).toString(), "otherAppointments", java.util.List.of()))
+                .post("/api/screenings/outlook").then().statusCode(200).body("days[0].outcome", equalTo("NEEDS_REVIEW"));
+        // the same answers entered at the front desk: still the clinician's to confirm
+        as("frontdesk").body(Api.healthyIntake(TODAY)).put("/api/intakes/" + patientId).then().statusCode(200);
+        Api.screen(as("frontdesk"), microneedling).statusCode(200).body("outcome", equalTo("NEEDS_REVIEW"));
+
+        // a clinician recording the healed skin settles it
+        as("clinician").body(Api.healthyIntake(TODAY)).put("/api/intakes/" + patientId).then().statusCode(200);
+        Api.screen(as("frontdesk"), microneedling).statusCode(200).body("outcome", equalTo("CLEARED"));
     }
 
     @Test

@@ -99,6 +99,33 @@ class ScreeningRulesTest {
                 .isEqualTo(Outcome.CLEARED);
     }
 
+    @ParameterizedTest(name = "clinician {0}, then {1} from the patient -> {2}")
+    @CsvSource({
+            // what the clinician recorded is gone from the patient's answers: a clinician confirms
+            "TAKING_NOW, NEVER, false, NEEDS_REVIEW",
+            "NEVER, NEVER, true, NEEDS_REVIEW",
+            // a course reported as stopped long ago is still reported: the washout rule judges it
+            "TAKING_NOW, STOPPED, false, CLEARED",
+            // nothing dropped
+            "NEVER, NEVER, false, CLEARED",
+    })
+    void answersThatDropAClinicianRecordedFindingNeedAClinician(IsotretinoinUse byClinician, IsotretinoinUse later,
+            boolean clinicianFoundInfection, Outcome expected) {
+        IntakeAnswers clinician = new IntakeAnswers(1, byClinician, null, false, false, clinicianFoundInfection, false, false,
+                DAY.minusDays(20), true);
+        IntakeAnswers patient = new IntakeAnswers(2, later, later == IsotretinoinUse.STOPPED ? DAY.minusYears(1) : null, false,
+                false, false, false, false, DAY.minusDays(2), false).after(clinician);
+        Evaluation result = ScreeningRules.evaluate(POLICY, MICRONEEDLING, DAY, Optional.of(patient), List.of());
+        assertThat(result.outcome()).isEqualTo(expected);
+        assertThat(result.reasons().stream().anyMatch(r -> r.ruleId().equals(ClinicianFindings.RULE_ID)))
+                .isEqualTo(expected == Outcome.NEEDS_REVIEW);
+        // the same answers recorded by a clinician stand on their own
+        IntakeAnswers sameByClinician = new IntakeAnswers(2, later, patient.isotretinoinLastDose(), false, false, false, false,
+                false, DAY.minusDays(2), true);
+        assertThat(ScreeningRules.evaluate(POLICY, MICRONEEDLING, DAY, Optional.of(sameByClinician), List.of()).outcome())
+                .isEqualTo(Outcome.CLEARED);
+    }
+
     @Test
     void aStaleIntakeIsNotReadForContraindications() {
         IntakeAnswers staleWithInfection = new IntakeAnswers(1, IsotretinoinUse.NEVER, null, false, false, true, false, false, DAY.minusDays(91), false);
