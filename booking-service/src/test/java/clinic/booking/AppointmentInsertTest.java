@@ -57,7 +57,7 @@ class AppointmentInsertTest {
             assertEquals(value, field.get(read), field.getName());
             compared.add(field.getName());
         }
-        assertEquals(23, compared.size(), "mapped fields compared: " + compared);
+        assertEquals(24, compared.size(), "mapped fields compared: " + compared);
     }
 
     /** A completed appointment a clinician approved: every column may hold a value at once. */
@@ -82,6 +82,7 @@ class AppointmentInsertTest {
         a.reviewVerdict = ReviewVerdict.APPROVE;
         a.holdReason = "INTAKE_NEEDED";
         a.cancelReason = "kept from an earlier cancellation";
+        a.checkedInAt = start.minus(5, ChronoUnit.MINUTES);
         a.completedAt = start.plus(70, ChronoUnit.MINUTES);
         a.eventSequence = 5;
         a.createdAt = start.minus(30, ChronoUnit.DAYS).plusNanos(123_456_000);

@@ -222,6 +222,36 @@ class RescreenTest {
         assertTrue("PENDING_REVIEW".equals(status(id)));
     }
 
+    @Test
+    void aPatientCheckedInBeforeAReviewOrHoldIsStillCheckedInOnceItIsSettled() {
+        String patient = Api.newPatient();
+        LocalDate day = Api.freshTuesday();
+        String id = book(patient, day, 14);
+        clock.moveTo(OffsetDateTime.parse(Api.at(day, 13, 50)).toInstant());
+        String arrived = as("frontdesk").post("/api/appointments/" + id + "/check-in").then().statusCode(200)
+                .body("status", equalTo("CHECKED_IN")).extract().path("checkedInAt");
+
+        // a new intake needs a clinician's look: the review comes first, the patient is still in the waiting room
+        ScreeningStub.outcome(request -> "NEEDS_REVIEW");
+        ScreeningEventsTopic.intakeRecorded(patient, ScreeningStub.recordIntakeElsewhere(patient));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PENDING_REVIEW".equals(status(id)));
+        as("frontdesk").get("/api/appointments/" + id).then().body("checkedInAt", equalTo(arrived))
+                .body("actions", not(hasItem("CHECK_IN")));
+        as("clinician").body(LifecycleTest.review("APPROVE", "seen in the room", decisionOf(id)))
+                .post("/api/appointments/" + id + "/review").then().statusCode(200)
+                .body("status", equalTo("CHECKED_IN")).body("checkedInAt", equalTo(arrived));
+
+        // held, then cleared by a newer intake: checked in again, not merely confirmed
+        ScreeningStub.outcome(request -> "BLOCKED");
+        ScreeningEventsTopic.intakeRecorded(patient, ScreeningStub.recordIntakeElsewhere(patient));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ON_HOLD".equals(status(id)));
+        ScreeningStub.reset();
+        ScreeningEventsTopic.intakeRecorded(patient, ScreeningStub.recordIntakeElsewhere(patient));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CHECKED_IN".equals(status(id)));
+        clock.moveTo(OffsetDateTime.parse(Api.at(day, 14, 30)).toInstant());
+        as("clinician").post("/api/appointments/" + id + "/complete").then().statusCode(200).body("status", equalTo("COMPLETED"));
+    }
+
     private static String book(String patient, LocalDate day, int hour) {
         return as("frontdesk").body(Map.of("patientId", patient, "procedure", "MICRONEEDLING",
                 "start", Api.at(day, hour, 0))).post("/api/appointments")

@@ -71,13 +71,14 @@ public final class AppointmentDtos {
     /**
      * An appointment, with times in the clinic's zone. {@code rescreenDue}: the patient's intake or the
      * policy changed after its decision and it is being screened again (no check-in until done).
+     * {@code checkedInAt}: when the patient arrived, also while a review or hold that came after is settled.
      * {@code actions}: what may be done with it now, by the clinic's time rules.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AppointmentView(UUID id, UUID patientId, ProcedureCode procedure, OffsetDateTime start, OffsetDateTime end,
             UUID practitionerId, UUID roomId, AppointmentStatus status, @Schema(nullable = true) ScreeningView screening,
             boolean rescreenDue, @Schema(nullable = true) String holdReason, @Schema(nullable = true) String cancelReason,
-            @Schema(nullable = true) OffsetDateTime completedAt,
+            @Schema(nullable = true) OffsetDateTime checkedInAt, @Schema(nullable = true) OffsetDateTime completedAt,
             @Schema(nullable = true) List<AppointmentActions.Action> actions) {
     }
 

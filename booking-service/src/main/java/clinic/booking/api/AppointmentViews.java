@@ -49,7 +49,7 @@ public class AppointmentViews {
         Instant now = clock.instant();
         return new AppointmentView(a.id, a.patientId, a.procedureCode, AppointmentDtos.local(a.startAt, zone),
                 AppointmentDtos.local(a.endAt, zone), a.practitionerId, a.roomId, a.status, screening, rescreenDue,
-                a.holdReason, a.cancelReason, AppointmentDtos.local(a.completedAt, zone),
+                a.holdReason, a.cancelReason, AppointmentDtos.local(a.checkedInAt, zone), AppointmentDtos.local(a.completedAt, zone),
                 AppointmentActions.available(a, rescreenDue, now, zone));
     }
 

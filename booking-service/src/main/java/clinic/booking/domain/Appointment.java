@@ -51,6 +51,8 @@ public class Appointment extends PanacheEntityBase {
     public ReviewVerdict reviewVerdict;
     public String holdReason;
     public String cancelReason;
+    /** When the patient was checked in; kept through a review or hold, cleared by a move. */
+    public Instant checkedInAt;
     public Instant completedAt;
     public int eventSequence;
     public Instant createdAt;
@@ -73,6 +75,14 @@ public class Appointment extends PanacheEntityBase {
         this.decisionPolicyVersion = basis.policyVersion();
         this.screenedStart = startAt;
         this.reviewVerdict = null;
+    }
+
+    /**
+     * The status a decision that clears it (or a clinician's approval) leads to: CHECKED_IN when the
+     * patient was checked in and is still here, whatever a review or hold did meanwhile; else CONFIRMED.
+     */
+    public AppointmentStatus afterClearing() {
+        return checkedInAt != null ? AppointmentStatus.CHECKED_IN : AppointmentStatus.CONFIRMED;
     }
 
     /** Moves to the next status, or fails with the reason it may not. */

@@ -12,9 +12,10 @@ public enum AppointmentStatus {
     REJECTED, CANCELLED, CHECKED_IN, COMPLETED, NO_SHOW;
 
     private static final Map<AppointmentStatus, Set<AppointmentStatus>> NEXT = Map.of(
-            PENDING_REVIEW, EnumSet.of(CONFIRMED, REJECTED, CANCELLED, PENDING_REVIEW, ON_HOLD, NO_SHOW),
+            // back to CHECKED_IN: a patient checked in before the review or hold is still there
+            PENDING_REVIEW, EnumSet.of(CONFIRMED, CHECKED_IN, REJECTED, CANCELLED, PENDING_REVIEW, ON_HOLD, NO_SHOW),
             CONFIRMED, EnumSet.of(CANCELLED, CHECKED_IN, NO_SHOW, PENDING_REVIEW, CONFIRMED, ON_HOLD),
-            ON_HOLD, EnumSet.of(CONFIRMED, PENDING_REVIEW, ON_HOLD, CANCELLED, NO_SHOW),
+            ON_HOLD, EnumSet.of(CONFIRMED, CHECKED_IN, PENDING_REVIEW, ON_HOLD, CANCELLED, NO_SHOW),
             CHECKED_IN, EnumSet.of(COMPLETED, CANCELLED, CHECKED_IN, PENDING_REVIEW, ON_HOLD),
             REJECTED, EnumSet.noneOf(AppointmentStatus.class),
             CANCELLED, EnumSet.noneOf(AppointmentStatus.class),

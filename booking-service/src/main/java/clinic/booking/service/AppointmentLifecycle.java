@@ -82,6 +82,8 @@ public class AppointmentLifecycle {
     @Transactional
     Appointment checkInNow(UUID id) {
         Appointment appointment = transition(id, Action.CHECK_IN, AppointmentStatus.CHECKED_IN);
+        // to the database's precision, so the answer and every later read say the same time
+        appointment.checkedInAt = appointment.updatedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         events.record(AppointmentEventType.AppointmentCheckedIn, appointment, null, null);
         return appointment;
     }
@@ -147,7 +149,8 @@ public class AppointmentLifecycle {
         if (repeated != null) {
             return repeated;
         }
-        AppointmentStatus next = review.decision() == ReviewVerdict.APPROVE ? AppointmentStatus.CONFIRMED : AppointmentStatus.REJECTED;
+        AppointmentStatus next = review.decision() == ReviewVerdict.DENY ? AppointmentStatus.REJECTED
+                : appointment.afterClearing();
         appointment = transition(id, Action.REVIEW, next);
         appointment.reviewVerdict = review.decision();
         events.record(AppointmentEventType.reaching(next), appointment, null, null);

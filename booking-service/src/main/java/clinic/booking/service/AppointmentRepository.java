@@ -67,12 +67,12 @@ public class AppointmentRepository {
                 INSERT INTO appointment (id, patient_id, procedure_code, practitioner_id, room_id, start_at, end_at,
                        occupied_until, status, screening_decision_id, screening_outcome, screening_categories,
                        decision_intake_version, decision_policy_version, screened_start, review_verdict, hold_reason,
-                       cancel_reason, completed_at, event_sequence, created_at, updated_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       cancel_reason, checked_in_at, completed_at, event_sequence, created_at, updated_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 a.id, a.patientId, name(a.procedureCode), a.practitionerId, a.roomId, a.startAt, a.endAt,
                 a.occupiedUntil, name(a.status), a.screeningDecisionId, a.screeningOutcome, a.screeningCategories,
                 a.decisionIntakeVersion, a.decisionPolicyVersion, a.screenedStart, name(a.reviewVerdict), a.holdReason,
-                a.cancelReason, a.completedAt, a.eventSequence, a.createdAt, a.updatedAt, a.version);
+                a.cancelReason, a.checkedInAt, a.completedAt, a.eventSequence, a.createdAt, a.updatedAt, a.version);
     }
 
     private static String name(Enum<?> value) {

@@ -86,6 +86,7 @@ public class AppointmentStore {
         Instant previousStart = appointment.startAt;
         appointment.moveTo(status, clock.instant());
         appointment.holdReason = null;
+        appointment.checkedInAt = null;
         place(appointment, procedure, slot);
         appointment.recordDecision(decision.basis());
         events.record(AppointmentEventType.AppointmentRescheduled, appointment, previousStart, null);

@@ -95,8 +95,7 @@ public class Rescreening {
         }
         AppointmentStatus before = appointment.status;
         AppointmentStatus next = switch (decision.outcome()) {
-            // a patient already checked in stays checked in when screening still clears them
-            case CLEARED -> before == AppointmentStatus.CHECKED_IN ? AppointmentStatus.CHECKED_IN : AppointmentStatus.CONFIRMED;
+            case CLEARED -> appointment.afterClearing();
             case NEEDS_REVIEW -> AppointmentStatus.PENDING_REVIEW;
             case BLOCKED, NEEDS_INTAKE -> AppointmentStatus.ON_HOLD;
         };

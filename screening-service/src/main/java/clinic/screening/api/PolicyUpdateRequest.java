@@ -29,9 +29,13 @@ public record PolicyUpdateRequest(
     public record RuleOutcome(@NotNull String id, @NotNull Outcome outcome) {
     }
 
-    /** Both windows are clinic policy. Upper bounds only catch typos (months for days and the like). */
+    /**
+     * Both windows are clinic policy. Upper bounds only catch typos (months for days and the like); a
+     * washout of 0 months would clear anyone who stopped isotretinoin yesterday, weakening a rule whose
+     * outcome the evidence fixes, so at least one month.
+     */
     public record Windows(
-            @NotNull @Min(0) @Max(120) Integer isotretinoinWashoutMonths,
+            @NotNull @Min(1) @Max(120) Integer isotretinoinWashoutMonths,
             @NotNull @Min(1) @Max(3650) Integer intakeValidityDays) {
     }
 

@@ -214,6 +214,7 @@ class PolicyApiTest {
             "negativeDays, minimumDays",
             "negativeWindow, intakeValidityDays",
             "noValidity, intakeValidityDays",
+            "noWashout, isotretinoinWashoutMonths",
             "missingWindows, windows",
             "missingSameDay, sameDayBlocked",
             "duplicatePair, intervals",
@@ -237,6 +238,7 @@ class PolicyApiTest {
             case "negativeDays" -> intervals.get(1).put("minimumDays", -1);
             case "negativeWindow" -> windows.put("intakeValidityDays", -5);
             case "noValidity" -> windows.put("intakeValidityDays", 0);
+            case "noWashout" -> windows.put("isotretinoinWashoutMonths", 0);
             case "missingWindows" -> body.put("windows", null);
             case "missingSameDay" -> intervals.get(2).put("sameDayBlocked", null);
             case "duplicatePair" -> intervals.set(3, interval("MICRONEEDLING", "MICRONEEDLING", 10, false));

@@ -39,6 +39,7 @@ export async function renderAppointment(main, { id, isCurrent }) {
                     h('dt', null, 'Room'), h('dd', null, catalog.roomName(a.roomId)),
                     h('dt', null, 'Status'), h('dd', null, statusBadge(a.status)),
                     a.cancelReason ? [h('dt', null, 'Cancel reason'), h('dd', null, fmt.CANCEL_REASONS[a.cancelReason] || fmt.humanize(a.cancelReason))] : null,
+                    a.checkedInAt ? [h('dt', null, 'Checked in'), h('dd', { id: 'appt-checked-in' }, fmt.dateTime(a.checkedInAt))] : null,
                     a.completedAt ? [h('dt', null, 'Completed'), h('dd', null, fmt.dateTime(a.completedAt))] : null)),
             h('section', { class: 'panel', 'aria-labelledby': 'screening-title' },
                 h('h2', { id: 'screening-title' }, 'Safety screening'),

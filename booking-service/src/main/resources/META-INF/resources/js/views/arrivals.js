@@ -46,17 +46,20 @@ export async function renderArrivals(main, { params, isCurrent }) {
             return;
         }
         if (!isCurrent()) return;
-        const expected = data.appointments.filter((a) => !NOT_COMING.includes(a.status)).sort((x, y) => x.start.localeCompare(y.start));
-        const waiting = expected.filter((a) => ['CONFIRMED', 'PENDING_REVIEW', 'ON_HOLD'].includes(a.status)).length;
-        count.textContent = `${expected.length} expected, ${waiting} not yet arrived`;
+        const listed = data.appointments.filter((a) => !NOT_COMING.includes(a.status)).sort((x, y) => x.start.localeCompare(y.start));
+        // a patient checked in stays arrived while a review or hold that came after is settled
+        const expected = listed.filter((a) => a.status !== 'NO_SHOW');
+        const notYet = expected.filter((a) => !a.checkedInAt && a.status !== 'COMPLETED').length;
+        const noShows = listed.length - expected.length;
+        count.textContent = `${expected.length} expected, ${notYet} not yet arrived${noShows ? `, ${noShows} did not come` : ''}`;
         const closed = data.closedOn(day);
         clear(list,
             closed ? h('p', { class: 'notice notice-warn' }, `The clinic is closed: ${closed.reason}.`) : null,
-            expected.length
+            listed.length
                 ? h('div', { class: 'panel table-wrap' }, h('table', { id: 'arrivals-table' },
                     h('caption', { class: 'visually-hidden' }, `Arrivals on ${fmt.longDay(day)}, by time`),
                     h('thead', null, h('tr', null, ['Time', 'Patient', 'Phone', 'Procedure', 'Practitioner', 'Room', 'Status', ''].map((t, i) => h('th', { scope: 'col', class: i === 7 ? 'no-print' : null }, t || h('span', { class: 'visually-hidden' }, 'Action'))))),
-                    h('tbody', null, expected.map((a) => row(a, data, catalog)))))
+                    h('tbody', null, listed.map((a) => row(a, data, catalog)))))
                 : h('p', { class: 'muted' }, 'Nobody is expected on this day.'));
     }
 
@@ -68,6 +71,9 @@ export async function renderArrivals(main, { params, isCurrent }) {
             action = h('button', { type: 'button', class: 'button', id: `check-in-${a.id}`, dataset: { appointmentId: a.id },
                 onclick: (event) => checkIn(a, p, event.currentTarget) }, 'Check in',
             h('span', { class: 'visually-hidden' }, ` ${fmt.fullName(p)}`));
+        } else if (a.checkedInAt && a.status !== 'CHECKED_IN' && a.status !== 'COMPLETED') {
+            action = h('a', { href: `#/appointments/${a.id}` }, `Arrived ${fmt.time(a.checkedInAt)}: ${a.status === 'ON_HOLD'
+                ? 'on hold, see why' : 'waiting for a clinician’s review'}`);
         } else if (a.rescreenDue) {
             action = h('span', { class: 'small' }, 'Screening is being repeated: check-in once it is done');
         } else if (a.status === 'ON_HOLD') {

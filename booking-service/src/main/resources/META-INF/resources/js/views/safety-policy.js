@@ -18,7 +18,7 @@ export async function renderSafetyPolicy(main, { isCurrent }) {
     // an empty box is sent as null, never as 0 (which Number('') is): screening refuses it, naming the field
     const whole = (input) => (input.value.trim() === '' ? null : Number(input.value));
     const number = (id, value, min, max) => h('input', { type: 'number', id, value: String(value), min: String(min), max: String(max), class: 'narrow', required: true });
-    const washout = number('policy-washout', policy.windows.isotretinoinWashoutMonths, 0, 120);
+    const washout = number('policy-washout', policy.windows.isotretinoinWashoutMonths, 1, 120);
     const validity = number('policy-validity', policy.windows.intakeValidityDays, 1, 3650);
     const rows = policy.intervals.map((cell, i) => {
         const days = number(`policy-interval-${i}`, cell.minimumDays, 0, 3650);
