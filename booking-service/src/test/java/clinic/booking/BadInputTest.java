@@ -86,6 +86,9 @@ class BadInputTest {
                 .header("WWW-Authenticate", org.hamcrest.Matchers.nullValue());
         as("admin").body(Map.of("decision", "APPROVE", "reason", "fine", "decisionId", UUID.randomUUID().toString()))
                 .post("/api/appointments/" + UUID.randomUUID() + "/review").then().statusCode(403);
+        // booking is the front desk's: an admin who booked could neither move nor cancel it
+        as("admin").body(Map.of("patientId", UUID.randomUUID().toString(), "procedure", "CONSULTATION",
+                "start", "2030-01-08T10:00:00+01:00")).post("/api/appointments").then().statusCode(403);
         as("frontdesk").get("/api/appointments/" + UUID.randomUUID()).then().statusCode(404)
                 .body("detail", containsString("does not exist"));
     }

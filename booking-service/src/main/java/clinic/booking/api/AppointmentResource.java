@@ -84,8 +84,8 @@ public class AppointmentResource {
     ClinicConfig config;
 
     @POST
-    @RolesAllowed({ Roles.FRONT_DESK, Roles.ADMIN })
-    @Operation(summary = "Book an appointment (roles: front-desk, admin)",
+    @RolesAllowed(Roles.FRONT_DESK)
+    @Operation(summary = "Book an appointment (role: front-desk)",
             description = "Screened before anything is stored. CLEARED → CONFIRMED; NEEDS_REVIEW → PENDING_REVIEW "
                     + "(holds the slot until a clinician reviews it). Send an Idempotency-Key to make retries safe.")
     @APIResponse(responseCode = "201", description = "Booked; body has status and the screening decision",

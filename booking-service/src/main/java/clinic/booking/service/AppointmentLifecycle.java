@@ -107,8 +107,9 @@ public class AppointmentLifecycle {
             throw ProblemException.badRequest("completedAt", "must not be in the future");
         }
         if (when.isBefore(appointment.startAt)) {
+            var start = appointment.startAt.atZone(config.timeZone());
             throw ProblemException.badRequest("completedAt", "must not be before the appointment's start ("
-                    + appointment.startAt.atZone(config.timeZone()).toOffsetDateTime() + ")");
+                    + start.toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + " on " + start.toLocalDate() + ")");
         }
         appointment.completedAt = when;
         events.record(AppointmentEventType.AppointmentCompleted, appointment, null, null);

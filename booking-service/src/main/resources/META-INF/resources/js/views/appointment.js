@@ -16,7 +16,9 @@ import * as fmt from '../format.js';
 
 export async function renderAppointment(main, { id, isCurrent }) {
     const [a, catalog] = await Promise.all([api.get(`/api/appointments/${id}`), loadCatalog()]);
-    const p = await patient(a.patientId).catch(() => null);
+    const day = fmt.clinicDay(a.start);
+    const [p, closures] = await Promise.all([patient(a.patientId).catch(() => null),
+        fmt.STILL_TO_HAPPEN.includes(a.status) ? api.get('/api/closures', { from: day, to: day }).catch(() => []) : []]);
     if (!isCurrent()) return;
 
     const screeningSlot = h('div', { id: 'appointment-screening' }, h('p', { class: 'loading' }, 'Loading the screening decision…'));
@@ -45,6 +47,8 @@ export async function renderAppointment(main, { id, isCurrent }) {
                 h('h2', { id: 'screening-title' }, 'Safety screening'),
                 screeningSlot)),
         changedSlot,
+        closures.length ? h('div', { id: 'appointment-closed' }, notice('warn', 'The clinic is closed on this day',
+            `${closures[0].reason}. Move or cancel this appointment with the patient.`)) : null,
         standing(a),
         actionResult,
         actionsPanel(a, catalog, actionResult),
@@ -57,6 +61,17 @@ export async function renderAppointment(main, { id, isCurrent }) {
     loadScreening(a, screeningSlot);
     loadMessages(a.id, messagesSlot, isCurrent);
     // a change made elsewhere (another desk, a re-screen) is offered, not forced: nobody loses what they were typing
+    // what may be done changes at the start (complete, no-show): offered like any other change
+    const untilStart = new Date(a.start) - Date.now();
+    if (fmt.STILL_TO_HAPPEN.includes(a.status) && untilStart > 0 && untilStart < 12 * 3600 * 1000) {
+        setTimeout(() => {
+            if (!isCurrent()) return;
+            clear(changedSlot, notice('info', 'The appointment has started',
+                'What can be done with it now has changed. ',
+                h('button', { type: 'button', class: 'button button-secondary', id: 'show-changes', onclick: () => reload({ keepAnnouncement: false }) },
+                    'Show the current state')));
+        }, untilStart + 1000);
+    }
     whileShown(isCurrent, async (changes) => {
         if (!changes.some((c) => c.id === a.id || c.table === 'resync')) return;
         const fresh = await api.get(`/api/appointments/${a.id}`).catch(() => null);
@@ -141,14 +156,14 @@ async function loadMessages(id, slot, isCurrent = () => true) {
 
 function actionsPanel(a, catalog, result) {
     const buttons = [];
-    const post = async (path, body, done) => {
+    const post = async (path, body, done, failed) => {
         try {
             const updated = await api.post(`/api/appointments/${a.id}/${path}`, body);
             if (!updated) return;
             announce('ok', done, `Status is now: ${fmt.statusLabel(updated.status)}.`);
             reload();
         } catch (e) {
-            clear(result, problemNotice(e, `${done.split(':')[0]} did not work`));
+            clear(result, problemNotice(e, failed));
         }
     };
     const button = (action, label, onclick, extraClass = '') => h('button', {
@@ -183,9 +198,14 @@ function actionsPanel(a, catalog, result) {
             });
             if (!ok) return;
             const body = {};
-            const hhmm = ended.value.trim().match(/^(\d{1,2}):(\d{2})$/);
+            const typed = ended.value.trim();
+            const hhmm = typed.match(/^(\d{1,2}):(\d{2})$/);
+            if (typed && (!hhmm || Number(hhmm[1]) > 23 || Number(hhmm[2]) > 59)) {
+                clear(result, notice('error', 'Not marked completed', `“${typed}” is not a time: write when it ended as HH:MM, or leave it empty for now.`));
+                return;
+            }
             if (hhmm) body.completedAt = fmt.clinicInstant(fmt.today(), Number(hhmm[1]), Number(hhmm[2]));
-            await post('complete', body, 'Procedure completed; aftercare is planned');
+            await post('complete', body, 'Procedure completed; aftercare is planned', `Not marked completed (ended at ${typed || 'now'})`);
         }));
     }
     if (can('no-show') && open('NO_SHOW')) {
@@ -195,7 +215,7 @@ function actionsPanel(a, catalog, result) {
                 body: 'The patient did not come. This cannot be undone; to see the patient later, book a new appointment.',
                 confirmLabel: 'Mark no-show', danger: true,
             });
-            if (ok) await post('no-show', undefined, 'Marked as no-show');
+            if (ok) await post('no-show', undefined, 'Marked as no-show', 'Not marked as no-show');
         }, 'button-secondary'));
     }
 

@@ -79,14 +79,15 @@ export async function renderArrivals(main, { params, isCurrent }) {
         } else if (a.status === 'ON_HOLD') {
             action = h('a', { href: `#/appointments/${a.id}` }, 'On hold: see why');
         }
+        // each cell names its column, for the stacked rows of a narrow screen
         return h('tr', { dataset: { appointmentId: a.id, status: a.status } },
-            h('td', null, `${fmt.time(a.start)}–${fmt.time(a.end)}`),
-            h('td', null, h('a', { href: `#/appointments/${a.id}` }, fmt.fullName(p))),
-            h('td', null, p?.phone || '—'),
-            h('td', null, catalog.procedureName(a.procedure)),
-            h('td', null, catalog.practitionerName(a.practitionerId)),
-            h('td', null, catalog.roomName(a.roomId)),
-            h('td', null, statusBadge(a.status)),
+            h('td', { dataset: { label: 'Time' } }, `${fmt.time(a.start)}–${fmt.time(a.end)}`),
+            h('td', { dataset: { label: 'Patient' } }, h('a', { href: `#/appointments/${a.id}` }, fmt.fullName(p))),
+            h('td', { dataset: { label: 'Phone' }, class: 'nowrap' }, p?.phone || '—'),
+            h('td', { dataset: { label: 'Procedure' } }, catalog.procedureName(a.procedure)),
+            h('td', { dataset: { label: 'Practitioner' } }, catalog.practitionerName(a.practitionerId)),
+            h('td', { dataset: { label: 'Room' } }, catalog.roomName(a.roomId)),
+            h('td', { dataset: { label: 'Status' } }, statusBadge(a.status)),
             h('td', { class: 'no-print' }, action));
     }
 

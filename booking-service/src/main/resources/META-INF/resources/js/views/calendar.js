@@ -140,9 +140,15 @@ function closureNotices(data, first, last) {
     if (!data.closures.length) return null;
     return h('div', { class: 'notice notice-warn', id: 'cal-closures' },
         h('p', { class: 'notice-title' }, 'Clinic closed'),
-        h('ul', null, data.closures.map((c) => h('li', null,
-            c.firstDay === c.lastDay ? fmt.longDay(c.firstDay) : `${fmt.longDay(c.firstDay < first ? first : c.firstDay)} to ${fmt.longDay(c.lastDay > last ? last : c.lastDay)}`,
-            `: ${c.reason}. No times are offered.`))));
+        h('ul', null, data.closures.map((c) => {
+            // appointments booked before the closure stay until the desk moves or cancels them with the patient
+            const booked = data.appointments.filter((a) => fmt.STILL_TO_HAPPEN.includes(a.status)
+                && c.firstDay <= fmt.clinicDay(a.start) && fmt.clinicDay(a.start) <= c.lastDay).length;
+            return h('li', null,
+                c.firstDay === c.lastDay ? fmt.longDay(c.firstDay) : `${fmt.longDay(c.firstDay < first ? first : c.firstDay)} to ${fmt.longDay(c.lastDay > last ? last : c.lastDay)}`,
+                `: ${c.reason}. No times are offered.`,
+                booked ? h('strong', null, ` ${booked === 1 ? 'One appointment is' : `${booked} appointments are`} still booked then: move or cancel ${booked === 1 ? 'it' : 'them'} with the patient.`) : null);
+        })));
 }
 
 /** One appointment: name first, then status and procedure, then the time and the other resource. */

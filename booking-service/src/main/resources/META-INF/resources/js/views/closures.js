@@ -1,5 +1,5 @@
 // Clinic closures and holidays (admin): whole days on which no time is offered. Closing days that
-// already have appointments lists them, for the front desk to move or cancel with the patients.
+// already have appointments asks first; those still booked on coming closures are listed until moved or cancelled.
 
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
@@ -7,16 +7,21 @@ import { loadCatalog } from '../session.js';
 import { reload } from '../nav.js';
 import { announce, field, problemNotice, showFieldErrors, clearFieldErrors, statusBadge, busy } from '../ui.js';
 import { confirmAction } from '../confirm.js';
+import { readCalendar } from '../calendar-data.js';
 import { dayInput, dayHint } from '../dates.js';
 import * as fmt from '../format.js';
 
-/** The appointments still to happen on the days, read through the calendar (at most 42 days a request). */
+/**
+ * The appointments still to happen on the days, each with its patient ({a, p}), read through the
+ * calendar (at most 42 days a request).
+ */
 async function bookedOn(first, last) {
     const found = [];
     for (let from = first; from <= last; from = fmt.addDays(from, 42)) {
         const to = fmt.addDays(from, 41) < last ? fmt.addDays(from, 41) : last;
-        const data = await api.get('/api/calendar', { from, to });
-        found.push(...data.appointments.filter((a) => fmt.STILL_TO_HAPPEN.includes(a.status)));
+        const data = await readCalendar(from, to);
+        found.push(...data.appointments.filter((a) => fmt.STILL_TO_HAPPEN.includes(a.status))
+            .map((a) => ({ a, p: data.patients.get(a.patientId) })));
     }
     return found;
 }
@@ -30,7 +35,7 @@ async function closeDespiteBookings(first, last, catalog) {
         title: `Close the clinic on days with ${booked.length === 1 ? 'an appointment' : `${booked.length} appointments`}?`,
         body: [
             h('p', null, 'They stay booked: the front desk then moves or cancels each with the patient (they are listed after closing).'),
-            h('ul', { id: 'closure-booked' }, shown.map((a) => h('li', null,
+            h('ul', { id: 'closure-booked' }, shown.map(({ a }) => h('li', null,
                 `${fmt.dateTime(a.start)}, ${catalog.procedureName(a.procedure)}, ${catalog.practitionerName(a.practitionerId)}`))),
             booked.length > shown.length ? h('p', null, `and ${booked.length - shown.length} more.`) : null,
         ].filter(Boolean),
@@ -40,6 +45,9 @@ async function closeDespiteBookings(first, last, catalog) {
 
 export async function renderClosures(main, { isCurrent }) {
     const [closures, catalog] = await Promise.all([api.get('/api/closures', { from: fmt.today() }), loadCatalog()]);
+    // the work the coming closures leave: appointments booked before them, to move or cancel with the patients
+    const stillBooked = (await Promise.all(closures.map((c) => bookedOn(c.firstDay < fmt.today() ? fmt.today() : c.firstDay, c.lastDay))))
+        .flat().sort((x, y) => x.a.start.localeCompare(y.a.start));
     if (!isCurrent()) return;
     const firstDay = dayInput({ required: true });
     const lastDay = dayInput();
@@ -71,7 +79,6 @@ export async function renderClosures(main, { isCurrent }) {
                 announce(affected.length ? 'warn' : 'ok', 'Clinic closed on those days',
                     affected.length ? `${affected.length} appointment(s) are booked then: move or cancel them with the patients (listed below).`
                         : 'No times are offered on those days.');
-                if (affected.length) sessionStorage.setItem('clinic.closure.affected', JSON.stringify(affected));
                 reload();
             } catch (e) {
                 const shown = showFieldErrors(form, e.fieldErrors, fields);
@@ -80,16 +87,15 @@ export async function renderClosures(main, { isCurrent }) {
         });
     });
 
-    const affected = JSON.parse(sessionStorage.getItem('clinic.closure.affected') || '[]');
-    sessionStorage.removeItem('clinic.closure.affected');
     clear(main,
         h('div', { class: 'page-head' }, h('h1', null, 'Closures and holidays'),
             h('p', { class: 'muted' }, 'No time is offered on these days, and nothing can be booked or moved into them.')),
-        affected.length ? h('section', { class: 'notice notice-warn', id: 'closure-affected', 'aria-labelledby': 'affected-title' },
-            h('h2', { id: 'affected-title', class: 'notice-title' }, 'Appointments booked on the closed days'),
-            h('ul', null, affected.map((a) => h('li', null,
-                h('a', { href: `#/appointments/${a.id}` }, `${fmt.dateTime(a.start)}, ${catalog.procedureName(a.procedure)}, ${catalog.practitionerName(a.practitionerId)}`),
-                ' ', statusBadge(a.status))))) : null,
+        stillBooked.length ? h('section', { class: 'notice notice-warn', id: 'closure-affected', 'aria-labelledby': 'affected-title' },
+            h('h2', { id: 'affected-title', class: 'notice-title' }, 'Appointments still booked on closed days'),
+            h('p', null, 'Move or cancel each with the patient; the list empties as they are.'),
+            h('ul', null, stillBooked.map(({ a, p }) => h('li', null,
+                h('a', { href: `#/appointments/${a.id}` }, `${fmt.dateTime(a.start)}, ${fmt.fullName(p)}, ${catalog.procedureName(a.procedure)}, ${catalog.practitionerName(a.practitionerId)}`),
+                p?.phone ? ` · ${p.phone}` : '', ' ', statusBadge(a.status))))) : null,
         h('section', { class: 'panel' }, result, form),
         h('section', { class: 'panel', 'aria-labelledby': 'closures-title' },
             h('h2', { id: 'closures-title' }, 'Coming closures'),

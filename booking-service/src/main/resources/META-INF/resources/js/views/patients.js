@@ -421,8 +421,10 @@ const subjectOf = (m) => m.subject ?? `${fmt.humanize(m.kind)} (content no longe
 
 async function loadMessages(p, slot, isCurrent) {
     let list;
+    let preferences;
     try {
-        list = await api.get(`/api/patients/${p.id}/messages`);
+        [list, preferences] = await Promise.all([api.get(`/api/patients/${p.id}/messages`),
+            api.get(`/api/patients/${p.id}/message-preferences`).catch(() => null)]);
     } catch (e) {
         clear(slot, e.status === 503
             ? notice('warn', 'Message service unavailable', 'The list cannot be shown right now; nothing is lost.')
@@ -430,13 +432,20 @@ async function loadMessages(p, slot, isCurrent) {
         return;
     }
     if (!isCurrent()) return;
-    clear(slot, list.length
+    const optedOut = preferences && preferences.nonEssential === false;
+    // while the patient has opted out, a non-essential message still to go is skipped when it falls due
+    const statusOf = (m) => (optedOut && !m.essential && ['PENDING', 'FAILED_RETRYING'].includes(m.status)
+        ? h('span', { class: 'small' }, 'Will be skipped (opted out)') : statusBadge(m.status));
+    clear(slot, optedOut ? notice('info', 'The patient stopped non-essential messages',
+        `Since ${fmt.dateTime(preferences.optedOutAt)}: reminders and later aftercare are not sent; confirmations, changes and the first aftercare still are.`,
+        can('message-actions') ? h('p', null, h('a', { href: '#/messages' }, 'Opt back in on the patient’s word (Messages)')) : null) : null,
+    list.length
         ? h('div', { class: 'table-wrap' }, h('table', { id: 'patient-messages-table', 'aria-labelledby': 'patient-messages-title' },
             h('thead', null, h('tr', null, ['Message', 'Due', 'Status', 'Sent'].map((t) => h('th', { scope: 'col' }, t)))),
             h('tbody', null, list.map((m) => h('tr', { dataset: { kind: m.kind } },
                 h('td', null, m.appointmentId ? h('a', { href: `#/appointments/${m.appointmentId}` }, subjectOf(m)) : subjectOf(m)),
                 h('td', null, fmt.dateTime(m.dueAt)),
-                h('td', null, statusBadge(m.status)),
+                h('td', null, statusOf(m)),
                 h('td', null, m.sentAt ? fmt.dateTime(m.sentAt) : '—'))))))
         : h('p', { class: 'muted' }, 'No messages yet.'));
     // messages on their way are looked at again until they are settled

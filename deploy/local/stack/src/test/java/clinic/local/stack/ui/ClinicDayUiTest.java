@@ -347,7 +347,10 @@ class ClinicDayUiTest {
                 .then().statusCode(200).extract().jsonPath().getList("$").size(), "nothing is offered on a closed day");
         browser.go("#/calendar?view=day&date=" + holiday);
         browser.textAppears(By.id("cal-closures"), "Public holiday");
+        browser.textAppears(By.id("cal-closures"), "One appointment is still booked then");
         browser.screenshot("61-calendar-closed-day");
+        browser.go("#/appointments/" + booked.get("id"));
+        browser.textAppears(By.id("appointment-closed"), "Public holiday");
 
         browser.click(By.linkText("Catalog"));
         browser.wait.until(d -> d.findElements(By.cssSelector("#catalog-procedures tbody tr")).size() == 3);
