@@ -154,9 +154,10 @@ async function open() {
         const link = await call('GET', '/public/intake/link');
         document.getElementById('clinic-name').textContent = link.clinicName;
         document.title = `Health questions · ${link.clinicName}`;
+        // in the patient's own clock, with its zone named (the clinic's may differ)
         const until = new Date(link.expiresAt);
         document.getElementById('expires').textContent = `This link works once, until ${until.toLocaleString('en-GB', {
-            day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' })}.`;
+            day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })}.`;
         status.replaceChildren();
         form.hidden = false;
     } catch (e) {
