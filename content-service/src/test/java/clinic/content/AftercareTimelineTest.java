@@ -93,24 +93,24 @@ class AftercareTimelineTest {
     }
 
     @Test
-    void laterStepsDueAtNightAreSentAtEightInTheMorningButTheFirstGoesAtOnce() {
+    void laterStepsDueLateInTheEveningGoOutAtNineThatEveningButTheFirstGoesAtOnce() {
         // completed 22:30 in Warsaw: the at-completion message (first hours, red flags) goes at once;
-        // every later step falls at night and waits for 08:00
+        // every later step falls after 22:00 and goes out at 21:00 on its own day, not the morning after
         Instant completed = Instant.parse("2030-01-08T21:30:00Z");
         clock.set(completed.plusSeconds(10));
         TestAppointment a = new TestAppointment("MICRONEEDLING", LocalDateTime.of(2030, 1, 8, 21, 0));
         Events.publish(a.completed(completed));
 
         await().atMost(Api.WITHIN).until(() -> Api.messages(a.id).size() == 5);
-        assertEquals(List.of("2030-01-08T21:30:00Z", "2030-01-10T07:00:00Z", "2030-01-11T07:00:00Z",
-                "2030-01-12T07:00:00Z", "2030-01-16T07:00:00Z"), Api.messages(a.id).stream().map(m -> m.get("dueAt")).toList());
+        assertEquals(List.of("2030-01-08T21:30:00Z", "2030-01-09T20:00:00Z", "2030-01-10T20:00:00Z",
+                "2030-01-11T20:00:00Z", "2030-01-15T20:00:00Z"), Api.messages(a.id).stream().map(m -> m.get("dueAt")).toList());
         Api.awaitInbox(a.email, 1);
         Api.awaitStatus(a.id, "AFTERCARE-0H", "SENT");
 
-        clock.set(Instant.parse("2030-01-09T21:30:00Z"));
+        clock.set(Instant.parse("2030-01-09T19:30:00Z"));
         await().during(QUIET).atMost(QUIET.plusSeconds(2)).until(() -> Inbox.of(a.email).size() == 1);
 
-        clock.set(Instant.parse("2030-01-10T07:00:00Z"));
+        clock.set(Instant.parse("2030-01-09T20:00:00Z"));
         Api.awaitInbox(a.email, 2);
     }
 

@@ -51,7 +51,7 @@ public class AftercareMessages {
         List<AftercareStep> steps = AftercareCatalog.plan(procedure);
         List<Instant> dues = steps.stream()
                 .map(step -> step.essential() ? step.dueAfter(completedAt, zone)
-                        : QuietHours.deferIfNight(step.dueAfter(completedAt, zone), zone))
+                        : QuietHours.nearestDaytime(step.dueAfter(completedAt, zone), zone))
                 .toList();
         List<OutboundMessage> messages = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {

@@ -26,9 +26,12 @@ class AftercareCatalogTest {
         return Stream.of(
                 Arguments.of("day completion, winter", Procedure.MICRONEEDLING, "2030-01-15T09:00:00Z",
                         "2030-01-15T09:00:00Z 2030-01-16T09:00:00Z 2030-01-17T09:00:00Z 2030-01-18T09:00:00Z 2030-01-22T09:00:00Z"),
-                Arguments.of("late completion 22:30 local: every step at 08:00 the next morning", Procedure.MICRONEEDLING,
-                        "2030-01-15T21:30:00Z",
-                        "2030-01-16T07:00:00Z 2030-01-17T07:00:00Z 2030-01-18T07:00:00Z 2030-01-19T07:00:00Z 2030-01-23T07:00:00Z"),
+                Arguments.of("late completion 22:30 local: the first at once, each later step at 21:00 on its own day",
+                        Procedure.MICRONEEDLING, "2030-01-15T21:30:00Z",
+                        "2030-01-15T21:30:00Z 2030-01-16T20:00:00Z 2030-01-17T20:00:00Z 2030-01-18T20:00:00Z 2030-01-22T20:00:00Z"),
+                Arguments.of("completion at 01:00 local: later steps at 08:00 of their day", Procedure.MICRONEEDLING,
+                        "2030-01-15T00:00:00Z",
+                        "2030-01-15T00:00:00Z 2030-01-16T07:00:00Z 2030-01-17T07:00:00Z 2030-01-18T07:00:00Z 2030-01-22T07:00:00Z"),
                 // 10:00 CET on 28 March; clocks go forward on 31 March: +72 h is 11:00 CEST, +7 days is 10:00 CEST
                 Arguments.of("across the spring daylight-saving change", Procedure.MICRONEEDLING, "2030-03-28T09:00:00Z",
                         "2030-03-28T09:00:00Z 2030-03-29T09:00:00Z 2030-03-30T09:00:00Z 2030-03-31T09:00:00Z 2030-04-04T08:00:00Z"),
@@ -41,7 +44,8 @@ class AftercareCatalogTest {
     @MethodSource("timelines")
     void stepsAreAnchoredToCompletionAndNeverAtNight(String name, Procedure procedure, String completedAt, String expected) {
         List<Instant> due = AftercareCatalog.plan(procedure).stream()
-                .map(s -> QuietHours.deferIfNight(s.dueAfter(Instant.parse(completedAt), WARSAW), WARSAW))
+                .map(s -> s.essential() ? s.dueAfter(Instant.parse(completedAt), WARSAW)
+                        : QuietHours.nearestDaytime(s.dueAfter(Instant.parse(completedAt), WARSAW), WARSAW))
                 .toList();
         List<Instant> want = expected.isEmpty() ? List.of() : Arrays.stream(expected.split(" ")).map(Instant::parse).toList();
         assertEquals(want, due);

@@ -35,4 +35,17 @@ class QuietHoursTest {
     void nightStepsMoveToEightInTheMorning(Instant due, Instant expected, String why) {
         assertEquals(expected, QuietHours.deferIfNight(due, WARSAW), why);
     }
+
+    @ParameterizedTest(name = "aftercare due {0} -> sent {1} ({2})")
+    @CsvSource({
+            "2030-01-15T20:59:59Z, 2030-01-15T20:59:59Z, 21:59:59 local is still evening",
+            "2030-01-15T21:16:00Z, 2030-01-15T20:00:00Z, 22:16 local: 21:00 that evening, on the day it speaks of",
+            "2030-01-15T22:59:00Z, 2030-01-15T20:00:00Z, 23:59 local: 21:00 that evening",
+            "2030-01-15T23:00:00Z, 2030-01-16T07:00:00Z, midnight local: 08:00 that morning",
+            "2030-01-16T06:59:59Z, 2030-01-16T07:00:00Z, 07:59:59 local: 08:00",
+            "2030-07-01T20:30:00Z, 2030-07-01T19:00:00Z, 22:30 CEST: 21:00 CEST",
+    })
+    void aftercareStepsGoToTheNearerSideOfTheNight(Instant due, Instant expected, String why) {
+        assertEquals(expected, QuietHours.nearestDaytime(due, WARSAW), why);
+    }
 }
