@@ -9,9 +9,10 @@ import java.util.stream.Collectors;
  * Only a clinician lifts what a clinician recorded. When the newest intake was answered by the
  * patient (the e-mailed link) or entered at the front desk, and no longer reports a contraindication
  * that the newest intake a clinician recorded did report (an infection, isotretinoin, ...), it does
- * not clear anything on its own: the decision needs a clinician's review. A clinician approving the
- * appointment, or recording a new intake, settles it. Clinic policy: a self-report that an infection
- * has healed or that a medication was never taken is for a clinician to confirm.
+ * not clear anything on its own: the decision needs a clinician's review. A clinician's approval lets
+ * that appointment go ahead; a clinician recording a new intake settles it for every booking. Clinic
+ * policy: a self-report that an infection has healed or that a medication was never taken is for a
+ * clinician to confirm.
  */
 public final class ClinicianFindings {
 
