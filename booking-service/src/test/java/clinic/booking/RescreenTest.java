@@ -236,7 +236,11 @@ class RescreenTest {
         ScreeningEventsTopic.intakeRecorded(patient, ScreeningStub.recordIntakeElsewhere(patient));
         await().atMost(Duration.ofSeconds(30)).until(() -> "PENDING_REVIEW".equals(status(id)));
         as("frontdesk").get("/api/appointments/" + id).then().body("checkedInAt", equalTo(arrived))
-                .body("actions", not(hasItem("CHECK_IN")));
+                .body("actions", not(hasItem("CHECK_IN"))).body("actions", not(hasItem("NO_SHOW")));
+        // she came: not a no-show, whatever the review is doing
+        clock.moveTo(OffsetDateTime.parse(Api.at(day, 14, 5)).toInstant());
+        as("frontdesk").post("/api/appointments/" + id + "/no-show").then().statusCode(409)
+                .body("type", equalTo("urn:clinic:problem:patient-arrived"));
         as("clinician").body(LifecycleTest.review("APPROVE", "seen in the room", decisionOf(id)))
                 .post("/api/appointments/" + id + "/review").then().statusCode(200)
                 .body("status", equalTo("CHECKED_IN")).body("checkedInAt", equalTo(arrived));

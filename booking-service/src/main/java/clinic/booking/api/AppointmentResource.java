@@ -203,7 +203,7 @@ public class AppointmentResource {
     @Path("/{id}/no-show")
     @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN })
     @Operation(summary = "The patient did not come (roles: front-desk, clinician)", description = "Only once the appointment has started.")
-    @APIResponse(responseCode = "409", description = "Not possible in its status, or not started yet (appointment-not-started)")
+    @APIResponse(responseCode = "409", description = "Not possible in its status, the patient was checked in (patient-arrived), or not started yet (appointment-not-started)")
     @APIResponse(responseCode = "200", description = "Marked as a no-show",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppointmentView.class)))
     public Response noShow(@RestPath UUID id, @RestHeader("Idempotency-Key") String idempotencyKey) {

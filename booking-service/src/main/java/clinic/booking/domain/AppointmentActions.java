@@ -50,6 +50,7 @@ public final class AppointmentActions {
                     .or(() -> rescreenPending(rescreenDue, "checked in"))
                     .or(() -> onItsDay(a, now, zone));
             case NO_SHOW -> status(a, AppointmentStatus.MOVABLE, "marked as a no-show")
+                    .or(() -> arrived(a, zone))
                     .or(() -> started(a, now, zone, "marked as a no-show"));
             case COMPLETE -> status(a, EnumSet.of(AppointmentStatus.CHECKED_IN), "completed")
                     .or(() -> rescreenPending(rescreenDue, "completed"))
@@ -76,6 +77,14 @@ public final class AppointmentActions {
         return day.equals(today) ? Optional.empty()
                 : Optional.of(new Refusal("not-the-appointments-day", "Check-in is possible only on the appointment's day ("
                         + day + "); today is " + today + "."));
+    }
+
+    /** A patient checked in came, whatever a review or hold did to the appointment afterwards. */
+    private static Optional<Refusal> arrived(Appointment a, ZoneId zone) {
+        return a.checkedInAt == null ? Optional.empty()
+                : Optional.of(new Refusal("patient-arrived", "The patient was checked in at "
+                        + a.checkedInAt.atZone(zone).toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                        + "; an arrived patient is not a no-show. Cancel the appointment if it cannot go ahead."));
     }
 
     private static Optional<Refusal> started(Appointment a, Instant now, ZoneId zone, String what) {
