@@ -54,7 +54,8 @@ public class AvailabilityResource {
                 QueryParams.optionalId("practitionerId", practitionerId), QueryParams.optionalId("patientId", patientId),
                 QueryParams.optionalId("appointmentId", appointmentId));
         // many slots share a start (every practitioner at 09:00): format each instant once, because
-        // formatting date-times is most of the cost of a month-long answer
+        // formatting date-times is most of the cost of a month-long answer, and share the text, so
+        // that the serializer encodes it once too
         Map<Instant, String> formatted = new HashMap<>();
         Function<Instant, String> local = instant -> formatted.computeIfAbsent(instant,
                 i -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(i.atZone(config.timeZone())));

@@ -1,7 +1,7 @@
 package clinic.booking.api;
 
 import java.io.IOException;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -13,11 +13,14 @@ import clinic.booking.api.AppointmentDtos.SlotView;
 
 /**
  * Writes a slot as Jackson's bean serializer would ({"start", "end", "practitionerId", "roomId"}),
- * but each distinct value is encoded to JSON's UTF-8 once per answer and copied as bytes after that.
+ * but each value object is encoded to JSON's UTF-8 once per answer and copied as bytes after that.
  * A month of availability has tens of thousands of slots and only a few hundred distinct starts and
  * ends, a few practitioners and rooms; encoding every value again (UUIDs formatted, strings
- * escaped character by character) was half of booking's CPU for such an answer (JFR). The cache
- * lives in Jackson's per-call attributes, so it ends with the answer.
+ * escaped character by character) was half of booking's CPU for such an answer (JFR). The cache is
+ * keyed by identity, which spares hashing and comparing the texts: the slots of one answer share
+ * their practitioners' and rooms' ids and the text of equal times (AvailabilityResource); a value
+ * that is equal but not shared is only encoded again. It lives in Jackson's per-call attributes, so
+ * it ends with the answer.
  */
 final class SlotViewSerializer extends StdSerializer<SlotView> {
 
@@ -36,7 +39,7 @@ final class SlotViewSerializer extends StdSerializer<SlotView> {
         @SuppressWarnings("unchecked")
         Map<Object, SerializedString> encoded = (Map<Object, SerializedString>) call.getAttribute(ENCODED);
         if (encoded == null) {
-            encoded = new HashMap<>();
+            encoded = new IdentityHashMap<>();
             call.setAttribute(ENCODED, encoded);
         }
         json.writeStartObject(slot);

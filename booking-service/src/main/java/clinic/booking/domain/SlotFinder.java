@@ -54,8 +54,9 @@ public final class SlotFinder {
         List<Slot> slots = new ArrayList<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
             int firstOfDay = slots.size();
+            LocalDay day = LocalDay.of(date, zone);
             for (PractitionerCalendar practitioner : byId) {
-                for (TimeRange open : practitioner.hours().openOn(date, zone)) {
+                for (TimeRange open : practitioner.hours().openOn(day)) {
                     long openEnd = open.end().toEpochMilli();
                     for (long start = open.start().toEpochMilli(); start + occupancy <= openEnd; start += stepMillis) {
                         if (start < earliest) {
@@ -85,13 +86,13 @@ public final class SlotFinder {
      * otherwise the first free ones.
      */
     public Optional<Slot> slotAt(Instant start, Need need, UUID practitionerId, UUID roomId) {
-        LocalDate date = start.atZone(zone).toLocalDate();
+        LocalDay day = LocalDay.of(start.atZone(zone).toLocalDate(), zone);
         TimeRange wanted = new TimeRange(start, start.plus(need.occupancy()));
         for (PractitionerCalendar practitioner : practitioners) {
             if (practitionerId != null && !practitioner.id().equals(practitionerId)) {
                 continue;
             }
-            boolean withinHours = practitioner.hours().openOn(date, zone).stream().anyMatch(open -> open.contains(wanted));
+            boolean withinHours = practitioner.hours().openOn(day).stream().anyMatch(open -> open.contains(wanted));
             RoomCalendar room = withinHours ? freeRoom(practitioner, start.toEpochMilli(), need.occupancy().toMillis(), roomId) : null;
             if (room != null) {
                 return Optional.of(new Slot(start, start.plus(need.duration()), practitioner.id(), room.id()));
@@ -102,11 +103,11 @@ public final class SlotFinder {
 
     /** Whether any (or the named) practitioner works over the whole of this time, booked or not. */
     public boolean withinWorkingHours(Instant start, Need need, UUID practitionerId) {
-        LocalDate date = start.atZone(zone).toLocalDate();
+        LocalDay day = LocalDay.of(start.atZone(zone).toLocalDate(), zone);
         TimeRange wanted = new TimeRange(start, start.plus(need.occupancy()));
         return practitioners.stream()
                 .filter(p -> practitionerId == null || p.id().equals(practitionerId))
-                .anyMatch(p -> p.hours().openOn(date, zone).stream().anyMatch(open -> open.contains(wanted)));
+                .anyMatch(p -> p.hours().openOn(day).stream().anyMatch(open -> open.contains(wanted)));
     }
 
     /** The first free (or the named) room when the practitioner is free too, otherwise null. */

@@ -1,9 +1,6 @@
 package clinic.booking.domain;
 
-import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,25 +15,24 @@ public record WeeklyHours(List<Block> blocks) {
     }
 
     /** The open ranges on a date: work blocks with the breaks cut out. */
-    public List<TimeRange> openOn(LocalDate date, ZoneId zone) {
-        int day = date.getDayOfWeek().getValue();
+    public List<TimeRange> openOn(LocalDay date) {
+        int day = date.date().getDayOfWeek().getValue();
         List<TimeRange> open = new ArrayList<>();
         for (Block block : blocks) {
             if (block.dayOfWeek() == day && !block.isBreak()) {
-                open.add(range(date, block, zone));
+                open.add(range(date, block));
             }
         }
         for (Block block : blocks) {
             if (block.dayOfWeek() == day && block.isBreak()) {
-                open = cut(open, range(date, block, zone));
+                open = cut(open, range(date, block));
             }
         }
         return open;
     }
 
-    private static TimeRange range(LocalDate date, Block block, ZoneId zone) {
-        return new TimeRange(ZonedDateTime.of(date, block.start(), zone).toInstant(),
-                ZonedDateTime.of(date, block.end(), zone).toInstant());
+    private static TimeRange range(LocalDay date, Block block) {
+        return new TimeRange(date.at(block.start()), date.at(block.end()));
     }
 
     private static List<TimeRange> cut(List<TimeRange> ranges, TimeRange hole) {
