@@ -165,4 +165,29 @@ class ConfirmationEmailTest {
         assertTrue(second.subject().contains("please contact us"), second.subject());
         MedicalData.assertAbsent(second);
     }
+
+    @Test
+    void aPatientAtTheClinicIsToldOfAReviewOrHoldInPersonAndByEmailAgainOnceMoved() {
+        clock.set(Instant.parse("2030-04-02T08:30:00Z"));
+        TestAppointment a = new TestAppointment("MICRONEEDLING", LocalDateTime.of(2030, 4, 2, 11, 0));
+        Events.publish(a.confirmed(clock.instant()));
+        Api.awaitInbox(a.email, 1);
+        Events.publish(a.checkedIn(clock.instant()));
+        // while the patient is in the waiting room a new decision asks for review, then holds the appointment
+        Events.publish(a.rescreened("AppointmentPendingReview", "PENDING_REVIEW", clock.instant()));
+        Events.publish(a.onHold("SCREENING_BLOCKED", clock.instant()));
+        // moved to another day, the patient is no longer at the clinic for it: a hold is told by e-mail again
+        Events.publish(a.rescheduled(LocalDateTime.of(2030, 4, 9, 11, 0), "ON_HOLD", clock.instant()));
+        Inbox.Received moved = Api.awaitInbox(a.email, 2).get(1);
+        assertTrue(moved.subject().contains("please contact us"), moved.subject());
+        assertTrue(moved.text().contains("9 April 2030"), "the first notice is the moved appointment's: " + moved.text());
+        Events.publish(a.onHold("INTAKE_NEEDED", clock.instant()));
+        Inbox.Received heldAgain = Api.awaitInbox(a.email, 3).get(2);
+        assertTrue(heldAgain.subject().contains("please contact us"), heldAgain.subject());
+        // events are applied in order: nothing was planned for the review or the hold at the clinic
+        List<String> steps = Api.messages(a.id).stream().map(m -> (String) m.get("step")).toList();
+        assertEquals(0, steps.stream().filter(step -> step.startsWith("REVIEW-") || step.startsWith("RESERVED-")).count(), steps::toString);
+        assertEquals(2, steps.stream().filter(step -> step.startsWith("HOLD-")).count(), steps::toString);
+        assertEquals(3, Api.awaitInbox(a.email, 3).size(), "nothing else was sent");
+    }
 }

@@ -39,10 +39,18 @@ public class Appointment {
     @Column(name = "completed_at")
     public Instant completedAt;
 
+    /** When the patient checked in at the appointment's current time; null before, and after a move. */
+    @Column(name = "arrived_at")
+    public Instant arrivedAt;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
     public boolean isCompleted() {
         return completedAt != null;
+    }
+
+    public boolean patientArrived() {
+        return arrivedAt != null;
     }
 }

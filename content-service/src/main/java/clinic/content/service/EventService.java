@@ -135,7 +135,7 @@ public class EventService {
             // the aftercare of a treatment that happened stands, whatever booking corrects later
             Log.infof("Event %s: appointment %s already completed; nothing more to tell", e.eventId(), e.appointmentId());
         } else {
-            effects(type.get(), e, procedure.get(), before, earlier);
+            effects(type.get(), e, procedure.get(), before, appointment.patientArrived(), earlier);
         }
         return Outcome.APPLIED;
     }
@@ -151,6 +151,11 @@ public class EventService {
         if ("AppointmentCompleted".equals(e.type()) && a.completedAt == null) {
             a.completedAt = e.occurredAt();
         }
+        if ("AppointmentCheckedIn".equals(e.type()) && a.arrivedAt == null) {
+            a.arrivedAt = e.occurredAt();
+        } else if ("AppointmentRescheduled".equals(e.type())) {
+            a.arrivedAt = null;
+        }
         a.updatedAt = clock.instant();
         if (isNew) {
             appointments.persist(a);
@@ -158,12 +163,20 @@ public class EventService {
         appointments.flush();
     }
 
-    private void effects(EventType type, AppointmentEvent e, Procedure p, String before, EarlierMessages earlier) {
+    /**
+     * What the event means for the patient's messages. A patient who has checked in is at the clinic:
+     * a review or a hold that a new decision brings then is told in person, and an e-mail saying the
+     * appointment is to be confirmed or to call the clinic would reach them in the waiting room.
+     */
+    private void effects(EventType type, AppointmentEvent e, Procedure p, String before, boolean patientArrived,
+            EarlierMessages earlier) {
         Instant now = clock.instant();
         switch (type) {
             case AppointmentPendingReview -> {
                 withdraw(e, earlier, STANDING, now);
-                if (before == null || "PENDING_REVIEW".equals(before)) {
+                if (patientArrived) {
+                    Log.debugf("Event %s: the patient is at the clinic; the review is told in person", e.eventId());
+                } else if (before == null || "PENDING_REVIEW".equals(before)) {
                     plan(status.reserved(e, p));
                 } else {
                     plan(status.toBeConfirmedAgain(e, p, earlier.calendarMaybeDelivered()));
@@ -173,7 +186,9 @@ public class EventService {
             case AppointmentRescheduled -> rescheduled(e, p, earlier, now);
             case AppointmentOnHold -> {
                 withdraw(e, earlier, STANDING, now);
-                plan(status.onHold(e, p));
+                if (!patientArrived) {
+                    plan(status.onHold(e, p));
+                }
             }
             case AppointmentRejected -> {
                 withdraw(e, earlier, ALL, now);
