@@ -22,7 +22,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Races that only the database can settle: fifty front desks asking for one practitioner's slot,
- * for one room, and two bookings for one patient that together would break an interval rule.
+ * for one room, two bookings for one patient that together would break an interval rule, and
+ * bookings into a day the admin is closing at that moment.
  */
 @QuarkusTest
 class ConcurrentBookingTest {
@@ -57,6 +58,37 @@ class ConcurrentBookingTest {
                 .post("/api/appointments").statusCode()).toList());
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "statuses: " + statuses);
         assertEquals(REQUESTS - 1, statuses.stream().filter(s -> s == 409).count(), "statuses: " + statuses);
+    }
+
+    @Test
+    void everyBookingOfADayClosedMeanwhileIsOneTheClosureSawOrIsRefused() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            LocalDate day = Api.freshTuesday();
+            List<String> patients = IntStream.range(0, 8).mapToObj(i -> Api.newPatient()).toList();
+            List<Callable<io.restassured.response.Response>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < patients.size(); i++) {
+                Map<String, Object> booking = Map.of("patientId", patients.get(i), "procedure", "CONSULTATION",
+                        "start", Api.at(day, 9 + i / 2, 0));
+                calls.add(() -> as("frontdesk").body(booking).post("/api/appointments"));
+            }
+            calls.add(patients.size() / 2, () -> as("admin").body(Map.of("firstDay", day.toString(), "reason", "Burst pipe"))
+                    .post("/api/closures"));
+            List<io.restassured.response.Response> answers = Race.run(calls);
+            io.restassured.response.Response closure = answers.remove(patients.size() / 2);
+            assertEquals(201, closure.statusCode(), closure.asString());
+            List<String> seen = closure.jsonPath().getList("affected.id");
+            for (io.restassured.response.Response booking : answers) {
+                if (booking.statusCode() == 201) {
+                    assertTrue(seen.contains(booking.jsonPath().getString("id")),
+                            "booked on the closed day, unseen by the closure (no AppointmentDayClosed): " + booking.asString());
+                } else if (booking.statusCode() == 422) {
+                    assertEquals("urn:clinic:problem:clinic-closed", booking.jsonPath().getString("type"), booking.asString());
+                } else {
+                    // two bookings at one hour may both have found the same practitioner free
+                    assertEquals(409, booking.statusCode(), booking.asString());
+                }
+            }
+        }
     }
 
     @Test

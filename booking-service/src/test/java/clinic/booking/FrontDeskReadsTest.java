@@ -1,6 +1,7 @@
 package clinic.booking;
 
 import static clinic.booking.support.Api.as;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import clinic.booking.support.Api;
+import clinic.booking.support.EventLog;
 import clinic.booking.support.ScreeningStub;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -93,6 +95,37 @@ class FrontDeskReadsTest {
         as("frontdesk").get("/api/availability?procedure=CONSULTATION&from=" + day + "&to=" + day)
                 .then().statusCode(200).body("size()", org.hamcrest.Matchers.greaterThan(0));
         as("admin").delete("/api/closures/" + closureId).then().statusCode(404);
+        // the booked appointment heard of both, in order, with its status unchanged
+        await().atMost(Duration.ofSeconds(20)).until(() -> EventLog.of(booked).size() == 3);
+        assertEquals(List.of("AppointmentConfirmed", "AppointmentDayClosed", "AppointmentDayReopened"),
+                EventLog.of(booked).stream().map(EventLog.Event::type).toList());
+        assertEquals(List.of("CONFIRMED", "CONFIRMED", "CONFIRMED"),
+                EventLog.of(booked).stream().map(e -> e.value().get("status").asText()).toList());
+        as("frontdesk").get("/api/appointments/" + booked).then().statusCode(200).body("status", equalTo("CONFIRMED"));
+    }
+
+    @Test
+    void aDayStaysClosedForItsAppointmentsWhileAnyClosureCoversIt() {
+        LocalDate day = Api.freshTuesday();
+        String booked = as("frontdesk").body(Api.booking(Api.newPatient(), "CONSULTATION", Api.at(day, 11, 0)))
+                .post("/api/appointments").then().statusCode(201).extract().path("id");
+        String cancelled = as("frontdesk").body(Api.booking(Api.newPatient(), "CONSULTATION", Api.at(day, 14, 0)))
+                .post("/api/appointments").then().statusCode(201).extract().path("id");
+        as("frontdesk").body(Map.of("reason", "PATIENT_REQUEST")).post("/api/appointments/" + cancelled + "/cancel")
+                .then().statusCode(200);
+        String holiday = as("admin").body(Map.of("firstDay", day.toString(), "reason", "Holiday"))
+                .post("/api/closures").then().statusCode(201).extract().path("closure.id");
+        String week = as("admin").body(Map.of("firstDay", day.minusDays(1).toString(), "lastDay", day.plusDays(3).toString(),
+                "reason", "Refurbishment")).post("/api/closures").then().statusCode(201).extract().path("closure.id");
+        as("admin").delete("/api/closures/" + holiday).then().statusCode(204);
+        as("admin").delete("/api/closures/" + week).then().statusCode(204);
+        await().atMost(Duration.ofSeconds(20)).until(() -> EventLog.of(booked).size() == 4);
+        // closed twice (each closure tells it), opened once: only when the last closure over it went
+        assertEquals(List.of("AppointmentConfirmed", "AppointmentDayClosed", "AppointmentDayClosed", "AppointmentDayReopened"),
+                EventLog.of(booked).stream().map(EventLog.Event::type).toList());
+        // a cancelled appointment holds no time on the day and hears of neither
+        assertEquals(List.of("AppointmentConfirmed", "AppointmentCancelled"),
+                EventLog.of(cancelled).stream().map(EventLog.Event::type).toList());
     }
 
     @Test

@@ -18,7 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Reminders before a confirmed appointment (the day before at 17:00, three hours before; never in
  * quiet hours), with the pre-visit notes and an opt-out; planned anew when it moves, withdrawn
- * when it is put on hold, into review or cancelled.
+ * when it is put on hold, into review or cancelled, or when the clinic closes its day.
  */
 @QuarkusTest
 class ReminderTest {
@@ -111,5 +111,30 @@ class ReminderTest {
         Events.publish(a.confirmed(clock.instant()));
         Api.awaitStatus(a.id, "REMINDER-DAY-BEFORE-1", "PENDING");
         assertNull(Api.message(a.id, "REMINDER-SHORT-1"));
+    }
+
+    @Test
+    void noReminderAsksThePatientToComeOnADayTheClinicClosed() {
+        clock.set(Instant.parse("2030-12-05T10:00:00Z"));
+        TestAppointment a = new TestAppointment("MICRONEEDLING", LocalDateTime.of(2030, 12, 17, 11, 0));
+        Events.publish(a.confirmed(clock.instant()));
+        Api.awaitStatus(a.id, "REMINDER-SHORT-1", "PENDING");
+
+        Events.publish(a.dayClosed("CONFIRMED", clock.instant()));
+        Api.awaitStatus(a.id, "REMINDER-SHORT-1", "CANCELLED");
+        assertEquals("CANCELLED", Api.status(a.id, "REMINDER-DAY-BEFORE-1"));
+        // confirmed again while the day is closed (after a review): the patient hears of it, but no reminders
+        Events.publish(a.rescreened("AppointmentPendingReview", "PENDING_REVIEW", clock.instant()));
+        Events.publish(a.confirmed(clock.instant()));
+        Events.publish(a.dayReopened("CONFIRMED", clock.instant()));
+        Api.awaitStatus(a.id, "REMINDER-SHORT-5", "PENDING");
+        assertNull(Api.message(a.id, "REMINDER-SHORT-4"), "none planned while the day was closed");
+        assertEquals("2030-12-16T16:00:00Z", Api.message(a.id, "REMINDER-DAY-BEFORE-5").get("dueAt"));
+
+        // closed again and then moved to an open day: the move plans them
+        Events.publish(a.dayClosed("CONFIRMED", clock.instant()));
+        Api.awaitStatus(a.id, "REMINDER-SHORT-5", "CANCELLED");
+        Events.publish(a.rescheduled(LocalDateTime.of(2030, 12, 19, 11, 0), clock.instant()));
+        Api.awaitStatus(a.id, "REMINDER-SHORT-7", "PENDING");
     }
 }

@@ -119,6 +119,15 @@ public final class TestAppointment {
         return event("AppointmentCheckedIn", "CHECKED_IN", at);
     }
 
+    /** The clinic closed the appointment's day; its status stays as it was. */
+    public ObjectNode dayClosed(String status, Instant at) {
+        return event("AppointmentDayClosed", status, at);
+    }
+
+    public ObjectNode dayReopened(String status, Instant at) {
+        return event("AppointmentDayReopened", status, at);
+    }
+
     public ObjectNode noShow(Instant at) {
         return event("AppointmentNoShow", "NO_SHOW", at);
     }

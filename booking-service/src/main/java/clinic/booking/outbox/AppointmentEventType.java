@@ -2,10 +2,15 @@ package clinic.booking.outbox;
 
 import clinic.booking.domain.AppointmentStatus;
 
-/** The event names of the v1 contract, one per kind of appointment change. */
+/**
+ * The event names of the v1 contract, one per kind of appointment change. AppointmentDayClosed and
+ * AppointmentDayReopened change no status: the clinic closed, or opened again, the day the
+ * appointment is booked on.
+ */
 public enum AppointmentEventType {
     AppointmentPendingReview, AppointmentConfirmed, AppointmentOnHold, AppointmentRejected, AppointmentRescheduled,
-    AppointmentCancelled, AppointmentCheckedIn, AppointmentCompleted, AppointmentNoShow;
+    AppointmentCancelled, AppointmentCheckedIn, AppointmentCompleted, AppointmentNoShow, AppointmentDayClosed,
+    AppointmentDayReopened;
 
     /** The event announcing that an appointment reached this status. */
     public static AppointmentEventType reaching(AppointmentStatus status) {

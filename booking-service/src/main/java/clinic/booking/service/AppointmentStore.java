@@ -37,6 +37,9 @@ public class AppointmentStore {
     @Inject
     AppointmentEvents events;
 
+    @Inject
+    ClosureService closures;
+
     public Appointment get(UUID id) {
         return appointments.get(id);
     }
@@ -70,6 +73,7 @@ public class AppointmentStore {
         } catch (RuntimeException e) {
             throw ScheduleConflicts.translate(e);
         }
+        refuseIfClosedMeanwhile(appointment);
         return new BookingService.Booked(appointment, decision, rescreenDue);
     }
 
@@ -91,7 +95,17 @@ public class AppointmentStore {
         appointment.recordDecision(decision.basis());
         events.record(AppointmentEventType.AppointmentRescheduled, appointment, previousStart, null);
         flush();
+        refuseIfClosedMeanwhile(appointment);
         return new BookingService.Booked(appointment, decision, rescreenDue);
+    }
+
+    /**
+     * A closure of the day, committed after this request looked for the slot, is seen only after the
+     * write: the write waits while a closure is being added (ClosureRepository.holdAppointmentWrites),
+     * so a closure that did not see this appointment has committed by now and is refused here.
+     */
+    private void refuseIfClosedMeanwhile(Appointment appointment) {
+        closures.refuseIfClosed(appointment.startAt, appointment.occupiedUntil);
     }
 
     private static void place(Appointment appointment, ProcedureType procedure, Slot slot) {

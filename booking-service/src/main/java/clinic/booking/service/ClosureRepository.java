@@ -32,4 +32,13 @@ public class ClosureRepository implements PanacheRepositoryBase<Closure, UUID> {
     public Optional<Closure> firstOverlapping(Instant from, Instant to) {
         return find("endAt > ?1 and startAt < ?2 order by startAt", from, to).firstResultOptional();
     }
+
+    /**
+     * Makes every booking and move wait until this transaction ends, and waits for those under way:
+     * a closure then sees every appointment committed before it, and every booking or move
+     * committed after it sees the closure (each checks after its own write, {@link AppointmentStore}).
+     */
+    public void holdAppointmentWrites() {
+        getEntityManager().createNativeQuery("LOCK TABLE appointment IN SHARE MODE").executeUpdate();
+    }
 }

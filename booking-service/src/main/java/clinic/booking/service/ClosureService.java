@@ -15,13 +15,17 @@ import clinic.booking.config.ClinicConfig;
 import clinic.booking.domain.Appointment;
 import clinic.booking.domain.AppointmentStatus;
 import clinic.booking.domain.Closure;
+import clinic.booking.outbox.AppointmentEventType;
+import clinic.booking.outbox.AppointmentEvents;
 import clinic.web.Problem;
 import clinic.web.ProblemException;
 
 /**
- * Clinic closures and holidays. A closure never touches appointments already booked in it: the
- * admin is told which ones there are, and the front desk moves or cancels them (each move or
+ * Clinic closures and holidays. A closure never moves or cancels appointments already booked in it:
+ * the admin is told which ones there are, and the front desk moves or cancels them (each move or
  * cancellation e-mails the patient), because only a person can agree a new time with the patient.
+ * Each of them gets an event in the same transaction (AppointmentDayClosed, and AppointmentDayReopened
+ * when the closure is removed), so that no reminder asks the patient to come on a closed day.
  */
 @ApplicationScoped
 public class ClosureService {
@@ -41,6 +45,9 @@ public class ClosureService {
     @Inject
     Clock clock;
 
+    @Inject
+    AppointmentEvents events;
+
     /** A stored closure and the appointments that still hold time in it. */
     public record Added(Closure closure, List<Appointment> affected) {
     }
@@ -59,6 +66,7 @@ public class ClosureService {
         if (last.isBefore(today)) {
             throw ProblemException.badRequest("lastDay", "is in the past (today is " + today + " in the clinic)");
         }
+        closures.holdAppointmentWrites();
         Closure closure = new Closure();
         closure.id = UUID.randomUUID();
         closure.firstDay = firstDay;
@@ -69,14 +77,20 @@ public class ClosureService {
         closure.createdBy = by;
         closure.createdAt = clock.instant();
         closures.persist(closure);
-        return new Added(closure, affected(closure));
+        List<Appointment> affected = affected(closure);
+        affected.forEach(a -> events.record(AppointmentEventType.AppointmentDayClosed, a, null, null));
+        return new Added(closure, affected);
     }
 
+    /** Opens the closure's days again; appointments on them that no other closure covers hear of it. */
     @Transactional
     public void remove(UUID id) {
-        if (!closures.deleteById(id)) {
-            throw ProblemException.notFound("Closure", id);
-        }
+        Closure closure = closures.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Closure", id));
+        closures.delete(closure);
+        closures.flush();
+        affected(closure).stream()
+                .filter(a -> closures.firstOverlapping(a.startAt, a.occupiedUntil).isEmpty())
+                .forEach(a -> events.record(AppointmentEventType.AppointmentDayReopened, a, null, null));
     }
 
     @Transactional
@@ -87,14 +101,17 @@ public class ClosureService {
     }
 
     /** Appointments that hold time in the closure and are not done yet: the front desk must move or cancel them. */
-    @Transactional
-    public List<Appointment> affected(Closure closure) {
-        return appointments.list(new AppointmentRepository.Filter(closure.startAt, closure.endAt, null, null, null, null), 1000)
+    private List<Appointment> affected(Closure closure) {
+        return appointments.list(new AppointmentRepository.Filter(closure.startAt, closure.endAt, null, null, null, null),
+                Integer.MAX_VALUE)
                 .stream().filter(a -> AppointmentStatus.MOVABLE.contains(a.status) || a.status == AppointmentStatus.CHECKED_IN)
                 .toList();
     }
 
-    /** Refuses a booking or a move into a closure (422), naming the closure, before any slot is looked for. */
+    /**
+     * Refuses a booking or a move into a closure (422), naming the closure: before any slot is looked
+     * for, and again after the appointment's write, where a closure committed meanwhile is seen.
+     */
     public void refuseIfClosed(java.time.Instant start, java.time.Instant end) {
         closures.firstOverlapping(start, end).ifPresent(c -> {
             throw new ProblemException(Problem.of(422, "clinic-closed", "Clinic closed",

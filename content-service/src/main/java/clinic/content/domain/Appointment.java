@@ -43,6 +43,10 @@ public class Appointment {
     @Column(name = "arrived_at")
     public Instant arrivedAt;
 
+    /** The clinic has closed the day the appointment is booked on (until it opens it again, or a move). */
+    @Column(name = "day_closed", nullable = false)
+    public boolean dayClosed;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

@@ -12,7 +12,9 @@ public enum EventType {
     AppointmentCancelled,
     AppointmentCheckedIn,
     AppointmentCompleted,
-    AppointmentNoShow;
+    AppointmentNoShow,
+    AppointmentDayClosed,
+    AppointmentDayReopened;
 
     public static Optional<EventType> of(String wire) {
         for (EventType t : values()) {

@@ -135,7 +135,7 @@ public class EventService {
             // the aftercare of a treatment that happened stands, whatever booking corrects later
             Log.infof("Event %s: appointment %s already completed; nothing more to tell", e.eventId(), e.appointmentId());
         } else {
-            effects(type.get(), e, procedure.get(), before, appointment.patientArrived(), earlier);
+            effects(type.get(), e, procedure.get(), before, appointment, earlier);
         }
         return Outcome.APPLIED;
     }
@@ -154,7 +154,13 @@ public class EventService {
         if ("AppointmentCheckedIn".equals(e.type()) && a.arrivedAt == null) {
             a.arrivedAt = e.occurredAt();
         } else if ("AppointmentRescheduled".equals(e.type())) {
+            // the clinic refuses moves into a closed day, so a moved appointment is on an open one
             a.arrivedAt = null;
+            a.dayClosed = false;
+        } else if ("AppointmentDayClosed".equals(e.type())) {
+            a.dayClosed = true;
+        } else if ("AppointmentDayReopened".equals(e.type())) {
+            a.dayClosed = false;
         }
         a.updatedAt = clock.instant();
         if (isNew) {
@@ -164,17 +170,19 @@ public class EventService {
     }
 
     /**
-     * What the event means for the patient's messages. A patient who has checked in is at the clinic:
-     * a review or a hold that a new decision brings then is told in person, and an e-mail saying the
-     * appointment is to be confirmed or to call the clinic would reach them in the waiting room.
+     * What the event means for the patient's messages, given the appointment as it now stands. A
+     * patient who has checked in is at the clinic: a review or a hold that a new decision brings then
+     * is told in person, and an e-mail saying the appointment is to be confirmed or to call the clinic
+     * would reach them in the waiting room. No reminder asks a patient to come on a day the clinic has
+     * closed; the front desk moves or cancels such appointments with the patient.
      */
-    private void effects(EventType type, AppointmentEvent e, Procedure p, String before, boolean patientArrived,
+    private void effects(EventType type, AppointmentEvent e, Procedure p, String before, Appointment state,
             EarlierMessages earlier) {
         Instant now = clock.instant();
         switch (type) {
             case AppointmentPendingReview -> {
                 withdraw(e, earlier, STANDING, now);
-                if (patientArrived) {
+                if (state.patientArrived()) {
                     Log.debugf("Event %s: the patient is at the clinic; the review is told in person", e.eventId());
                 } else if (before == null || "PENDING_REVIEW".equals(before)) {
                     plan(status.reserved(e, p));
@@ -182,11 +190,11 @@ public class EventService {
                     plan(status.toBeConfirmedAgain(e, p, earlier.calendarMaybeDelivered()));
                 }
             }
-            case AppointmentConfirmed -> confirmed(e, p, earlier, now);
+            case AppointmentConfirmed -> confirmed(e, p, earlier, state.dayClosed, now);
             case AppointmentRescheduled -> rescheduled(e, p, earlier, now);
             case AppointmentOnHold -> {
                 withdraw(e, earlier, STANDING, now);
-                if (!patientArrived) {
+                if (!state.patientArrived()) {
                     plan(status.onHold(e, p));
                 }
             }
@@ -203,7 +211,12 @@ public class EventService {
                 }
             }
             case AppointmentNoShow -> withdraw(e, earlier, ALL, now);
-            case AppointmentCheckedIn -> withdraw(e, earlier, REMINDERS, now);
+            case AppointmentCheckedIn, AppointmentDayClosed -> withdraw(e, earlier, REMINDERS, now);
+            case AppointmentDayReopened -> {
+                if ("CONFIRMED".equals(e.status())) {
+                    reminders.plan(e, p).forEach(this::plan);
+                }
+            }
             case AppointmentCompleted -> {
                 // a confirmation still queued is sent all the same (the patient's record of the
                 // booking), and before the aftercare: messages go out in the order they were planned
@@ -213,14 +226,16 @@ public class EventService {
         }
     }
 
-    private void confirmed(AppointmentEvent e, Procedure p, EarlierMessages earlier, Instant now) {
+    private void confirmed(AppointmentEvent e, Procedure p, EarlierMessages earlier, boolean dayClosed, Instant now) {
         withdraw(e, earlier, STANDING, now);
         if (earlier.calendarMaybeDelivered()) {
             plan(status.confirmedAgain(e, p));
         } else {
             plan(status.confirmation(e, p, confirmationStep(e, earlier)));
         }
-        reminders.plan(e, p).forEach(this::plan);
+        if (!dayClosed) {
+            reminders.plan(e, p).forEach(this::plan);
+        }
     }
 
     private void rescheduled(AppointmentEvent e, Procedure p, EarlierMessages earlier, Instant now) {

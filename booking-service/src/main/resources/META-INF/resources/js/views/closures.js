@@ -34,7 +34,7 @@ async function closeDespiteBookings(first, last, catalog) {
     return confirmAction({
         title: `Close the clinic on days with ${booked.length === 1 ? 'an appointment' : `${booked.length} appointments`}?`,
         body: [
-            h('p', null, 'They stay booked: the front desk then moves or cancels each with the patient (they are listed after closing).'),
+            h('p', null, 'They stay booked and their patients get no reminders: the front desk then moves or cancels each with the patient (they are listed after closing).'),
             h('ul', { id: 'closure-booked' }, shown.map(({ a }) => h('li', null,
                 `${fmt.dateTime(a.start)}, ${catalog.procedureName(a.procedure)}, ${catalog.practitionerName(a.practitionerId)}`))),
             booked.length > shown.length ? h('p', null, `and ${booked.length - shown.length} more.`) : null,
