@@ -4,6 +4,7 @@ package clinic.screening.policy;
 public enum AppointmentStatus {
     PENDING_REVIEW(true),
     CONFIRMED(true),
+    ON_HOLD(true),
     CHECKED_IN(true),
     COMPLETED(true),
     CANCELLED(false),
@@ -16,7 +17,11 @@ public enum AppointmentStatus {
         this.countsForIntervals = countsForIntervals;
     }
 
-    /** Cancelled, no-show and rejected appointments never touched the skin, so they constrain nothing. */
+    /**
+     * Cancelled, no-show and rejected appointments never touched the skin, so they constrain nothing.
+     * One on hold keeps its time and goes ahead once screening clears it again, so it counts, as one
+     * waiting for review does.
+     */
     public boolean countsForIntervals() {
         return countsForIntervals;
     }

@@ -153,6 +153,7 @@ class ScreeningApiTest {
             "REJECTED, CLEARED",
             "PENDING_REVIEW, BLOCKED",
             "CONFIRMED, BLOCKED",
+            "ON_HOLD, BLOCKED",
             "CHECKED_IN, BLOCKED",
             "COMPLETED, BLOCKED",
     })

@@ -451,6 +451,41 @@ class ClinicEndToEndTest {
     }
 
     @Test
+    void anAppointmentOnHoldDoesNotStopTheRescreenOfThePatientsOthers() {
+        String patient = newPatientWithCleanIntake("Hela", "Hold" + UUID.randomUUID().toString().substring(0, 6),
+                "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
+        LocalDate today = LocalDate.now(CLINIC_ZONE);
+        String near = book(patient, firstFree("MICRONEEDLING", today.plusDays(10)));
+        String far = as("frontdesk").body(Map.of("patientId", patient, "procedure", "MICRODERMABRASION",
+                "start", firstFree("MICRODERMABRASION", today.plusDays(80)))).post("/api/appointments").then().statusCode(201)
+                .body("status", equalTo("CONFIRMED")).extract().path("id");
+        // answered 60 days ago: still valid for the near appointment, too old for the far one, which waits on hold
+        Map<String, Object> older = new java.util.HashMap<>(IntakeAnswers.clean());
+        older.put("completedOn", today.minusDays(60).toString());
+        as("frontdesk").body(older).put("/api/patients/" + patient + "/intake").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "ON_HOLD".equals(statusOf(far)));
+        assertEquals("CONFIRMED", statusOf(near));
+
+        // a contraindication: the near one is screened again with the far one, on hold, among its others
+        older.put("activeInfectionOrInflammation", true);
+        as("frontdesk").body(older).put("/api/patients/" + patient + "/intake").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "ON_HOLD".equals(statusOf(near)));
+        as("frontdesk").get("/api/appointments/" + near).then().body("holdReason", equalTo("SCREENING_BLOCKED"))
+                .body("rescreenDue", equalTo(false));
+        // and the front desk can still book for the patient (a consultation is never blocked by the skin)
+        String consultationStart = as("frontdesk").queryParams("procedure", "CONSULTATION", "from", today.plusDays(12).toString(),
+                "to", today.plusDays(19).toString(), "patientId", patient).get("/api/availability").then().statusCode(200)
+                .extract().path("[0].start");
+        as("frontdesk").body(Map.of("patientId", patient, "procedure", "CONSULTATION", "start", consultationStart))
+                .post("/api/appointments").then().statusCode(201);
+    }
+
+    private static String firstFree(String procedure, LocalDate from) {
+        return as("frontdesk").queryParams("procedure", procedure, "from", from.toString(), "to", from.plusDays(7).toString())
+                .get("/api/availability").then().statusCode(200).extract().path("[0].start");
+    }
+
+    @Test
     void aMicroneedlingCanBeMovedByAFewDays() {
         String patient = newPatientWithCleanIntake("Ada");
         LocalDate from = LocalDate.now(CLINIC_ZONE).plusDays(40);
