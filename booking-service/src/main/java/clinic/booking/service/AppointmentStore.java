@@ -102,7 +102,8 @@ public class AppointmentStore {
     /**
      * A closure of the day, committed after this request looked for the slot, is seen only after the
      * write: the write waits while a closure is being added (ClosureRepository.holdAppointmentWrites),
-     * so a closure that did not see this appointment has committed by now and is refused here.
+     * so a closure that did not see this appointment has committed by now, and the appointment is
+     * refused here.
      */
     private void refuseIfClosedMeanwhile(Appointment appointment) {
         closures.refuseIfClosed(appointment.startAt, appointment.occupiedUntil);
