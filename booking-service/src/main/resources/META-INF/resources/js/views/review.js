@@ -19,7 +19,9 @@ export async function renderReview(main, { params, isCurrent }) {
                 type: 'button', class: 'button button-quiet', dataset: { appointmentId: a.id },
                 'aria-controls': 'review-detail',
                 onclick: () => openItem(a),
-            }, h('span', { dataset: { patientId: a.patientId } }, 'Patient…'), h('span', null, `: ${catalog.procedureName(a.procedure)}, ${fmt.dateTime(a.start)}`)))))
+            // one child: the button spaces its children apart, which put a gap before the colon
+            }, h('span', null, h('span', { dataset: { patientId: a.patientId } }, 'Patient…'),
+                `: ${catalog.procedureName(a.procedure)}, ${fmt.dateTime(a.start)}`)))))
         : h('p', { class: 'muted', id: 'review-empty' }, 'Nothing is waiting for review.');
 
     async function openItem(a) {
