@@ -12,6 +12,8 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -189,5 +191,41 @@ class ConfirmationEmailTest {
         assertEquals(0, steps.stream().filter(step -> step.startsWith("REVIEW-") || step.startsWith("RESERVED-")).count(), steps::toString);
         assertEquals(2, steps.stream().filter(step -> step.startsWith("HOLD-")).count(), steps::toString);
         assertEquals(3, Api.awaitInbox(a.email, 3).size(), "nothing else was sent");
+    }
+
+    @Test
+    void anAppointmentConfirmedWhileItsDayIsClosedIsConfirmedToThePatientWhenTheDayOpensAgain() {
+        clock.set(Instant.parse("2030-05-06T10:00:00Z"));
+        TestAppointment a = new TestAppointment("MICRONEEDLING", LocalDateTime.of(2030, 5, 21, 10, 0));
+        Events.publish(a.pendingReview(clock.instant()));
+        Inbox.Received reserved = Api.awaitInbox(a.email, 1).get(0);
+        assertTrue(reserved.subject().contains("your time is reserved"), reserved.subject());
+        Events.publish(a.dayClosed("PENDING_REVIEW", clock.instant()));
+        // the clinician approves while the clinic has closed the day: no "is confirmed" for a closed day
+        JsonNode approved = a.confirmed(clock.instant());
+        Events.publish(approved);
+        Processed.awaitOutcome(approved, "APPLIED");
+        assertEquals(List.of("RESERVED-1"), Api.messages(a.id).stream().map(m -> m.get("step")).toList());
+
+        Events.publish(a.dayReopened("CONFIRMED", clock.instant()));
+        Inbox.Received confirmation = Api.awaitInbox(a.email, 2).get(1);
+        assertEquals("Your Microneedling appointment on Tuesday, 21 May 2030 is confirmed", confirmation.subject());
+        assertNotNull(confirmation.calendar(), "the invitation for the patient's calendar");
+        Api.awaitStatus(a.id, "REMINDER-DAY-BEFORE-4", "PENDING");
+
+        // confirmed on a closed day and then moved: the move confirms it, and opening a day it has left tells nothing
+        TestAppointment b = new TestAppointment("MICRONEEDLING", LocalDateTime.of(2030, 5, 21, 12, 0));
+        Events.publish(b.pendingReview(clock.instant()));
+        Api.awaitInbox(b.email, 1);
+        Events.publish(b.dayClosed("PENDING_REVIEW", clock.instant()));
+        Events.publish(b.confirmed(clock.instant()));
+        Events.publish(b.rescheduled(LocalDateTime.of(2030, 5, 22, 12, 0), clock.instant()));
+        Inbox.Received moved = Api.awaitInbox(b.email, 2).get(1);
+        assertEquals("Your Microneedling appointment on Wednesday, 22 May 2030 is confirmed", moved.subject());
+        JsonNode reopened = b.dayReopened("CONFIRMED", clock.instant());
+        Events.publish(reopened);
+        Processed.awaitOutcome(reopened, "APPLIED");
+        assertEquals(List.of("RESERVED-1", "CONFIRMATION", "REMINDER-DAY-BEFORE-4", "REMINDER-SHORT-4"),
+                Api.messages(b.id).stream().map(m -> m.get("step")).toList());
     }
 }

@@ -1,6 +1,7 @@
 package clinic.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,17 +119,20 @@ class ReminderTest {
         clock.set(Instant.parse("2030-12-05T10:00:00Z"));
         TestAppointment a = new TestAppointment("MICRONEEDLING", LocalDateTime.of(2030, 12, 17, 11, 0));
         Events.publish(a.confirmed(clock.instant()));
+        Api.awaitInbox(a.email, 1);
         Api.awaitStatus(a.id, "REMINDER-SHORT-1", "PENDING");
 
         Events.publish(a.dayClosed("CONFIRMED", clock.instant()));
         Api.awaitStatus(a.id, "REMINDER-SHORT-1", "CANCELLED");
         assertEquals("CANCELLED", Api.status(a.id, "REMINDER-DAY-BEFORE-1"));
-        // confirmed again while the day is closed (after a review): the patient hears of it, but no reminders
+        // confirmed again while the day is closed (after a review): no reminders, nor the confirmation, until it opens
         Events.publish(a.rescreened("AppointmentPendingReview", "PENDING_REVIEW", clock.instant()));
         Events.publish(a.confirmed(clock.instant()));
         Events.publish(a.dayReopened("CONFIRMED", clock.instant()));
         Api.awaitStatus(a.id, "REMINDER-SHORT-5", "PENDING");
         assertNull(Api.message(a.id, "REMINDER-SHORT-4"), "none planned while the day was closed");
+        assertNull(Api.message(a.id, "UPDATE-4"), "not confirmed while the day was closed");
+        assertNotNull(Api.message(a.id, "UPDATE-5"), "confirmed again when it opened");
         assertEquals("2030-12-16T16:00:00Z", Api.message(a.id, "REMINDER-DAY-BEFORE-5").get("dueAt"));
 
         // closed again and then moved to an open day: the move plans them

@@ -47,6 +47,10 @@ public class Appointment {
     @Column(name = "day_closed", nullable = false)
     public boolean dayClosed;
 
+    /** Confirmed while its day was closed: the patient is told once the day opens again. */
+    @Column(name = "confirmation_owed", nullable = false)
+    public boolean confirmationOwed;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

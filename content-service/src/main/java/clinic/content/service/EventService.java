@@ -129,13 +129,14 @@ public class EventService {
         Appointment appointment = known.orElseGet(Appointment::new);
         String before = known.map(a -> a.status).orElse(null);
         boolean wasCompleted = appointment.isCompleted();
+        boolean dayWasClosed = appointment.dayClosed;
         EarlierMessages earlier = new EarlierMessages(messages, e.appointmentId(), known.isEmpty());
         updateState(appointment, e, known.isEmpty());
         if (wasCompleted) {
             // the aftercare of a treatment that happened stands, whatever booking corrects later
             Log.infof("Event %s: appointment %s already completed; nothing more to tell", e.eventId(), e.appointmentId());
         } else {
-            effects(type.get(), e, procedure.get(), before, appointment, earlier);
+            effects(type.get(), e, procedure.get(), before, dayWasClosed, appointment, earlier);
         }
         return Outcome.APPLIED;
     }
@@ -162,6 +163,10 @@ public class EventService {
         } else if ("AppointmentDayReopened".equals(e.type())) {
             a.dayClosed = false;
         }
+        if (!"AppointmentDayClosed".equals(e.type()) && !"AppointmentDayReopened".equals(e.type())) {
+            // any other change of standing says where the appointment stands now, in its own message
+            a.confirmationOwed = false;
+        }
         a.updatedAt = clock.instant();
         if (isNew) {
             appointments.persist(a);
@@ -174,10 +179,12 @@ public class EventService {
      * patient who has checked in is at the clinic: a review or a hold that a new decision brings then
      * is told in person, and an e-mail saying the appointment is to be confirmed or to call the clinic
      * would reach them in the waiting room. No reminder asks a patient to come on a day the clinic has
-     * closed; the front desk moves or cancels such appointments with the patient.
+     * closed; the front desk moves or cancels such appointments with the patient. Nor does a
+     * confirmation: one that comes while the day is closed (after a review) is sent when the day
+     * opens again, and a move confirms the appointment at its new time.
      */
-    private void effects(EventType type, AppointmentEvent e, Procedure p, String before, Appointment state,
-            EarlierMessages earlier) {
+    private void effects(EventType type, AppointmentEvent e, Procedure p, String before, boolean dayWasClosed,
+            Appointment state, EarlierMessages earlier) {
         Instant now = clock.instant();
         switch (type) {
             case AppointmentPendingReview -> {
@@ -190,7 +197,7 @@ public class EventService {
                     plan(status.toBeConfirmedAgain(e, p, earlier.calendarMaybeDelivered()));
                 }
             }
-            case AppointmentConfirmed -> confirmed(e, p, earlier, state.dayClosed, now);
+            case AppointmentConfirmed -> confirmed(e, p, earlier, state, now);
             case AppointmentRescheduled -> rescheduled(e, p, earlier, now);
             case AppointmentOnHold -> {
                 withdraw(e, earlier, STANDING, now);
@@ -213,7 +220,13 @@ public class EventService {
             case AppointmentNoShow -> withdraw(e, earlier, ALL, now);
             case AppointmentCheckedIn, AppointmentDayClosed -> withdraw(e, earlier, REMINDERS, now);
             case AppointmentDayReopened -> {
-                if ("CONFIRMED".equals(e.status())) {
+                if (!dayWasClosed) {
+                    // its day was not closed when last heard of (it moved since): nothing changes for the patient
+                    Log.debugf("Event %s: the appointment's day was not closed; nothing to plan", e.eventId());
+                } else if (state.confirmationOwed) {
+                    state.confirmationOwed = false;
+                    confirmed(e, p, earlier, state, now);
+                } else if ("CONFIRMED".equals(e.status())) {
                     reminders.plan(e, p).forEach(this::plan);
                 }
             }
@@ -226,16 +239,19 @@ public class EventService {
         }
     }
 
-    private void confirmed(AppointmentEvent e, Procedure p, EarlierMessages earlier, boolean dayClosed, Instant now) {
+    private void confirmed(AppointmentEvent e, Procedure p, EarlierMessages earlier, Appointment state, Instant now) {
         withdraw(e, earlier, STANDING, now);
+        if (state.dayClosed) {
+            state.confirmationOwed = true;
+            Log.debugf("Event %s: the appointment's day is closed; the confirmation waits until it opens", e.eventId());
+            return;
+        }
         if (earlier.calendarMaybeDelivered()) {
             plan(status.confirmedAgain(e, p));
         } else {
             plan(status.confirmation(e, p, confirmationStep(e, earlier)));
         }
-        if (!dayClosed) {
-            reminders.plan(e, p).forEach(this::plan);
-        }
+        reminders.plan(e, p).forEach(this::plan);
     }
 
     private void rescheduled(AppointmentEvent e, Procedure p, EarlierMessages earlier, Instant now) {
