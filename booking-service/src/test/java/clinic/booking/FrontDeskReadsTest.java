@@ -86,6 +86,7 @@ class FrontDeskReadsTest {
                 .body("size()", org.hamcrest.Matchers.greaterThan(0));
         as("frontdesk").body(Api.booking(Api.newPatient(), "CONSULTATION", Api.at(day, 15, 0))).post("/api/appointments")
                 .then().statusCode(422).body("type", equalTo("urn:clinic:problem:clinic-closed"))
+                .body("detail", equalTo("The clinic is closed on " + Api.deskDay(day) + " (Public holiday)."))
                 .body("errors.field", hasItem("start"));
         as("frontdesk").get("/api/closures?from=" + day + "&to=" + day).then().statusCode(200)
                 .body("reason", hasItem("Public holiday"));

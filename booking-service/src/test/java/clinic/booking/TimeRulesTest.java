@@ -56,7 +56,8 @@ class TimeRulesTest {
         as("frontdesk").post("/api/appointments/" + id + "/no-show").then().statusCode(409)
                 .body("type", equalTo("urn:clinic:problem:appointment-not-started"));
         as("clinician").post("/api/appointments/" + id + "/complete").then().statusCode(409)
-                .body("type", equalTo("urn:clinic:problem:illegal-transition"));
+                .body("type", equalTo("urn:clinic:problem:illegal-transition"))
+                .body("detail", equalTo("The appointment is confirmed and cannot be completed before the patient is checked in."));
         as("frontdesk").get("/api/appointments/" + id).then().body("status", equalTo("CONFIRMED"));
     }
 
@@ -71,13 +72,15 @@ class TimeRulesTest {
                 .body("actions", not(hasItem("NO_SHOW")));
         as("frontdesk").post("/api/appointments/" + id + "/check-in").then().statusCode(200).body("status", equalTo("CHECKED_IN"));
         as("clinician").post("/api/appointments/" + id + "/complete").then().statusCode(409)
-                .body("type", equalTo("urn:clinic:problem:appointment-not-started"));
+                .body("type", equalTo("urn:clinic:problem:appointment-not-started"))
+                .body("detail", equalTo("The appointment starts at " + Api.deskDay(day) + ", 14:00; it cannot be completed before then."));
 
         clock.moveTo(start.plusMinutes(20).toInstant());
         as("clinician").body(Map.of("completedAt", Api.at(day, 15, 30))).post("/api/appointments/" + id + "/complete")
                 .then().statusCode(400).body("errors.field", hasItem("completedAt"));
         as("clinician").body(Map.of("completedAt", Api.at(day, 13, 50))).post("/api/appointments/" + id + "/complete")
-                .then().statusCode(400).body("errors.field", hasItem("completedAt"));
+                .then().statusCode(400).body("errors.field", hasItem("completedAt"))
+                .body("errors.message", hasItem("must not be before the appointment's start (" + Api.deskDay(day) + ", 14:00)"));
         as("frontdesk").get("/api/appointments/" + id).then().body("status", equalTo("CHECKED_IN"));
         as("clinician").post("/api/appointments/" + id + "/complete").then().statusCode(200)
                 .body("status", equalTo("COMPLETED"));

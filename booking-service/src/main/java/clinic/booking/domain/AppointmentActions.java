@@ -60,7 +60,7 @@ public final class AppointmentActions {
 
     private static Optional<Refusal> status(Appointment a, Set<AppointmentStatus> allowed, String what) {
         return allowed.contains(a.status) ? Optional.empty()
-                : Optional.of(new Refusal("illegal-transition", "The appointment is " + a.status + " and cannot be " + what
+                : Optional.of(new Refusal("illegal-transition", "The appointment is " + DeskWording.status(a.status) + " and cannot be " + what
                         + (what.equals("completed") && a.status == AppointmentStatus.CONFIRMED ? " before the patient is checked in" : "")
                         + "."));
     }
@@ -76,20 +76,19 @@ public final class AppointmentActions {
         LocalDate today = now.atZone(zone).toLocalDate();
         return day.equals(today) ? Optional.empty()
                 : Optional.of(new Refusal("not-the-appointments-day", "Check-in is possible only on the appointment's day ("
-                        + day + "); today is " + today + "."));
+                        + DeskWording.day(day) + "); today is " + DeskWording.day(today) + "."));
     }
 
     /** A patient checked in came, whatever a review or hold did to the appointment afterwards. */
     private static Optional<Refusal> arrived(Appointment a, ZoneId zone) {
         return a.checkedInAt == null ? Optional.empty()
                 : Optional.of(new Refusal("patient-arrived", "The patient was checked in at "
-                        + a.checkedInAt.atZone(zone).toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
-                        + "; an arrived patient is not a no-show. Cancel the appointment if it cannot go ahead."));
+                        + DeskWording.time(a.checkedInAt, zone) + "; an arrived patient is not a no-show. Cancel the appointment if it cannot go ahead."));
     }
 
     private static Optional<Refusal> started(Appointment a, Instant now, ZoneId zone, String what) {
         return now.isBefore(a.startAt) ? Optional.of(new Refusal("appointment-not-started", "The appointment starts at "
-                + a.startAt.atZone(zone).toOffsetDateTime() + "; it cannot be " + what + " before then."))
+                + DeskWording.dayAndTime(a.startAt, zone) + "; it cannot be " + what + " before then."))
                 : Optional.empty();
     }
 }

@@ -13,6 +13,7 @@ import clinic.booking.domain.Appointment;
 import clinic.booking.domain.AppointmentActions;
 import clinic.booking.domain.AppointmentActions.Action;
 import clinic.booking.domain.AppointmentStatus;
+import clinic.booking.domain.DeskWording;
 import clinic.booking.domain.IllegalTransitionException;
 import clinic.booking.domain.ReviewVerdict;
 import clinic.booking.outbox.AppointmentEventType;
@@ -107,9 +108,8 @@ public class AppointmentLifecycle {
             throw ProblemException.badRequest("completedAt", "must not be in the future");
         }
         if (when.isBefore(appointment.startAt)) {
-            var start = appointment.startAt.atZone(config.timeZone());
             throw ProblemException.badRequest("completedAt", "must not be before the appointment's start ("
-                    + start.toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + " on " + start.toLocalDate() + ")");
+                    + DeskWording.dayAndTime(appointment.startAt, config.timeZone()) + ")");
         }
         appointment.completedAt = when;
         events.record(AppointmentEventType.AppointmentCompleted, appointment, null, null);
@@ -210,7 +210,7 @@ public class AppointmentLifecycle {
         return appointment;
     }
 
-    private static ProblemException refused(AppointmentActions.Refusal refusal) {
+    static ProblemException refused(AppointmentActions.Refusal refusal) {
         return ProblemException.conflict(refusal.type(), "Not possible now", refusal.detail());
     }
 

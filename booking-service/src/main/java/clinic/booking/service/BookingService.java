@@ -9,7 +9,8 @@ import jakarta.inject.Inject;
 
 import clinic.booking.config.ClinicConfig;
 import clinic.booking.domain.Appointment;
-import clinic.booking.domain.AppointmentStatus;
+import clinic.booking.domain.AppointmentActions;
+import clinic.booking.domain.AppointmentActions.Action;
 import clinic.booking.domain.ProcedureCode;
 import clinic.booking.domain.ProcedureType;
 import clinic.booking.domain.Slot;
@@ -79,10 +80,9 @@ public class BookingService {
         requireFuture(start);
         for (int attempt = 0; attempt < PatientSchedule.SCREENING_ATTEMPTS; attempt++) {
             Appointment current = store.current(appointmentId);
-            if (!AppointmentStatus.MOVABLE.contains(current.status)) {
-                throw ProblemException.conflict("illegal-transition", "Cannot reschedule",
-                        "The appointment is " + current.status + "; only pending, confirmed or held appointments can move.");
-            }
+            AppointmentActions.refusal(Action.RESCHEDULE, current, false, clock.instant(), config.timeZone()).ifPresent(refusal -> {
+                throw AppointmentLifecycle.refused(refusal);
+            });
             ProcedureType procedure = catalog.offered(current.procedureCode, "procedure");
             PatientSchedule.Snapshot snapshot = schedules.snapshot(current.patientId, "patientId", appointmentId);
             Slot slot = availability.slotFor(procedure, start.toInstant(), practitionerId, roomId, appointmentId);

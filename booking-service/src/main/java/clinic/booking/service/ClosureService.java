@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import clinic.booking.config.ClinicConfig;
 import clinic.booking.domain.Appointment;
 import clinic.booking.domain.AppointmentStatus;
+import clinic.booking.domain.DeskWording;
 import clinic.booking.domain.Closure;
 import clinic.booking.outbox.AppointmentEventType;
 import clinic.booking.outbox.AppointmentEvents;
@@ -115,7 +116,7 @@ public class ClosureService {
     public void refuseIfClosed(java.time.Instant start, java.time.Instant end) {
         closures.firstOverlapping(start, end).ifPresent(c -> {
             throw new ProblemException(Problem.of(422, "clinic-closed", "Clinic closed",
-                    "The clinic is closed from " + c.firstDay + " to " + c.lastDay + " (" + c.reason + ").")
+                    "The clinic is closed on " + DeskWording.days(c.firstDay, c.lastDay) + " (" + c.reason + ").")
                     .withErrors(List.of(new Problem.FieldError("start", "the clinic is closed on this day"))));
         });
     }

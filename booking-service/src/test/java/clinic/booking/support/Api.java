@@ -76,4 +76,11 @@ public final class Api {
     public static Map<String, Object> booking(String patientId, String procedure, String start) {
         return Map.of("patientId", patientId, "procedure", procedure, "start", start);
     }
+
+    /** A day as booking's sentences for the desk write it, spelled out here rather than through the formatter under test. */
+    public static String deskDay(java.time.LocalDate day) {
+        return day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH) + ", "
+                + day.getDayOfMonth() + " " + day.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH)
+                + " " + day.getYear();
+    }
 }
