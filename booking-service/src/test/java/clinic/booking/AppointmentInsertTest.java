@@ -57,7 +57,7 @@ class AppointmentInsertTest {
             assertEquals(value, field.get(read), field.getName());
             compared.add(field.getName());
         }
-        assertEquals(24, compared.size(), "mapped fields compared: " + compared);
+        assertEquals(25, compared.size(), "mapped fields compared: " + compared);
     }
 
     /** A completed appointment a clinician approved: every column may hold a value at once. */
@@ -78,6 +78,7 @@ class AppointmentInsertTest {
         a.screeningCategories = "MEDICATION_HISTORY,CLINICIAN_CONFIRMATION";
         a.decisionIntakeVersion = 4;
         a.decisionPolicyVersion = 3;
+        a.decisionFreedVersion = 4;
         a.screenedStart = start.minus(1, ChronoUnit.DAYS);
         a.reviewVerdict = ReviewVerdict.APPROVE;
         a.holdReason = "INTAKE_NEEDED";

@@ -15,8 +15,12 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -254,6 +258,59 @@ class RescreenTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "CHECKED_IN".equals(status(id)));
         clock.moveTo(OffsetDateTime.parse(Api.at(day, 14, 30)).toInstant());
         as("clinician").post("/api/appointments/" + id + "/complete").then().statusCode(200).body("status", equalTo("COMPLETED"));
+    }
+
+    @Test
+    void anAppointmentHeldBecauseOfAnotherIsDecidedAgainWhenThatOneIsCancelledOrMoved() {
+        String patient = Api.newPatient();
+        LocalDate day = Api.freshTuesday();
+        String held = book(patient, day, 10);
+        String near = book(patient, day.plusDays(1), 10);
+        String far = book(patient, day.plusDays(2), 10);
+        String farStart = as("frontdesk").get("/api/appointments/" + far).then().extract().path("start");
+        // screening holds `held` while the appointment named here counts for it (an interval too short)
+        AtomicReference<java.util.function.Predicate<JsonNode>> blocking = new AtomicReference<>(
+                other -> other.path("appointmentId").asText().equals(near) && !other.path("status").asText().equals("CANCELLED"));
+        List<String> screened = new CopyOnWriteArrayList<>();
+        ScreeningStub.outcome(request -> {
+            String id = request.path("appointmentId").asText();
+            screened.add(id);
+            boolean blocked = id.equals(held) && java.util.stream.StreamSupport
+                    .stream(request.path("otherAppointments").spliterator(), false).anyMatch(blocking.get());
+            return blocked ? "BLOCKED" : "CLEARED";
+        });
+        ScreeningEventsTopic.intakeRecorded(patient, ScreeningStub.recordIntakeElsewhere(patient));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ON_HOLD".equals(status(held)) && settled(near) && settled(far));
+
+        // the appointment it was held for is cancelled: a new decision, and only for the held one
+        screened.clear();
+        as("frontdesk").body(Map.of("reason", "PATIENT_REQUEST")).post("/api/appointments/" + near + "/cancel")
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CONFIRMED".equals(status(held)));
+        JsonNode confirmed = await().atMost(Duration.ofSeconds(20)).until(() -> last(EventLog.of(held)).value(),
+                e -> e.path("type").asText().equals("AppointmentConfirmed"));
+        assertEquals("RESCREENED", confirmed.path("reasonCode").asText());
+        assertEquals(List.of(held), screened.stream().filter(List.of(held, near, far)::contains).toList(),
+                "a confirmed appointment cannot fail for fewer appointments, so only the held one is screened again");
+
+        // held again because of the far one, which then moves to another day: decided again as well
+        blocking.set(other -> other.path("appointmentId").asText().equals(far)
+                && OffsetDateTime.parse(other.path("start").asText()).isEqual(OffsetDateTime.parse(farStart)));
+        ScreeningEventsTopic.intakeRecorded(patient, ScreeningStub.recordIntakeElsewhere(patient));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ON_HOLD".equals(status(held)) && settled(far));
+        as("frontdesk").body(Map.of("start", Api.at(day.plusDays(3), 10, 0))).post("/api/appointments/" + far + "/reschedule")
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CONFIRMED".equals(status(held)));
+        as("frontdesk").get("/api/appointments/" + held).then().body("rescreenDue", equalTo(false));
+    }
+
+    private static EventLog.Event last(List<EventLog.Event> events) {
+        return events.get(events.size() - 1);
+    }
+
+    private static boolean settled(String id) {
+        return "CONFIRMED".equals(status(id))
+                && Boolean.FALSE.equals(as("frontdesk").get("/api/appointments/" + id).then().extract().path("rescreenDue"));
     }
 
     private static String book(String patient, LocalDate day, int hour) {

@@ -44,6 +44,8 @@ public class Appointment extends PanacheEntityBase {
     public String screeningCategories = "";
     public int decisionIntakeVersion;
     public int decisionPolicyVersion;
+    /** The patient's {@code freedVersion} the decision was made with: the other appointments it saw. */
+    public long decisionFreedVersion;
     /** The start the current decision was made for; the database refuses a screened status at any other. */
     public Instant screenedStart;
 
@@ -67,12 +69,13 @@ public class Appointment extends PanacheEntityBase {
     }
 
     /** Rests the appointment on a new decision; any verdict on the previous one no longer applies. */
-    public void recordDecision(ScreeningBasis basis) {
+    public void recordDecision(ScreeningBasis basis, long freedVersion) {
         this.screeningDecisionId = basis.decisionId();
         this.screeningOutcome = basis.outcome();
         this.screeningCategories = String.join(",", basis.categories());
         this.decisionIntakeVersion = basis.intakeVersion();
         this.decisionPolicyVersion = basis.policyVersion();
+        this.decisionFreedVersion = freedVersion;
         this.screenedStart = startAt;
         this.reviewVerdict = null;
     }

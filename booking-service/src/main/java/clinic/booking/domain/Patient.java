@@ -30,6 +30,12 @@ public class Patient extends PanacheEntityBase {
     /** See the migration: bumped by every schedule change, checked by every booking. */
     public long scheduleVersion;
 
+    /**
+     * Counts the changes a person made to the patient's appointments (a cancellation, a move, ...),
+     * after which an appointment held by a decision made before may pass (see the V10 migration).
+     */
+    public long freedVersion;
+
     /** The newest intake version screening has told us of (0: none); only ever raised. */
     public int intakeVersion;
 

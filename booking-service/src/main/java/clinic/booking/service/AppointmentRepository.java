@@ -66,12 +66,12 @@ public class AppointmentRepository {
         PlainSql.update(dataSource, """
                 INSERT INTO appointment (id, patient_id, procedure_code, practitioner_id, room_id, start_at, end_at,
                        occupied_until, status, screening_decision_id, screening_outcome, screening_categories,
-                       decision_intake_version, decision_policy_version, screened_start, review_verdict, hold_reason,
-                       cancel_reason, checked_in_at, completed_at, event_sequence, created_at, updated_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       decision_intake_version, decision_policy_version, decision_freed_version, screened_start, review_verdict,
+                       hold_reason, cancel_reason, checked_in_at, completed_at, event_sequence, created_at, updated_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 a.id, a.patientId, name(a.procedureCode), a.practitionerId, a.roomId, a.startAt, a.endAt,
                 a.occupiedUntil, name(a.status), a.screeningDecisionId, a.screeningOutcome, a.screeningCategories,
-                a.decisionIntakeVersion, a.decisionPolicyVersion, a.screenedStart, name(a.reviewVerdict), a.holdReason,
+                a.decisionIntakeVersion, a.decisionPolicyVersion, a.decisionFreedVersion, a.screenedStart, name(a.reviewVerdict), a.holdReason,
                 a.cancelReason, a.checkedInAt, a.completedAt, a.eventSequence, a.createdAt, a.updatedAt, a.version);
     }
 
@@ -109,35 +109,35 @@ public class AppointmentRepository {
      */
     public Optional<PatientSchedule.Snapshot> scheduleOf(UUID patientId, UUID excluding, ZoneId zone) {
         List<ScheduleRow> rows = PlainSql.list(dataSource, """
-                SELECT p.schedule_version, a.id, a.procedure_code, a.start_at, a.status, a.end_at
+                SELECT p.schedule_version, a.id, a.procedure_code, a.start_at, a.status, a.end_at, p.freed_version
                   FROM patient p LEFT JOIN appointment a ON a.patient_id = p.id
                  WHERE p.id = ? AND p.erased_at IS NULL ORDER BY a.start_at""", row -> {
                     UUID id = row.getObject(2, UUID.class);
                     if (id == null || id.equals(excluding)) {
-                        return new ScheduleRow(row.getLong(1), null, null);
+                        return new ScheduleRow(row.getLong(1), row.getLong(7), null, null);
                     }
                     AppointmentStatus status = AppointmentStatus.valueOf(row.getString(5));
                     Instant start = row.getTimestamp(4).toInstant();
-                    return new ScheduleRow(row.getLong(1),
+                    return new ScheduleRow(row.getLong(1), row.getLong(7),
                             new OtherAppointment(id, ProcedureCode.valueOf(row.getString(3)), start.atZone(zone).toOffsetDateTime(), status),
                             status.holdsTime() ? new TimeRange(start, row.getTimestamp(6).toInstant()) : null);
                 }, patientId);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new PatientSchedule.Snapshot(patientId, rows.get(0).version(),
+        return Optional.of(new PatientSchedule.Snapshot(patientId, rows.get(0).version(), rows.get(0).freedVersion(),
                 rows.stream().map(ScheduleRow::other).filter(Objects::nonNull).toList(),
                 rows.stream().map(ScheduleRow::heldTime).filter(Objects::nonNull).toList()));
     }
 
     /**
-     * One row of {@link #scheduleOf}: the patient's schedule version and one other appointment (or
-     * none), with the time it holds when its status holds time.
+     * One row of {@link #scheduleOf}: the patient's schedule and freed versions and one other
+     * appointment (or none), with the time it holds when its status holds time.
      */
-    private record ScheduleRow(long version, OtherAppointment other, TimeRange heldTime) {
+    private record ScheduleRow(long version, long freedVersion, OtherAppointment other, TimeRange heldTime) {
     }
 
-    /** Which of these appointments are owed a re-screen: their decision predates the newest intake or policy. */
+    /** Which of these appointments are owed a re-screen (see {@link RescreenWorker}). */
     public Set<UUID> rescreenDue(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Set.of();
@@ -145,7 +145,8 @@ public class AppointmentRepository {
         return new HashSet<>(UuidColumn.list(em, """
                 SELECT a.id FROM appointment a JOIN patient p ON p.id = a.patient_id CROSS JOIN screening_policy s
                  WHERE a.id = ANY (?1)
-                   AND appointment_rescreen_due(a.status, a.decision_intake_version, a.decision_policy_version, p.intake_version, s.version)""",
+                   AND appointment_rescreen_due(a.status, a.decision_intake_version, a.decision_policy_version,
+                                                a.decision_freed_version, p.intake_version, s.version, p.freed_version)""",
                 (Object) ids.toArray(UUID[]::new)));
     }
 

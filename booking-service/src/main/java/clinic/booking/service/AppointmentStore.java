@@ -55,7 +55,7 @@ public class AppointmentStore {
             ScreeningDecision decision) {
         inputs.policyPublished(decision.policyVersion());
         AppointmentStatus status = statusFor(decision);
-        boolean rescreenDue = schedules.claim(snapshot, decision, status);
+        PatientSchedule.Claimed claimed = schedules.claim(snapshot, decision, status, false);
         Instant now = clock.instant();
         Appointment appointment = new Appointment();
         appointment.id = id;
@@ -63,7 +63,7 @@ public class AppointmentStore {
         appointment.procedureCode = procedure.code;
         place(appointment, procedure, slot);
         appointment.status = status;
-        appointment.recordDecision(decision.basis());
+        appointment.recordDecision(decision.basis(), claimed.freedVersion());
         appointment.createdAt = now;
         appointment.updatedAt = now;
         // the event first: it numbers the appointment's events, and the row is written once, with that number
@@ -74,7 +74,7 @@ public class AppointmentStore {
             throw ScheduleConflicts.translate(e);
         }
         refuseIfClosedMeanwhile(appointment);
-        return new BookingService.Booked(appointment, decision, rescreenDue);
+        return new BookingService.Booked(appointment, decision, claimed.rescreenDue());
     }
 
     @Transactional
@@ -82,7 +82,7 @@ public class AppointmentStore {
             Slot slot, ScreeningDecision decision) {
         inputs.policyPublished(decision.policyVersion());
         AppointmentStatus status = statusFor(decision);
-        boolean rescreenDue = schedules.claim(snapshot, decision, status);
+        PatientSchedule.Claimed claimed = schedules.claim(snapshot, decision, status, true);
         Appointment appointment = appointments.get(id);
         if (appointment.version != expectedVersion) {
             throw new StaleScheduleException();
@@ -92,11 +92,11 @@ public class AppointmentStore {
         appointment.holdReason = null;
         appointment.checkedInAt = null;
         place(appointment, procedure, slot);
-        appointment.recordDecision(decision.basis());
+        appointment.recordDecision(decision.basis(), claimed.freedVersion());
         events.record(AppointmentEventType.AppointmentRescheduled, appointment, previousStart, null);
         flush();
         refuseIfClosedMeanwhile(appointment);
-        return new BookingService.Booked(appointment, decision, rescreenDue);
+        return new BookingService.Booked(appointment, decision, claimed.rescreenDue());
     }
 
     /**

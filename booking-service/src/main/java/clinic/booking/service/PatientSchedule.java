@@ -39,11 +39,16 @@ public class PatientSchedule {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    RescreenWorker worker;
+
     /**
-     * What a booking was screened against: the patient, the schedule version, the other appointments
-     * and the times those of them that hold time take.
+     * What a booking was screened against: the patient, the schedule version, the count of freeing
+     * changes (see {@link Patient#freedVersion}), the other appointments and the times those of them
+     * that hold time take.
      */
-    public record Snapshot(UUID patientId, long version, List<OtherAppointment> others, List<TimeRange> heldTimes) {
+    public record Snapshot(UUID patientId, long version, long freedVersion, List<OtherAppointment> others,
+            List<TimeRange> heldTimes) {
 
         /**
          * Whether the slot overlaps another appointment of this patient: a patient is in one place at a
@@ -65,29 +70,46 @@ public class PatientSchedule {
                 .orElseThrow(() -> PatientService.unknown(patientId, field));
     }
 
+    /** What a claim answers: whether the decision is owed a re-screen already, and the freed version it rests on. */
+    public record Claimed(boolean rescreenDue, long freedVersion) {
+    }
+
     /**
      * Claims the next schedule version if nobody changed the schedule since the snapshot, and learns
      * the intake version the decision rests on (screening's answer may be ahead of its events). Answers
      * whether an appointment in this status resting on this decision is owed a re-screen already (a
      * newer intake or policy arrived while it was screened), by the schema's one definition of that;
      * the patient's row stays locked until the transaction ends, so its intake version cannot move meanwhile.
+     * A move ({@code frees}) leaves the appointment's old time: counted as a freeing change for the
+     * patient's other appointments (see {@link #touch}), not for the moved one, which was just screened.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean claim(Snapshot snapshot, ScreeningDecision decision, AppointmentStatus status) {
+    public Claimed claim(Snapshot snapshot, ScreeningDecision decision, AppointmentStatus status, boolean frees) {
         // one statement on every booking: plain SQL on the transaction's connection, nothing for Hibernate to manage
-        return PlainSql.first(dataSource, """
-                UPDATE patient SET schedule_version = schedule_version + 1, intake_version = greatest(intake_version, ?)
+        Claimed claimed = PlainSql.first(dataSource, """
+                UPDATE patient SET schedule_version = schedule_version + 1, intake_version = greatest(intake_version, ?),
+                       freed_version = freed_version + ?
                  WHERE id = ? AND schedule_version = ?
-                RETURNING appointment_rescreen_due(?, ?, ?, intake_version, (SELECT version FROM screening_policy))""",
-                row -> row.getBoolean(1), decision.intakeVersion(), snapshot.patientId(), snapshot.version(), status.name(),
-                decision.intakeVersion(), decision.policyVersion())
+                RETURNING appointment_rescreen_due(?, ?, ?, freed_version, intake_version, (SELECT version FROM screening_policy),
+                                                   freed_version), freed_version""",
+                row -> new Claimed(row.getBoolean(1), row.getLong(2)), decision.intakeVersion(), frees ? 1 : 0,
+                snapshot.patientId(), snapshot.version(), status.name(), decision.intakeVersion(), decision.policyVersion())
                 .orElseThrow(StaleScheduleException::new);
+        if (frees) {
+            worker.lookAfterCommit(snapshot.patientId());
+        }
+        return claimed;
     }
 
-    /** Records that the schedule changed (cancellation, completion, ...) for bookings screened meanwhile. */
+    /**
+     * Records that a person changed one of the patient's appointments (cancelled it, checked it in,
+     * ...): bookings screened meanwhile are screened again, and so are the patient's appointments on
+     * hold, which the change may let pass (a cancelled one no longer counts for the intervals). They are looked at once the change has committed, and by the worker's poll after a crash.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void touch(UUID patientId) {
-        Patient.update("scheduleVersion = scheduleVersion + 1 where id = ?1", patientId);
+        Patient.update("scheduleVersion = scheduleVersion + 1, freedVersion = freedVersion + 1 where id = ?1", patientId);
+        worker.lookAfterCommit(patientId);
     }
 
     static ProblemException alreadyBooked() {

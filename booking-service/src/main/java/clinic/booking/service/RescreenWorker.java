@@ -22,6 +22,9 @@ import javax.sql.DataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -37,7 +40,8 @@ import clinic.web.ProblemException;
 
 /**
  * Screens again every appointment owed a re-screen (its decision predates the patient's newest
- * intake or the newest policy), from today on, soonest first, until none is left.
+ * intake or the newest policy, or, on hold, a change a person made to the patient's other
+ * appointments), from today on, soonest first, until none is left.
  *
  * <p>The debt itself is durable data, not a queue: it follows from the versions booking has
  * recorded, so nothing is lost when a service is down or killed; whatever is still owed is found
@@ -59,7 +63,8 @@ public class RescreenWorker {
                              AND (?::uuid IS NULL OR a.patient_id = ?::uuid)
                              AND (a.rescreen_not_before IS NULL OR a.rescreen_not_before <= now())
                              AND appointment_rescreen_due(a.status, a.decision_intake_version, a.decision_policy_version,
-                                                          p.intake_version, s.version)
+                                                          a.decision_freed_version, p.intake_version, s.version,
+                                                          p.freed_version)
                              AND NOT patient_awaits_screening_merge(a.patient_id)
                            ORDER BY a.start_at
                            LIMIT ?
@@ -74,7 +79,8 @@ public class RescreenWorker {
     private static final String BACKLOG = """
             SELECT count(*) FROM appointment a JOIN patient p ON p.id = a.patient_id CROSS JOIN screening_policy s
              WHERE a.start_at >= ?
-               AND appointment_rescreen_due(a.status, a.decision_intake_version, a.decision_policy_version, p.intake_version, s.version)""";
+               AND appointment_rescreen_due(a.status, a.decision_intake_version, a.decision_policy_version,
+                                            a.decision_freed_version, p.intake_version, s.version, p.freed_version)""";
 
     @Inject
     DataSource dataSource;
@@ -89,6 +95,9 @@ public class RescreenWorker {
     Rescreening rescreening;
 
     @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
     AppointmentStore store;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
@@ -101,7 +110,27 @@ public class RescreenWorker {
 
     RescreenWorker(MeterRegistry registry, @ConfigProperty(name = "quarkus.application.name") String service) {
         Gauge.builder("clinic.rescreen.backlog", backlog, AtomicLong::get).tag("service", service)
-                .description("Upcoming appointments whose decision predates the newest intake or policy").register(registry);
+                .description("Upcoming appointments owed a new screening decision").register(registry);
+    }
+
+    /**
+     * Looks at the patient's appointments once the current transaction has committed (a change that
+     * may let a held one pass); the poll finds the same debt when the service stops before that.
+     */
+    public void lookAfterCommit(UUID patientId) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to add to the transaction
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    worker.execute(() -> rescreenOwed(patientId));
+                }
+            }
+        });
     }
 
     /** Asks for a look soon, on the worker's own thread; several wakes before it runs make one look. */

@@ -78,7 +78,7 @@ public class Rescreening {
             PatientSchedule.Snapshot snapshot = schedules.snapshot(appointment.patientId, "patientId", appointment.id);
             ScreeningDecision decision = screening.screenAsService(new ScreeningRequest(appointment.patientId, appointment.id,
                     appointment.procedureCode, appointment.startAt.atZone(config.timeZone()).toOffsetDateTime(), snapshot.others()));
-            Rescreened applied = apply(appointment.id, appointment.version, decision);
+            Rescreened applied = apply(appointment.id, appointment.version, decision, snapshot.freedVersion());
             if (applied != null) {
                 return applied;
             }
@@ -86,9 +86,13 @@ public class Rescreening {
         throw PatientSchedule.busy();
     }
 
-    /** Applies the decision; null, changing nothing, when the appointment is no longer the version screened. */
+    /**
+     * Applies the decision; null, changing nothing, when the appointment is no longer the version
+     * screened. It rests on the freed version of the snapshot screening saw: a change committed since
+     * leaves it owed once more.
+     */
     @Transactional
-    Rescreened apply(UUID appointmentId, long screenedVersion, ScreeningDecision decision) {
+    Rescreened apply(UUID appointmentId, long screenedVersion, ScreeningDecision decision, long freedVersion) {
         Appointment appointment = appointments.get(appointmentId);
         if (appointment.version != screenedVersion) {
             return null;
@@ -100,7 +104,7 @@ public class Rescreening {
             case BLOCKED, NEEDS_INTAKE -> AppointmentStatus.ON_HOLD;
         };
         appointment.moveTo(next, clock.instant());
-        appointment.recordDecision(decision.basis());
+        appointment.recordDecision(decision.basis(), freedVersion);
         appointment.holdReason = next != AppointmentStatus.ON_HOLD ? null
                 : decision.outcome() == Outcome.NEEDS_INTAKE ? INTAKE_NEEDED : SCREENING_BLOCKED;
         inputs.intakeRecorded(appointment.patientId, decision.intakeVersion());
