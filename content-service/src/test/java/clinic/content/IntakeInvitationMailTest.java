@@ -64,7 +64,8 @@ class IntakeInvitationMailTest {
         expired.put("expiresAt", clock.instant().minusSeconds(60).atOffset(java.time.ZoneOffset.UTC).toString());
         as("frontdesk").body(expired).post("/api/intake-invitation-mails").then().statusCode(400).body("errors.field", hasItem("expiresAt"));
 
-        as("frontdesk").body(request(invitation, patient, email)).post("/api/intake-invitation-mails").then().statusCode(202)
+        Map<String, Object> sent = request(invitation, patient, email);
+        as("frontdesk").body(sent).post("/api/intake-invitation-mails").then().statusCode(202)
                 .body("status", equalTo("PENDING"));
         as("frontdesk").body(request(invitation, patient, email)).post("/api/intake-invitation-mails").then().statusCode(202);
 
@@ -74,12 +75,19 @@ class IntakeInvitationMailTest {
         assertTrue(mail.subject().contains("health questions"), mail.subject());
         assertTrue(mail.text().contains("Dear Alicja") && mail.text().contains("/intake/#v1." + invitation), mail.text());
         assertTrue(mail.html().contains("href=\"https://clinic.example/intake/#v1." + invitation), mail.html());
+        // until when, in the clinic's time with its zone named, as the appointment e-mails write times
+        String until = java.time.format.DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy 'at' HH:mm", java.util.Locale.ENGLISH)
+                .format(java.time.OffsetDateTime.parse((String) sent.get("expiresAt")).atZoneSameInstant(TestAppointment.CLINIC_ZONE));
+        for (String text : List.of(mail.text(), mail.html())) {
+            assertTrue(text.contains("until " + until + " (Europe/Warsaw time)"), text);
+        }
 
         await().atMost(Api.WITHIN).until(() -> "SENT".equals(QuarkusTransaction.requiringNew()
                 .call(() -> mails.findById(invitation).status.name())));
         assertNull(QuarkusTransaction.requiringNew().call(() -> mails.findById(invitation).link), "the link is not kept once sent");
         as("frontdesk").get("/api/patients/" + patient + "/messages").then().statusCode(200)
-                .body("kind", hasItem("INTAKE_LINK")).body("find { it.kind == 'INTAKE_LINK' }.status", equalTo("SENT"));
+                .body("kind", hasItem("INTAKE_LINK")).body("find { it.kind == 'INTAKE_LINK' }.status", equalTo("SENT"))
+                .body("find { it.kind == 'INTAKE_LINK' }.subject", equalTo(mail.subject()));
         as("frontdesk").get("/api/patients/not-an-id/messages").then().statusCode(400);
         given().get("/api/patients/" + patient + "/messages").then().statusCode(401);
     }

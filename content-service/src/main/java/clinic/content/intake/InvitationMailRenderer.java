@@ -39,9 +39,15 @@ public class InvitationMailRenderer {
 
     public Rendered render(InvitationMail mail) {
         ZoneId zone = clinic.timeZone();
-        InvitationMailView view = new InvitationMailView(mail.firstName, mail.link, UNTIL.format(mail.expiresAt.atZone(zone)), clinic.name(), clinic.address(),
+        // the zone named, as the appointment e-mails name it: a patient may read the e-mail elsewhere
+        String until = UNTIL.format(mail.expiresAt.atZone(zone)) + " (" + zone.getId() + " time)";
+        InvitationMailView view = new InvitationMailView(mail.firstName, mail.link, until, clinic.name(), clinic.address(),
                 clinic.phone());
-        return new Rendered("Please answer a few health questions before your visit to " + clinic.name(),
-                text.data("v", view).render(), html.data("v", view).render());
+        return new Rendered(subject(), text.data("v", view).render(), html.data("v", view).render());
+    }
+
+    /** The e-mail's subject, also what the patient's message list calls it. */
+    public String subject() {
+        return "Please answer a few health questions before your visit to " + clinic.name();
     }
 }

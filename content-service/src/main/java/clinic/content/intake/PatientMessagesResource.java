@@ -35,10 +35,12 @@ public class PatientMessagesResource {
 
     private final EntityManager em;
     private final InvitationMailRepository invitations;
+    private final InvitationMailRenderer invitationMail;
 
-    public PatientMessagesResource(EntityManager em, InvitationMailRepository invitations) {
+    public PatientMessagesResource(EntityManager em, InvitationMailRepository invitations, InvitationMailRenderer invitationMail) {
         this.em = em;
         this.invitations = invitations;
+        this.invitationMail = invitationMail;
     }
 
     @GET
@@ -57,7 +59,7 @@ public class PatientMessagesResource {
                     instant(row[5]), instant(row[6]), ((Number) row[7]).intValue()));
         }
         for (InvitationMail mail : invitations.ofPatient(patient)) {
-            all.add(new PatientMessage("INTAKE_LINK", "INTAKE-LINK", null, "Health questions before your visit",
+            all.add(new PatientMessage("INTAKE_LINK", "INTAKE-LINK", null, invitationMail.subject(),
                     mail.status.name(), mail.createdAt, mail.sentAt, mail.attempts));
         }
         all.sort(Comparator.comparing(PatientMessage::dueAt));

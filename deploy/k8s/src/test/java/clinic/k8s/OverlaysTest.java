@@ -233,7 +233,8 @@ class OverlaysTest {
         assertEquals("http://content-service:8082", booking.get("QUARKUS_REST_CLIENT_CONTENT_URL"));
 
         Map<String, String> screening = environment(manifests, "screening-service");
-        assertTrue(screening.keySet().containsAll(union(common, kafka, Set.of())), screening.keySet().toString());
+        assertTrue(screening.keySet().containsAll(union(common, kafka, Set.of("CLINIC_NAME", "CLINIC_PHONE"))),
+                screening.keySet().toString());
 
         Map<String, String> content = environment(manifests, "content-service");
         assertTrue(content.keySet().containsAll(union(common, kafka, Set.of("QUARKUS_MAILER_HOST",

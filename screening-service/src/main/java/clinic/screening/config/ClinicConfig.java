@@ -16,6 +16,10 @@ public interface ClinicConfig {
     @WithDefault("Clinic of Aesthetic Dermatology")
     String name();
 
+    /** The clinic's phone number, which the intake page gives a patient whose link does not work. */
+    @WithDefault("+48 22 000 00 00")
+    String phone();
+
     /** Self-service intake links. */
     IntakeLinks intakeLinks();
 

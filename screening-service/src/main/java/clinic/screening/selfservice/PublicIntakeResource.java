@@ -2,6 +2,7 @@ package clinic.screening.selfservice;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.function.Supplier;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -22,6 +23,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import clinic.screening.api.IntakeRequest;
 import clinic.screening.config.ClinicConfig;
 import clinic.screening.config.ClinicTime;
+import clinic.web.ProblemException;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -73,12 +75,12 @@ public class PublicIntakeResource {
     @Path("/link")
     @Operation(summary = "Check a self-service intake link (no sign-in; the link in the Intake-Token header)")
     @APIResponse(responseCode = "200", description = "The link works: the clinic's name and when it expires")
-    @APIResponse(responseCode = "404", description = "Not a link of this clinic (intake-link-invalid)")
-    @APIResponse(responseCode = "410", description = "Used, replaced by a newer one, or expired")
+    @APIResponse(responseCode = "404", description = "Not a link of this clinic (intake-link-invalid); the problem names the clinic and its phone (clinicName, clinicPhone)")
+    @APIResponse(responseCode = "410", description = "Used, replaced by a newer one, or expired; the problem names the clinic and its phone (clinicName, clinicPhone)")
     @APIResponse(responseCode = "429", description = "Too many requests from this address; Retry-After says when to try again")
     public LinkView link(@RestHeader(TOKEN_HEADER) String token, @Context HttpServerRequest request) {
         limiter.admit(client(request));
-        var invitation = invitations.open(token);
+        var invitation = namingTheClinic(() -> invitations.open(token));
         return new LinkView(config.name(), time.render(invitation.expiresAt), time.today());
     }
 
@@ -89,16 +91,31 @@ public class PublicIntakeResource {
                     + "appointments are screened again. The link then stops working.")
     @APIResponse(responseCode = "200", description = "Received")
     @APIResponse(responseCode = "400", description = "A missing answer or an impossible date, named in errors[].field")
-    @APIResponse(responseCode = "404", description = "Not a link of this clinic")
-    @APIResponse(responseCode = "410", description = "Used, replaced or expired")
+    @APIResponse(responseCode = "404", description = "Not a link of this clinic; the problem names the clinic and its phone (clinicName, clinicPhone)")
+    @APIResponse(responseCode = "410", description = "Used, replaced or expired; the problem names the clinic and its phone (clinicName, clinicPhone)")
     @APIResponse(responseCode = "429", description = "Too many requests from this address")
     public Received answer(@RestHeader(TOKEN_HEADER) String token, @NotNull @Valid Answers answers,
             @Context HttpServerRequest request) {
         limiter.admit(client(request));
-        invitations.answer(token, new IntakeRequest(answers.isotretinoin(), answers.isotretinoinLastDose(),
+        namingTheClinic(() -> invitations.answer(token, new IntakeRequest(answers.isotretinoin(), answers.isotretinoinLastDose(),
                 answers.bloodThinners(), answers.keloidOrHypertrophicScarring(), answers.activeInfectionOrInflammation(),
-                answers.activeAcne(), answers.autoimmuneCondition(), invitations.today()));
+                answers.activeAcne(), answers.autoimmuneCondition(), invitations.today())));
         return new Received(true, config.name());
+    }
+
+    /**
+     * A link that does not work sends the patient to the clinic: its answer names the clinic and its
+     * phone number ({@code clinicName}, {@code clinicPhone}), so the page can say whom to call.
+     */
+    private <T> T namingTheClinic(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ProblemException e) {
+            if (e.problem().status() != 404 && e.problem().status() != 410) {
+                throw e;
+            }
+            throw new ProblemException(e.problem().with("clinicName", config.name()).with("clinicPhone", config.phone()));
+        }
     }
 
     private static String client(HttpServerRequest request) {

@@ -136,7 +136,7 @@ form.addEventListener('submit', async (event) => {
             say('error', 'Please wait a minute', 'Too many tries from this connection. Please wait a minute and send again.');
         } else if (e.status === 404 || e.status === 410) {
             form.hidden = true;
-            say('error', e.problem.title || 'This link does not work', e.problem.detail || 'Please ask the clinic for a new link.');
+            linkDoesNotWork(e.problem);
         } else {
             say('error', 'Your answers were not sent', 'The clinic could not be reached. Please check your connection and try again.');
         }
@@ -144,6 +144,16 @@ form.addEventListener('submit', async (event) => {
         send.disabled = false;
     }
 });
+
+/** Why the link does not work, and whom to call: the answer names the clinic and its phone number. */
+function linkDoesNotWork(problem) {
+    if (problem.clinicName) {
+        document.getElementById('clinic-name').textContent = problem.clinicName;
+        document.title = `Health questions · ${problem.clinicName}`;
+    }
+    const call = problem.clinicPhone ? ` The clinic's phone number is ${problem.clinicPhone}.` : '';
+    say('error', problem.title || 'This link does not work', `${problem.detail || 'Please ask the clinic for a new link.'}${call}`);
+}
 
 async function open() {
     if (!token) {
@@ -162,7 +172,7 @@ async function open() {
         form.hidden = false;
     } catch (e) {
         if (e.status === 404 || e.status === 410) {
-            say('error', e.problem.title || 'This link does not work', e.problem.detail || 'Please ask the clinic for a new link.');
+            linkDoesNotWork(e.problem);
         } else if (e.status === 429) {
             say('error', 'Please wait a minute', 'Too many tries from this connection. Please wait a minute and open the link again.');
         } else {

@@ -97,7 +97,9 @@ class SelfServiceIntakeTest {
                 .anyMatch(e -> patientId.equals(e.key()) && "IntakeRecorded".equals(e.value().path("type").asText())));
 
         patient(token).body(answers()).post("/public/intake/answers").then().statusCode(410)
-                .body("type", equalTo("urn:clinic:problem:intake-link-used"));
+                .body("type", equalTo("urn:clinic:problem:intake-link-used"))
+                // the page tells the patient whom to call
+                .body("clinicName", equalTo("Clinic of Aesthetic Dermatology")).body("clinicPhone", equalTo("+48 22 000 00 00"));
         patient(token).get("/public/intake/link").then().statusCode(410);
     }
 
@@ -147,7 +149,7 @@ class SelfServiceIntakeTest {
         patient(String.join(".", a[0], a[1], String.valueOf(Long.parseLong(a[2]) + 86400), a[3])).get("/public/intake/link")
                 .then().statusCode(404);
         patient("nonsense").get("/public/intake/link").then().statusCode(404);
-        given().get("/public/intake/link").then().statusCode(404);
+        given().get("/public/intake/link").then().statusCode(404).body("clinicName", equalTo("Clinic of Aesthetic Dermatology"));
 
         String newer = link(first);
         patient(firstToken).get("/public/intake/link").then().statusCode(410)
@@ -156,7 +158,7 @@ class SelfServiceIntakeTest {
 
         clock.setToday(TODAY.plusDays(4));
         patient(newer).body(answers()).post("/public/intake/answers").then().statusCode(410)
-                .body("type", equalTo("urn:clinic:problem:intake-link-expired"));
+                .body("type", equalTo("urn:clinic:problem:intake-link-expired")).body("clinicPhone", equalTo("+48 22 000 00 00"));
         as("frontdesk").get("/api/intake-status/" + first).then().body("invitation.state", equalTo("EXPIRED"))
                 .body("state", equalTo("NONE"));
         as("frontdesk").get("/api/intake-status/" + second).then().body("invitation.state", equalTo("EXPIRED"));
