@@ -20,3 +20,23 @@ export async function readCalendar(from, to, { practitionerId, roomId } = {}) {
         nameOf: (id) => fmt.fullName(patients.get(id)),
     };
 }
+
+/**
+ * The appointments still to happen on the days (of one practitioner, when named), each with its
+ * patient ({a, p}), read through the calendar (at most 42 days a request): what a closure or a
+ * practitioner's time off leaves the desk to move or cancel.
+ */
+export async function stillToHappen(first, last, { practitionerId } = {}) {
+    const found = [];
+    for (let from = first; from <= last; from = fmt.addDays(from, 42)) {
+        const to = fmt.addDays(from, 41) < last ? fmt.addDays(from, 41) : last;
+        const data = await readCalendar(from, to, { practitionerId });
+        found.push(...data.appointments.filter((a) => fmt.STILL_TO_HAPPEN.includes(a.status))
+            .map((a) => ({ a, p: data.patients.get(a.patientId) })));
+    }
+    return found;
+}
+
+/** The practitioner's time off that overlaps the appointment, or null. */
+export const awayDuring = (a, timeOff) => timeOff.find((t) => t.practitionerId === a.practitionerId
+    && new Date(t.start) < new Date(a.end) && new Date(a.start) < new Date(t.end)) || null;

@@ -109,7 +109,7 @@ export function slotPicker(options) {
         const name = state.catalog.practitionerName(state.practitionerId);
         status.textContent = state.count
             ? `${state.count} free slots from ${range} with ${name}${forPatient ? ' that this patient can have' : ''}.`
-            : seen.size
+            : seen.size || (forPatient && state.outlook.some((run) => !bookable(run)))
                 ? `No times from ${range} with ${name} that this patient can have: each day says why.`
                 : `No free times from ${range} with ${name}. Try later dates or another practitioner.`;
         renderDays(to);

@@ -11,14 +11,13 @@ import { reviewForm, clinicianReasons } from './review.js';
 import { confirmAction, withUndo } from '../confirm.js';
 import { whileShown } from '../live.js';
 import { dayInput } from '../dates.js';
+import { obstaclesTo, obstacleNotices } from '../as-booked.js';
 import * as fmt from '../format.js';
 
 
 export async function renderAppointment(main, { id, isCurrent }) {
     const [a, catalog] = await Promise.all([api.get(`/api/appointments/${id}`), loadCatalog()]);
-    const day = fmt.clinicDay(a.start);
-    const [p, closures] = await Promise.all([patient(a.patientId).catch(() => null),
-        fmt.STILL_TO_HAPPEN.includes(a.status) ? api.get('/api/closures', { from: day, to: day }).catch(() => []) : []]);
+    const [p, obstacles] = await Promise.all([patient(a.patientId).catch(() => null), obstaclesTo(a)]);
     if (!isCurrent()) return;
 
     const screeningSlot = h('div', { id: 'appointment-screening' }, h('p', { class: 'loading' }, 'Loading the screening decision…'));
@@ -47,8 +46,7 @@ export async function renderAppointment(main, { id, isCurrent }) {
                 h('h2', { id: 'screening-title' }, 'Safety screening'),
                 screeningSlot)),
         changedSlot,
-        closures.length ? h('div', { id: 'appointment-closed' }, notice('warn', 'The clinic is closed on this day',
-            `${closures[0].reason}. Move or cancel this appointment with the patient.`)) : null,
+        obstacleNotices(obstacles, a, catalog),
         standing(a),
         actionResult,
         actionsPanel(a, catalog, actionResult),
@@ -187,13 +185,15 @@ function actionsPanel(a, catalog, result) {
     }
     if (can('complete') && open('COMPLETE')) {
         buttons.push(button('complete', 'Mark completed', async () => {
+            // the time it ended on the appointment's own day, also when it is recorded a day or more later
+            const day = fmt.clinicDay(a.start);
             const ended = h('input', { type: 'text', id: 'completed-time', inputmode: 'numeric', maxlength: '5', size: '6',
                 placeholder: 'HH:MM', 'aria-describedby': 'completed-time-hint' });
             const ok = await confirmAction({
                 title: 'Mark the procedure completed?',
                 body: 'This cannot be undone. The aftercare e-mails start from the completion time.',
                 extra: h('div', { class: 'field' }, h('label', { for: 'completed-time' }, 'Ended at (optional)'),
-                    h('span', { class: 'hint', id: 'completed-time-hint' }, 'Today, HH:MM in the clinic’s time; empty means now'), ended),
+                    h('span', { class: 'hint', id: 'completed-time-hint' }, `HH:MM on ${day === fmt.today() ? 'today' : fmt.shortDay(day)}, in the clinic’s time; empty means now`), ended),
                 confirmLabel: 'Mark completed',
             });
             if (!ok) return;
@@ -204,7 +204,7 @@ function actionsPanel(a, catalog, result) {
                 clear(result, notice('error', 'Not marked completed', `“${typed}” is not a time: write when it ended as HH:MM, or leave it empty for now.`));
                 return;
             }
-            if (hhmm) body.completedAt = fmt.clinicInstant(fmt.today(), Number(hhmm[1]), Number(hhmm[2]));
+            if (hhmm) body.completedAt = fmt.clinicInstant(day, Number(hhmm[1]), Number(hhmm[2]));
             await post('complete', body, 'Procedure completed; aftercare is planned', `Not marked completed (ended at ${typed || 'now'})`);
         }));
     }

@@ -51,7 +51,9 @@ export async function renderArrivals(main, { params, isCurrent }) {
         const expected = listed.filter((a) => a.status !== 'NO_SHOW');
         const notYet = expected.filter((a) => !a.checkedInAt && a.status !== 'COMPLETED').length;
         const noShows = listed.length - expected.length;
-        count.textContent = `${expected.length} expected, ${notYet} not yet arrived${noShows ? `, ${noShows} did not come` : ''}`;
+        // every row counted once: not yet here, here (or treated already), did not come
+        count.textContent = `${listed.length} today: ${notYet} not yet arrived, ${expected.length - notYet} arrived`
+            + `${noShows ? `, ${noShows} did not come` : ''}`;
         const closed = data.closedOn(day);
         clear(list,
             closed ? h('p', { class: 'notice notice-warn' }, `The clinic is closed: ${closed.reason}.`) : null,

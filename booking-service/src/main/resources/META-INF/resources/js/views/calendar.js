@@ -6,7 +6,7 @@ import { h, clear } from '../dom.js';
 import { loadCatalog, patient } from '../session.js';
 import { go } from '../nav.js';
 import { statusBadge, problemNotice } from '../ui.js';
-import { readCalendar } from '../calendar-data.js';
+import { readCalendar, awayDuring } from '../calendar-data.js';
 import { whileShown } from '../live.js';
 import { dayInput, dayHint } from '../dates.js';
 import * as fmt from '../format.js';
@@ -167,6 +167,8 @@ function appointmentCard(a, catalog, data, by, style) {
     h('strong', { class: 'patient-name appt-name', dataset: { patientId: a.patientId } }, name),
     h('span', { class: 'visually-hidden' }, ', '),
     h('span', { class: 'appt-line' }, statusBadge(a.status), a.rescreenDue ? h('span', { class: 'appt-flag' }, ' re-screen') : null,
+        fmt.STILL_TO_HAPPEN.includes(a.status) && awayDuring(a, data.timeOff)
+            ? h('span', { class: 'appt-flag', dataset: { away: 'true' } }, ' practitioner away') : null,
         h('span', { class: 'appt-what' }, ` ${what}`)),
     h('span', { class: 'visually-hidden' }, ', '),
     h('span', { class: 'appt-when small' }, `${when} · ${other}`));

@@ -7,6 +7,7 @@ import { forgetCatalog } from '../session.js';
 import { announce, problemNotice, busy } from '../ui.js';
 import { confirmAction } from '../confirm.js';
 import { dayInput, dayHint } from '../dates.js';
+import { stillToHappen, awayDuring } from '../calendar-data.js';
 import * as fmt from '../format.js';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -158,7 +159,7 @@ async function loadTimeOff(p, slot, result) {
     const toDay = dayInput({ id: `${idBase}-to`, 'aria-describedby': `${idBase}-from-hint` });
     const reason = h('input', { type: 'text', id: `${idBase}-reason`, maxlength: '200' });
     const addButton = h('button', { type: 'button', class: 'button button-secondary', id: `${idBase}-add` }, 'Add time off');
-    addButton.addEventListener('click', () => {
+    addButton.addEventListener('click', async () => {
         const first = fromDay.day;
         const last = toDay.day || first;
         if (!first || last === undefined || last < first) {
@@ -166,6 +167,7 @@ async function loadTimeOff(p, slot, result) {
             clear(result, problemNotice({ status: 400, problem: { title: 'Days needed', detail: `Write the first and last day away as ${dayHint()}; the last not before the first.` } }, 'Not saved'));
             return;
         }
+        if (!await awayDespiteBookings(p, first, last, result)) return;
         save(addButton, result, async () => {
             await api.post(`/api/catalog/practitioners/${p.id}/time-off`, {
                 start: fmt.clinicInstant(first, 0, 0), end: fmt.clinicInstant(fmt.addDays(last, 1), 0, 0), reason: reason.value.trim() || null,
@@ -174,8 +176,9 @@ async function loadTimeOff(p, slot, result) {
         }, 'Time off added; no times are offered then');
     });
     clear(slot,
-        upcoming.length ? h('ul', { class: 'plain-list' }, upcoming.map((t) => h('li', null,
+        upcoming.length ? h('ul', { class: 'plain-list' }, upcoming.map((t) => h('li', { dataset: { timeOffId: t.id } },
             `${fmt.dateTime(t.start)} to ${fmt.dateTime(t.end)}${t.reason ? `: ${t.reason}` : ''} `,
+            bookedWhileAway(p, t),
             h('button', { type: 'button', class: 'button button-quiet', onclick: async (event) => {
                 const ok = await confirmAction({ title: 'Remove this time off?', body: 'Its times are offered for booking again.', confirmLabel: 'Remove' });
                 if (!ok) return;
@@ -190,6 +193,43 @@ async function loadTimeOff(p, slot, result) {
             h('div', { class: 'field' }, h('label', { for: `${idBase}-to` }, 'Last day away'), toDay),
             h('div', { class: 'field' }, h('label', { for: `${idBase}-reason` }, 'Reason (optional)'), reason),
             h('div', { class: 'field' }, addButton)));
+}
+
+/** Days away without bookings are saved at once; with bookings, the admin sees them and decides first. */
+async function awayDespiteBookings(p, first, last, result) {
+    let booked;
+    try {
+        booked = await stillToHappen(first, last, { practitionerId: p.id });
+    } catch (e) {
+        clear(result, problemNotice(e, 'Not saved: the appointments on those days could not be read'));
+        return false;
+    }
+    if (!booked.length) return true;
+    const shown = booked.slice(0, 8);
+    return confirmAction({
+        title: `${p.name} has ${booked.length === 1 ? 'an appointment' : `${booked.length} appointments`} on those days`,
+        body: [
+            h('p', null, 'They stay booked: the front desk moves or cancels each with the patient (they are listed with the time off).'),
+            h('ul', { id: 'time-off-booked' }, shown.map(({ a }) => h('li', null, fmt.dateTime(a.start)))),
+            booked.length > shown.length ? h('p', null, `and ${booked.length - shown.length} more.`) : null,
+        ].filter(Boolean),
+        confirmLabel: 'Add time off anyway',
+    });
+}
+
+/** The appointments still booked with the practitioner while away, to move or cancel (filled in when read). */
+function bookedWhileAway(p, t) {
+    const slot = h('span', { class: 'time-off-booked' });
+    const lastDay = fmt.clinicDay(new Date(new Date(t.end).getTime() - 1));
+    stillToHappen(fmt.clinicDay(t.start), lastDay, { practitionerId: p.id }).then((booked) => {
+        // the catalog's time off names no practitioner: it is this one's
+        const affected = booked.filter(({ a }) => awayDuring(a, [{ ...t, practitionerId: p.id }]));
+        if (!affected.length) return;
+        clear(slot, h('span', { class: 'notice-inline' }, `${affected.length} still booked, to move or cancel: `),
+            affected.map(({ a, p: patient }, i) => [i ? ', ' : '',
+                h('a', { href: `#/appointments/${a.id}` }, `${fmt.dateTime(a.start)}, ${fmt.fullName(patient)}`)]), ' ');
+    }).catch(() => clear(slot, h('span', { class: 'small muted' }, '(its appointments could not be read) ')));
+    return slot;
 }
 
 function newPractitioner(result, main, isCurrent) {

@@ -7,28 +7,13 @@ import { loadCatalog } from '../session.js';
 import { reload } from '../nav.js';
 import { announce, field, problemNotice, showFieldErrors, clearFieldErrors, statusBadge, busy } from '../ui.js';
 import { confirmAction } from '../confirm.js';
-import { readCalendar } from '../calendar-data.js';
+import { stillToHappen } from '../calendar-data.js';
 import { dayInput, dayHint } from '../dates.js';
 import * as fmt from '../format.js';
 
-/**
- * The appointments still to happen on the days, each with its patient ({a, p}), read through the
- * calendar (at most 42 days a request).
- */
-async function bookedOn(first, last) {
-    const found = [];
-    for (let from = first; from <= last; from = fmt.addDays(from, 42)) {
-        const to = fmt.addDays(from, 41) < last ? fmt.addDays(from, 41) : last;
-        const data = await readCalendar(from, to);
-        found.push(...data.appointments.filter((a) => fmt.STILL_TO_HAPPEN.includes(a.status))
-            .map((a) => ({ a, p: data.patients.get(a.patientId) })));
-    }
-    return found;
-}
-
 /** Days without bookings close at once; with bookings, the admin sees them and decides first. */
 async function closeDespiteBookings(first, last, catalog) {
-    const booked = await bookedOn(first, last);
+    const booked = await stillToHappen(first, last);
     if (!booked.length) return true;
     const shown = booked.slice(0, 8);
     return confirmAction({
@@ -46,7 +31,7 @@ async function closeDespiteBookings(first, last, catalog) {
 export async function renderClosures(main, { isCurrent }) {
     const [closures, catalog] = await Promise.all([api.get('/api/closures', { from: fmt.today() }), loadCatalog()]);
     // the work the coming closures leave: appointments booked before them, to move or cancel with the patients
-    const stillBooked = (await Promise.all(closures.map((c) => bookedOn(c.firstDay < fmt.today() ? fmt.today() : c.firstDay, c.lastDay))))
+    const stillBooked = (await Promise.all(closures.map((c) => stillToHappen(c.firstDay < fmt.today() ? fmt.today() : c.firstDay, c.lastDay))))
         .flat().sort((x, y) => x.a.start.localeCompare(y.a.start));
     if (!isCurrent()) return;
     const firstDay = dayInput({ required: true });

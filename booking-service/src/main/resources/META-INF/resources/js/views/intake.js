@@ -150,7 +150,7 @@ function receiptText(receipt) {
 /** What a screening again did to each appointment, and what the desk does about it. */
 const AFTER_RESCREEN = {
     ON_HOLD: 'On hold: open it to see why and what to do; the patient has been asked to call.',
-    PENDING_REVIEW: 'No longer confirmed: a clinician must review it before it goes ahead.',
+    PENDING_REVIEW: 'Waiting for review: a clinician must look at it before it goes ahead.',
 };
 
 function receipt(recorded, catalog, p, appointments) {

@@ -216,7 +216,9 @@ export async function renderPatient(main, context) {
         can('merge-patient') || can('erase-patient') ? recordPanel(p, () => renderPatient(main, context)) : null);
 
     drawAppointments(appointmentsSlot, appointments, catalog);
-    loadIntakeStatus(p, intakeSlot);
+    // a link e-mailed to the patient is one of their messages: listed at once
+    const linkSent = () => loadMessages(p, messagesSlot, isCurrent);
+    loadIntakeStatus(p, intakeSlot, linkSent);
     loadMessages(p, messagesSlot, isCurrent);
     // an appointment of this patient booked, moved or re-screened elsewhere shows up here
     whileShown(isCurrent, async (changes) => {
@@ -224,7 +226,7 @@ export async function renderPatient(main, context) {
         const fresh = await api.get(`/api/patients/${id}/appointments`).catch(() => null);
         if (fresh && isCurrent()) {
             drawAppointments(appointmentsSlot, fresh, catalog);
-            loadIntakeStatus(p, intakeSlot);
+            loadIntakeStatus(p, intakeSlot, linkSent);
         }
     });
 }
@@ -364,7 +366,7 @@ const INVITATION_TEXT = {
     REPLACED: 'A newer link was sent',
 };
 
-async function loadIntakeStatus(p, slot) {
+async function loadIntakeStatus(p, slot, linkSent) {
     let s;
     try {
         s = await api.get(`/api/patients/${p.id}/intake-status`);
@@ -403,8 +405,9 @@ async function loadIntakeStatus(p, slot) {
         try {
             const sent = await api.post(`/api/patients/${p.id}/intake-invitations`);
             announce('ok', 'Intake link sent', `To ${sent.email}; it works until ${fmt.dateTime(sent.expiresAt)}.`);
-            await loadIntakeStatus(p, slot);
+            await loadIntakeStatus(p, slot, linkSent);
             slot.querySelector('#intake-state')?.setAttribute('tabindex', '-1');
+            linkSent();
         } catch (e) {
             clear(slot, problemNotice(e, 'The link was not sent'));
         } finally {

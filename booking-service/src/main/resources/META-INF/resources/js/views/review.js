@@ -5,6 +5,7 @@ import { h, clear } from '../dom.js';
 import { loadCatalog, patient } from '../session.js';
 import { announce, notice, problemNotice, statusBadge, busy, showFieldErrors, clearFieldErrors } from '../ui.js';
 import { fillPatientNames } from './calendar.js';
+import { obstaclesTo, obstacleNotices } from '../as-booked.js';
 import * as fmt from '../format.js';
 
 export async function renderReview(main, { params, isCurrent }) {
@@ -35,7 +36,7 @@ export async function renderReview(main, { params, isCurrent }) {
             clear(detail, problemNotice(e, 'Could not load the decision'));
             return;
         }
-        const p = await patient(a.patientId).catch(() => null);
+        const [p, obstacles] = await Promise.all([patient(a.patientId).catch(() => null), obstaclesTo(a)]);
         clear(detail, h('section', { class: 'panel', 'aria-labelledby': 'review-item-title' },
             h('h2', { id: 'review-item-title', tabindex: '-1' }, `${p ? fmt.fullName(p) : 'Patient'}: ${catalog.procedureName(a.procedure)}`),
             h('dl', { class: 'facts' },
@@ -43,6 +44,7 @@ export async function renderReview(main, { params, isCurrent }) {
                 h('dt', null, 'Practitioner'), h('dd', null, catalog.practitionerName(a.practitionerId)),
                 h('dt', null, 'Screening'), h('dd', null, statusBadge(d.outcome)),
                 d.inputs?.intakeVersion != null ? [h('dt', null, 'Intake version'), h('dd', null, String(d.inputs.intakeVersion))] : null),
+            obstacleNotices(obstacles, a, catalog),
             h('h3', null, 'Why it needs review'),
             clinicianReasons(d),
             h('p', null, h('a', { href: `#/appointments/${a.id}` }, 'Open the appointment')),

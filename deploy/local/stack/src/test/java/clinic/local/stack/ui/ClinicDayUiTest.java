@@ -312,6 +312,8 @@ class ClinicDayUiTest {
         phone.driver.get("about:blank");
         phone.driver.get(url);
         phone.textAppears(By.id("status"), "This link has been used");
+        phone.textAppears(By.id("status"), "The clinic's phone number is +48 22 000 00 00.");
+        phone.textAppears(By.id("clinic-name"), "Clinic of Aesthetic Dermatology");
         phone.screenshot("55-patient-intake-link-used");
     }
 
@@ -388,6 +390,45 @@ class ClinicDayUiTest {
         browser.click(By.cssSelector("#closures-table tbody tr:last-child button"));
         browser.click(By.id("confirm-yes"));
         browser.textAppears(By.id("flash"), "Closure removed");
+    }
+
+    @Test
+    void anAdminRecordsAPractitionersDayAwaySeeingTheAppointmentsLeftToMove() throws Exception {
+        String patientId = patient("Ignacy", "Nieobecny" + tag(), null);
+        cleanIntake(patientId);
+        Map<String, Object> booked = book(patientId, "CONSULTATION", LocalDate.now(CLINIC_ZONE).plusDays(85));
+        LocalDate away = Instant.parse((String) booked.get("start")).atZone(CLINIC_ZONE).toLocalDate();
+        String practitioner = (String) booked.get("practitionerId");
+        Browser browser = open(DESKTOP);
+        browser.signIn("admin");
+        browser.click(By.linkText("Catalog"));
+        String base = "off-" + practitioner;
+        browser.click(By.cssSelector("#prac-" + practitioner + " > summary"));
+        browser.type(By.id(base + "-from"), away.format(CLINIC_DATE));
+        browser.type(By.id(base + "-reason"), "Sick leave");
+        browser.click(By.id(base + "-add"));
+        // the day has a booking with this practitioner: the admin sees it before saving
+        browser.textAppears(By.id("confirm-title"), "has an appointment on those days");
+        browser.visible(By.id("time-off-booked"));
+        browser.screenshot("66-time-off-asks-first");
+        browser.click(By.id("confirm-yes"));
+        browser.textAppears(By.id("flash"), "Time off added");
+        String section = "prac-" + practitioner + "-time-off";
+        browser.textAppears(By.id(section), "1 still booked, to move or cancel");
+        browser.assertAccessible("catalog with time off over a booking");
+        browser.screenshotAt(By.id(section), "67-time-off-still-booked");
+
+        browser.go("#/appointments/" + booked.get("id"));
+        browser.textAppears(By.id("appointment-away"), "is away at this time");
+        browser.textAppears(By.id("appointment-away"), "Sick leave");
+        browser.go("#/calendar?view=week&date=" + away);
+        browser.visible(By.cssSelector("a[data-appointment-id='" + booked.get("id") + "'] [data-away]"));
+        browser.screenshot("68-calendar-week-practitioner-away");
+
+        // back as it was: the time off was only for this test
+        String timeOff = as("admin").get("/api/catalog/practitioners/" + practitioner + "/time-off").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.reason == 'Sick leave' }.id", String.class).get(0);
+        as("admin").delete("/api/catalog/practitioners/" + practitioner + "/time-off/" + timeOff).then().statusCode(204);
     }
 
     @Test
