@@ -130,6 +130,36 @@ class FrontDeskReadsTest {
     }
 
     @Test
+    void aPractitionersTimeOffTellsTheAppointmentsItCoversAndItsRemovalThoseNoOtherCovers() {
+        LocalDate day = Api.freshTuesday();
+        String morning = as("frontdesk").body(Map.of("patientId", Api.newPatient(), "procedure", "CONSULTATION",
+                "start", Api.at(day, 10, 0), "practitionerId", Api.EWA)).post("/api/appointments").then().statusCode(201).extract().path("id");
+        String afternoon = as("frontdesk").body(Map.of("patientId", Api.newPatient(), "procedure", "CONSULTATION",
+                "start", Api.at(day, 15, 0), "practitionerId", Api.EWA)).post("/api/appointments").then().statusCode(201).extract().path("id");
+        String withAnother = as("frontdesk").body(Map.of("patientId", Api.newPatient(), "procedure", "CONSULTATION",
+                "start", Api.at(day, 10, 0), "practitionerId", Api.ANNA)).post("/api/appointments").then().statusCode(201).extract().path("id");
+        String timeOff = "/api/catalog/practitioners/" + Api.EWA + "/time-off";
+        String wholeDay = as("admin").body(Map.of("start", Api.at(day, 0, 0), "end", Api.at(day.plusDays(1), 0, 0), "reason", "Sick leave"))
+                .post(timeOff).then().statusCode(201).extract().path("id");
+        String morningOff = as("admin").body(Map.of("start", Api.at(day, 8, 0), "end", Api.at(day, 12, 0), "reason", "Training"))
+                .post(timeOff).then().statusCode(201).extract().path("id");
+        as("admin").delete(timeOff + "/" + wholeDay).then().statusCode(204);
+
+        // the afternoon is free again; the morning stays away while the training covers it
+        await().atMost(Duration.ofSeconds(20)).until(() -> EventLog.of(afternoon).size() == 3 && EventLog.of(morning).size() == 3);
+        assertEquals(List.of("AppointmentConfirmed", "AppointmentPractitionerAway", "AppointmentPractitionerBack"),
+                EventLog.of(afternoon).stream().map(EventLog.Event::type).toList());
+        assertEquals(List.of("AppointmentConfirmed", "AppointmentPractitionerAway", "AppointmentPractitionerAway"),
+                EventLog.of(morning).stream().map(EventLog.Event::type).toList());
+        as("admin").delete(timeOff + "/" + morningOff).then().statusCode(204);
+        await().atMost(Duration.ofSeconds(20)).until(() -> EventLog.of(morning).size() == 4);
+        assertEquals("AppointmentPractitionerBack", EventLog.of(morning).get(3).type());
+        assertEquals("CONFIRMED", EventLog.of(morning).get(3).value().get("status").asText(), "the status does not change");
+        // another practitioner's appointment at the same time hears of none of it
+        assertEquals(List.of("AppointmentConfirmed"), EventLog.of(withAnother).stream().map(EventLog.Event::type).toList());
+    }
+
+    @Test
     void aWeekIsOneRequestWithEveryPatientsName() {
         LocalDate tuesday = Api.freshTuesday();
         String first = patient("Weronika", "Calendar" + UUID.randomUUID().toString().substring(0, 6), null, "1985-01-02");

@@ -141,4 +141,33 @@ class ReminderTest {
         Events.publish(a.rescheduled(LocalDateTime.of(2030, 12, 19, 11, 0), clock.instant()));
         Api.awaitStatus(a.id, "REMINDER-SHORT-7", "PENDING");
     }
+
+    @Test
+    void noReminderOrConfirmationAsksThePatientToComeToAPractitionerWhoIsAway() {
+        clock.set(Instant.parse("2030-12-06T10:00:00Z"));
+        TestAppointment a = new TestAppointment("MICRONEEDLING", LocalDateTime.of(2030, 12, 18, 11, 0));
+        Events.publish(a.pendingReview(clock.instant()));
+        Api.awaitInbox(a.email, 1);
+        Events.publish(a.practitionerAway("PENDING_REVIEW", clock.instant()));
+        // approved while the practitioner is away: neither the confirmation nor its reminders yet
+        Events.publish(a.confirmed(clock.instant()));
+        // the clinic closes that day too; the practitioner's return alone does not let it go ahead
+        Events.publish(a.dayClosed("CONFIRMED", clock.instant()));
+        com.fasterxml.jackson.databind.JsonNode back = a.practitionerBack("CONFIRMED", clock.instant());
+        Events.publish(back);
+        Processed.awaitOutcome(back, "APPLIED");
+        assertEquals(List.of("RESERVED-1"), Api.messages(a.id).stream().map(m -> m.get("step")).toList());
+
+        Events.publish(a.dayReopened("CONFIRMED", clock.instant()));
+        Inbox.Received confirmation = Api.awaitInbox(a.email, 2).get(1);
+        assertTrue(confirmation.subject().endsWith("is confirmed"), confirmation.subject());
+        Api.awaitStatus(a.id, "REMINDER-SHORT-6", "PENDING");
+        assertEquals("2030-12-17T16:00:00Z", Api.message(a.id, "REMINDER-DAY-BEFORE-6").get("dueAt"));
+
+        // away again: the reminders are withdrawn; back: planned again
+        Events.publish(a.practitionerAway("CONFIRMED", clock.instant()));
+        Api.awaitStatus(a.id, "REMINDER-SHORT-6", "CANCELLED");
+        Events.publish(a.practitionerBack("CONFIRMED", clock.instant()));
+        Api.awaitStatus(a.id, "REMINDER-SHORT-8", "PENDING");
+    }
 }

@@ -128,6 +128,15 @@ public final class TestAppointment {
         return event("AppointmentDayReopened", status, at);
     }
 
+    /** Time off of the practitioner came to cover the appointment; its status stays as it was. */
+    public ObjectNode practitionerAway(String status, Instant at) {
+        return event("AppointmentPractitionerAway", status, at);
+    }
+
+    public ObjectNode practitionerBack(String status, Instant at) {
+        return event("AppointmentPractitionerBack", status, at);
+    }
+
     public ObjectNode noShow(Instant at) {
         return event("AppointmentNoShow", "NO_SHOW", at);
     }

@@ -36,6 +36,7 @@ import clinic.booking.domain.ProcedureType;
 import clinic.booking.domain.Room;
 import clinic.booking.domain.TimeOff;
 import clinic.booking.service.CatalogAdmin;
+import clinic.booking.service.PractitionerTimeOff;
 
 /** What the clinic offers and who works when: readable by every role, changed by admins. */
 @Path("/api/catalog")
@@ -46,6 +47,9 @@ public class CatalogResource {
 
     @Inject
     CatalogAdmin admin;
+
+    @Inject
+    PractitionerTimeOff timeOff;
 
     @Inject
     ClinicConfig config;
@@ -134,7 +138,7 @@ public class CatalogResource {
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimeOffView.class)))
     public Response addTimeOff(@RestPath UUID id, @Valid @NotNull TimeOffView body) {
-        return Response.status(201).entity(view(admin.addTimeOff(id, body))).build();
+        return Response.status(201).entity(view(timeOff.add(id, body))).build();
     }
 
     @DELETE
@@ -143,7 +147,7 @@ public class CatalogResource {
     @Operation(summary = "Remove time off (role: admin)")
     @APIResponse(responseCode = "204", description = "Removed")
     public Response removeTimeOff(@RestPath UUID id, @RestPath UUID timeOffId) {
-        admin.removeTimeOff(id, timeOffId);
+        timeOff.remove(id, timeOffId);
         return Response.noContent().build();
     }
 

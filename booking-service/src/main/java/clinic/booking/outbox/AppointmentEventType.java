@@ -5,12 +5,13 @@ import clinic.booking.domain.AppointmentStatus;
 /**
  * The event names of the v1 contract, one per kind of appointment change. AppointmentDayClosed and
  * AppointmentDayReopened change no status: the clinic closed, or opened again, the day the
- * appointment is booked on.
+ * appointment is booked on; nor do AppointmentPractitionerAway and AppointmentPractitionerBack: its
+ * practitioner's time off came to cover its time, or no longer does.
  */
 public enum AppointmentEventType {
     AppointmentPendingReview, AppointmentConfirmed, AppointmentOnHold, AppointmentRejected, AppointmentRescheduled,
     AppointmentCancelled, AppointmentCheckedIn, AppointmentCompleted, AppointmentNoShow, AppointmentDayClosed,
-    AppointmentDayReopened;
+    AppointmentDayReopened, AppointmentPractitionerAway, AppointmentPractitionerBack;
 
     /** The event announcing that an appointment reached this status. */
     public static AppointmentEventType reaching(AppointmentStatus status) {

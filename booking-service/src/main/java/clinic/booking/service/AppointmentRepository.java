@@ -98,6 +98,18 @@ public class AppointmentRepository {
         return typed.getResultList();
     }
 
+    /**
+     * The appointments (of one practitioner, or all) that overlap the period and are not done yet
+     * (pending, confirmed, held or checked in): what a closure or time off leaves the front desk to
+     * move or cancel.
+     */
+    public List<Appointment> stillToHappen(Instant from, Instant to, UUID practitionerId) {
+        var query = em.createQuery("from Appointment a where a.startAt < :to and a.occupiedUntil > :from and a.status in :statuses"
+                + (practitionerId == null ? "" : " and a.practitionerId = :practitioner") + " order by a.startAt", Appointment.class)
+                .setParameter("to", to).setParameter("from", from).setParameter("statuses", AppointmentStatus.SCREENED);
+        return (practitionerId == null ? query : query.setParameter("practitioner", practitionerId)).getResultList();
+    }
+
     public List<Appointment> ofPatient(UUID patientId) {
         return em.createQuery("from Appointment a where a.patientId = ?1 order by a.startAt", Appointment.class)
                 .setParameter(1, patientId).getResultList();

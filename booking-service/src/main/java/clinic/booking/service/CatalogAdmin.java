@@ -10,12 +10,10 @@ import clinic.booking.api.CatalogDtos.HoursBlock;
 import clinic.booking.api.CatalogDtos.PractitionerView;
 import clinic.booking.api.CatalogDtos.ProcedureView;
 import clinic.booking.api.CatalogDtos.RoomView;
-import clinic.booking.api.CatalogDtos.TimeOffView;
 import clinic.booking.domain.Practitioner;
 import clinic.booking.domain.ProcedureCode;
 import clinic.booking.domain.ProcedureType;
 import clinic.booking.domain.Room;
-import clinic.booking.domain.TimeOff;
 import clinic.booking.domain.WorkingHours;
 import clinic.web.ProblemException;
 
@@ -79,31 +77,6 @@ public class CatalogAdmin {
         }
         practitioner.persist();
         return practitioner;
-    }
-
-    @Transactional
-    public TimeOff addTimeOff(UUID practitionerId, TimeOffView view) {
-        if (Practitioner.findById(practitionerId) == null) {
-            throw ProblemException.notFound("Practitioner", practitionerId);
-        }
-        if (!view.end().isAfter(view.start())) {
-            throw ProblemException.badRequest("end", "must be after start");
-        }
-        TimeOff off = new TimeOff();
-        off.id = UUID.randomUUID();
-        off.practitionerId = practitionerId;
-        off.startAt = view.start().toInstant();
-        off.endAt = view.end().toInstant();
-        off.reason = view.reason();
-        off.persist();
-        return off;
-    }
-
-    @Transactional
-    public void removeTimeOff(UUID practitionerId, UUID timeOffId) {
-        if (TimeOff.delete("id = ?1 and practitionerId = ?2", timeOffId, practitionerId) == 0) {
-            throw ProblemException.notFound("Time off", timeOffId);
-        }
     }
 
     private static void validate(List<HoursBlock> blocks) {

@@ -13,7 +13,6 @@ import jakarta.transaction.Transactional;
 
 import clinic.booking.config.ClinicConfig;
 import clinic.booking.domain.Appointment;
-import clinic.booking.domain.AppointmentStatus;
 import clinic.booking.domain.DeskWording;
 import clinic.booking.domain.Closure;
 import clinic.booking.outbox.AppointmentEventType;
@@ -103,10 +102,7 @@ public class ClosureService {
 
     /** Appointments that hold time in the closure and are not done yet: the front desk must move or cancel them. */
     private List<Appointment> affected(Closure closure) {
-        return appointments.list(new AppointmentRepository.Filter(closure.startAt, closure.endAt, null, null, null, null),
-                Integer.MAX_VALUE)
-                .stream().filter(a -> AppointmentStatus.MOVABLE.contains(a.status) || a.status == AppointmentStatus.CHECKED_IN)
-                .toList();
+        return appointments.stillToHappen(closure.startAt, closure.endAt, null);
     }
 
     /**

@@ -47,7 +47,11 @@ public class Appointment {
     @Column(name = "day_closed", nullable = false)
     public boolean dayClosed;
 
-    /** Confirmed while its day was closed: the patient is told once the day opens again. */
+    /** Time off of its practitioner covers it (until the time off is removed, or a move). */
+    @Column(name = "practitioner_away", nullable = false)
+    public boolean practitionerAway;
+
+    /** Confirmed while it could not go ahead as booked: the patient is told once it can. */
     @Column(name = "confirmation_owed", nullable = false)
     public boolean confirmationOwed;
 
@@ -60,5 +64,10 @@ public class Appointment {
 
     public boolean patientArrived() {
         return arrivedAt != null;
+    }
+
+    /** Neither is the clinic closed that day nor is the practitioner away then: the patient may be asked to come. */
+    public boolean canGoAheadAsBooked() {
+        return !dayClosed && !practitionerAway;
     }
 }

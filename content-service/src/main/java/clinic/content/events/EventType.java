@@ -14,7 +14,9 @@ public enum EventType {
     AppointmentCompleted,
     AppointmentNoShow,
     AppointmentDayClosed,
-    AppointmentDayReopened;
+    AppointmentDayReopened,
+    AppointmentPractitionerAway,
+    AppointmentPractitionerBack;
 
     public static Optional<EventType> of(String wire) {
         for (EventType t : values()) {

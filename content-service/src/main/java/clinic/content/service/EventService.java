@@ -51,6 +51,9 @@ public class EventService {
             MessageKind.NOTICE, MessageKind.REMINDER);
     private static final Set<MessageKind> REMINDERS = EnumSet.of(MessageKind.REMINDER);
     private static final Set<MessageKind> ALL = EnumSet.allOf(MessageKind.class);
+    /** What stands in the way of the appointment as booked, or no longer does; none changes its standing. */
+    private static final Set<EventType> OBSTACLES = EnumSet.of(EventType.AppointmentDayClosed, EventType.AppointmentDayReopened,
+            EventType.AppointmentPractitionerAway, EventType.AppointmentPractitionerBack);
     private static final Object WAKE_AFTER_COMMIT = new Object();
 
     private final ProcessedEventRepository processedEvents;
@@ -129,19 +132,19 @@ public class EventService {
         Appointment appointment = known.orElseGet(Appointment::new);
         String before = known.map(a -> a.status).orElse(null);
         boolean wasCompleted = appointment.isCompleted();
-        boolean dayWasClosed = appointment.dayClosed;
+        boolean couldGoAhead = appointment.canGoAheadAsBooked();
         EarlierMessages earlier = new EarlierMessages(messages, e.appointmentId(), known.isEmpty());
-        updateState(appointment, e, known.isEmpty());
+        updateState(appointment, type.get(), e, known.isEmpty());
         if (wasCompleted) {
             // the aftercare of a treatment that happened stands, whatever booking corrects later
             Log.infof("Event %s: appointment %s already completed; nothing more to tell", e.eventId(), e.appointmentId());
         } else {
-            effects(type.get(), e, procedure.get(), before, dayWasClosed, appointment, earlier);
+            effects(type.get(), e, procedure.get(), before, couldGoAhead, appointment, earlier);
         }
         return Outcome.APPLIED;
     }
 
-    private void updateState(Appointment a, AppointmentEvent e, boolean isNew) {
+    private void updateState(Appointment a, EventType type, AppointmentEvent e, boolean isNew) {
         a.appointmentId = e.appointmentId();
         a.patientId = e.patientId();
         a.procedure = e.procedure();
@@ -149,21 +152,25 @@ public class EventService {
         a.lastSequence = e.sequence();
         a.startAt = e.start();
         a.endAt = e.end();
-        if ("AppointmentCompleted".equals(e.type()) && a.completedAt == null) {
-            a.completedAt = e.occurredAt();
+        switch (type) {
+            case AppointmentCompleted -> a.completedAt = a.completedAt == null ? e.occurredAt() : a.completedAt;
+            case AppointmentCheckedIn -> a.arrivedAt = a.arrivedAt == null ? e.occurredAt() : a.arrivedAt;
+            case AppointmentRescheduled -> {
+                // the clinic offers no time on a closed day or while the practitioner is away, so a
+                // moved appointment can go ahead at its new time
+                a.arrivedAt = null;
+                a.dayClosed = false;
+                a.practitionerAway = false;
+            }
+            case AppointmentDayClosed -> a.dayClosed = true;
+            case AppointmentDayReopened -> a.dayClosed = false;
+            case AppointmentPractitionerAway -> a.practitionerAway = true;
+            case AppointmentPractitionerBack -> a.practitionerAway = false;
+            default -> {
+                // nothing more to keep
+            }
         }
-        if ("AppointmentCheckedIn".equals(e.type()) && a.arrivedAt == null) {
-            a.arrivedAt = e.occurredAt();
-        } else if ("AppointmentRescheduled".equals(e.type())) {
-            // the clinic refuses moves into a closed day, so a moved appointment is on an open one
-            a.arrivedAt = null;
-            a.dayClosed = false;
-        } else if ("AppointmentDayClosed".equals(e.type())) {
-            a.dayClosed = true;
-        } else if ("AppointmentDayReopened".equals(e.type())) {
-            a.dayClosed = false;
-        }
-        if (!"AppointmentDayClosed".equals(e.type()) && !"AppointmentDayReopened".equals(e.type())) {
+        if (!OBSTACLES.contains(type)) {
             // any other change of standing says where the appointment stands now, in its own message
             a.confirmationOwed = false;
         }
@@ -179,11 +186,11 @@ public class EventService {
      * patient who has checked in is at the clinic: a review or a hold that a new decision brings then
      * is told in person, and an e-mail saying the appointment is to be confirmed or to call the clinic
      * would reach them in the waiting room. No reminder asks a patient to come on a day the clinic has
-     * closed; the front desk moves or cancels such appointments with the patient. Nor does a
-     * confirmation: one that comes while the day is closed (after a review) is sent when the day
-     * opens again, and a move confirms the appointment at its new time.
+     * closed, or to a practitioner who is away; the front desk moves or cancels such appointments with
+     * the patient. Nor does a confirmation: one that comes meanwhile (after a review) is sent once
+     * nothing stands in the way any more, and a move confirms the appointment at its new time.
      */
-    private void effects(EventType type, AppointmentEvent e, Procedure p, String before, boolean dayWasClosed,
+    private void effects(EventType type, AppointmentEvent e, Procedure p, String before, boolean couldGoAhead,
             Appointment state, EarlierMessages earlier) {
         Instant now = clock.instant();
         switch (type) {
@@ -218,11 +225,11 @@ public class EventService {
                 }
             }
             case AppointmentNoShow -> withdraw(e, earlier, ALL, now);
-            case AppointmentCheckedIn, AppointmentDayClosed -> withdraw(e, earlier, REMINDERS, now);
-            case AppointmentDayReopened -> {
-                if (!dayWasClosed) {
-                    // its day was not closed when last heard of (it moved since): nothing changes for the patient
-                    Log.debugf("Event %s: the appointment's day was not closed; nothing to plan", e.eventId());
+            case AppointmentCheckedIn, AppointmentDayClosed, AppointmentPractitionerAway -> withdraw(e, earlier, REMINDERS, now);
+            case AppointmentDayReopened, AppointmentPractitionerBack -> {
+                if (couldGoAhead || !state.canGoAheadAsBooked()) {
+                    // nothing stood in its way when last heard of (it moved since), or something still does
+                    Log.debugf("Event %s: the appointment's prospects are unchanged; nothing to plan", e.eventId());
                 } else if (state.confirmationOwed) {
                     state.confirmationOwed = false;
                     confirmed(e, p, earlier, state, now);
@@ -241,9 +248,9 @@ public class EventService {
 
     private void confirmed(AppointmentEvent e, Procedure p, EarlierMessages earlier, Appointment state, Instant now) {
         withdraw(e, earlier, STANDING, now);
-        if (state.dayClosed) {
+        if (!state.canGoAheadAsBooked()) {
             state.confirmationOwed = true;
-            Log.debugf("Event %s: the appointment's day is closed; the confirmation waits until it opens", e.eventId());
+            Log.debugf("Event %s: the clinic is closed or the practitioner away then; the confirmation waits", e.eventId());
             return;
         }
         if (earlier.calendarMaybeDelivered()) {

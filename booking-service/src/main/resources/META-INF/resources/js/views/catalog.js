@@ -209,7 +209,7 @@ async function awayDespiteBookings(p, first, last, result) {
     return confirmAction({
         title: `${p.name} has ${booked.length === 1 ? 'an appointment' : `${booked.length} appointments`} on those days`,
         body: [
-            h('p', null, 'They stay booked: the front desk moves or cancels each with the patient (they are listed with the time off).'),
+            h('p', null, 'They stay booked and their patients get no reminders: the front desk moves or cancels each with the patient (they are listed with the time off).'),
             h('ul', { id: 'time-off-booked' }, shown.map(({ a }) => h('li', null, fmt.dateTime(a.start)))),
             booked.length > shown.length ? h('p', null, `and ${booked.length - shown.length} more.`) : null,
         ].filter(Boolean),
