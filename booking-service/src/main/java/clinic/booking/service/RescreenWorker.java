@@ -22,8 +22,6 @@ import javax.sql.DataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,6 +35,7 @@ import io.quarkus.scheduler.Scheduled;
 
 import clinic.booking.config.ClinicConfig;
 import clinic.web.ProblemException;
+import clinic.web.tx.AfterCommit;
 
 /**
  * Screens again every appointment owed a re-screen (its decision predates the patient's newest
@@ -118,19 +117,11 @@ public class RescreenWorker {
      * may let a held one pass); the poll finds the same debt when the service stops before that.
      */
     public void lookAfterCommit(UUID patientId) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to add to the transaction
-            }
+        AfterCommit.run(transactions, new LookAfterCommit(patientId), () -> worker.execute(() -> rescreenOwed(patientId)));
+    }
 
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    worker.execute(() -> rescreenOwed(patientId));
-                }
-            }
-        });
+    /** One look per patient and transaction, however many of its appointments changed. */
+    private record LookAfterCommit(UUID patientId) {
     }
 
     /** Asks for a look soon, on the worker's own thread; several wakes before it runs make one look. */

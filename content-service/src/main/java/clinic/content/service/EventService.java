@@ -7,8 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
@@ -26,6 +24,7 @@ import clinic.content.planning.StatusMessages;
 import clinic.content.repository.AppointmentRepository;
 import clinic.content.repository.OutboundMessageRepository;
 import clinic.content.repository.ProcessedEventRepository;
+import clinic.web.tx.AfterCommit;
 import io.quarkus.logging.Log;
 
 /**
@@ -293,22 +292,6 @@ public class EventService {
     }
 
     private void wakeDispatcherAfterCommit() {
-        if (transactions.getResource(WAKE_AFTER_COMMIT) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_AFTER_COMMIT, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to add to the transaction
-            }
-
-            @Override
-            public void afterCompletion(int outcome) {
-                if (outcome == Status.STATUS_COMMITTED) {
-                    dispatcher.wake();
-                }
-            }
-        });
+        AfterCommit.run(transactions, WAKE_AFTER_COMMIT, dispatcher::wake);
     }
 }

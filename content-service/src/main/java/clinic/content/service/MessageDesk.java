@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
@@ -15,6 +13,7 @@ import clinic.content.domain.MessageStatus;
 import clinic.content.domain.OutboundMessage;
 import clinic.content.repository.OutboundMessageRepository;
 import clinic.web.ProblemException;
+import clinic.web.tx.AfterCommit;
 import io.quarkus.logging.Log;
 
 /**
@@ -24,6 +23,8 @@ import io.quarkus.logging.Log;
  */
 @ApplicationScoped
 public class MessageDesk {
+
+    private static final Object WAKE_AFTER_COMMIT = new Object();
 
     private final OutboundMessageRepository messages;
     private final DispatchConfig config;
@@ -96,18 +97,6 @@ public class MessageDesk {
     }
 
     private void wakeDispatcherAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to add
-            }
-
-            @Override
-            public void afterCompletion(int outcome) {
-                if (outcome == Status.STATUS_COMMITTED) {
-                    dispatcher.wake();
-                }
-            }
-        });
+        AfterCommit.run(transactions, WAKE_AFTER_COMMIT, dispatcher::wake);
     }
 }

@@ -8,10 +8,10 @@ import java.sql.Timestamp;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+
+import clinic.web.tx.AfterCommit;
 
 /**
  * Records events in the service's {@code outbox_event} table. Must run inside the transaction that
@@ -55,22 +55,6 @@ public class Outbox {
     }
 
     private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_AFTER_COMMIT) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_AFTER_COMMIT, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to add to the transaction
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        AfterCommit.run(transactions, WAKE_AFTER_COMMIT, relay::wake);
     }
 }
