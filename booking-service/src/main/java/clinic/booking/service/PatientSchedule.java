@@ -104,7 +104,8 @@ public class PatientSchedule {
     /**
      * Records that a person changed one of the patient's appointments (cancelled it, checked it in,
      * ...): bookings screened meanwhile are screened again, and so are the patient's appointments on
-     * hold, which the change may let pass (a cancelled one no longer counts for the intervals). They are looked at once the change has committed, and by the worker's poll after a crash.
+     * hold, which the change may let pass (a cancelled one no longer counts for the intervals). They
+     * are looked at once the change has committed, and by the worker's poll after a crash.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void touch(UUID patientId) {
