@@ -4,6 +4,7 @@
 
 import { h } from './dom.js';
 import { notice } from './ui.js';
+import { confirmAction } from './confirm.js';
 import { readCalendar, awayDuring } from './calendar-data.js';
 import * as fmt from './format.js';
 
@@ -26,4 +27,22 @@ export function obstacleNotices({ closure, away }, a, catalog) {
         away ? h('div', { id: 'appointment-away' }, notice('warn', `${catalog.practitionerName(a.practitionerId)} is away at this time`,
             `${away.reason || 'Time off'}. Move this appointment (another practitioner or time) or cancel it, with the patient.`)) : null,
     ];
+}
+
+/**
+ * Before a closure or time off over booked appointments: true at once when none is booked, else what
+ * the admin answers after seeing them (at most eight listed, in the list {@code listId}).
+ */
+export function confirmDespiteBookings(booked, { title, listId, describe, confirmLabel }) {
+    if (!booked.length) return Promise.resolve(true);
+    const shown = booked.slice(0, 8);
+    return confirmAction({
+        title: title(booked.length === 1 ? 'an appointment' : `${booked.length} appointments`),
+        body: [
+            h('p', null, 'They stay booked and their patients get no reminders: the front desk moves or cancels each with the patient (they stay listed until then).'),
+            h('ul', { id: listId }, shown.map(({ a }) => h('li', null, describe(a)))),
+            booked.length > shown.length ? h('p', null, `and ${booked.length - shown.length} more.`) : null,
+        ].filter(Boolean),
+        confirmLabel,
+    });
 }

@@ -8,6 +8,7 @@ import { announce, problemNotice, busy } from '../ui.js';
 import { confirmAction } from '../confirm.js';
 import { dayInput, dayHint } from '../dates.js';
 import { stillToHappen, awayDuring } from '../calendar-data.js';
+import { confirmDespiteBookings } from '../as-booked.js';
 import * as fmt from '../format.js';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -204,15 +205,10 @@ async function awayDespiteBookings(p, first, last, result) {
         clear(result, problemNotice(e, 'Not saved: the appointments on those days could not be read'));
         return false;
     }
-    if (!booked.length) return true;
-    const shown = booked.slice(0, 8);
-    return confirmAction({
-        title: `${p.name} has ${booked.length === 1 ? 'an appointment' : `${booked.length} appointments`} on those days`,
-        body: [
-            h('p', null, 'They stay booked and their patients get no reminders: the front desk moves or cancels each with the patient (they are listed with the time off).'),
-            h('ul', { id: 'time-off-booked' }, shown.map(({ a }) => h('li', null, fmt.dateTime(a.start)))),
-            booked.length > shown.length ? h('p', null, `and ${booked.length - shown.length} more.`) : null,
-        ].filter(Boolean),
+    return confirmDespiteBookings(booked, {
+        title: (count) => `${p.name} has ${count} on those days`,
+        listId: 'time-off-booked',
+        describe: (a) => fmt.dateTime(a.start),
         confirmLabel: 'Add time off anyway',
     });
 }

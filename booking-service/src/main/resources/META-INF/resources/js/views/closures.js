@@ -8,22 +8,16 @@ import { reload } from '../nav.js';
 import { announce, field, problemNotice, showFieldErrors, clearFieldErrors, statusBadge, busy } from '../ui.js';
 import { confirmAction } from '../confirm.js';
 import { stillToHappen } from '../calendar-data.js';
+import { confirmDespiteBookings } from '../as-booked.js';
 import { dayInput, dayHint } from '../dates.js';
 import * as fmt from '../format.js';
 
 /** Days without bookings close at once; with bookings, the admin sees them and decides first. */
 async function closeDespiteBookings(first, last, catalog) {
-    const booked = await stillToHappen(first, last);
-    if (!booked.length) return true;
-    const shown = booked.slice(0, 8);
-    return confirmAction({
-        title: `Close the clinic on days with ${booked.length === 1 ? 'an appointment' : `${booked.length} appointments`}?`,
-        body: [
-            h('p', null, 'They stay booked and their patients get no reminders: the front desk then moves or cancels each with the patient (they are listed after closing).'),
-            h('ul', { id: 'closure-booked' }, shown.map(({ a }) => h('li', null,
-                `${fmt.dateTime(a.start)}, ${catalog.procedureName(a.procedure)}, ${catalog.practitionerName(a.practitionerId)}`))),
-            booked.length > shown.length ? h('p', null, `and ${booked.length - shown.length} more.`) : null,
-        ].filter(Boolean),
+    return confirmDespiteBookings(await stillToHappen(first, last), {
+        title: (count) => `Close the clinic on days with ${count}?`,
+        listId: 'closure-booked',
+        describe: (a) => `${fmt.dateTime(a.start)}, ${catalog.procedureName(a.procedure)}, ${catalog.practitionerName(a.practitionerId)}`,
         confirmLabel: 'Close anyway',
     });
 }

@@ -421,6 +421,7 @@ class ClinicDayUiTest {
         browser.go("#/appointments/" + booked.get("id"));
         browser.textAppears(By.id("appointment-away"), "is away at this time");
         browser.textAppears(By.id("appointment-away"), "Sick leave");
+        browser.screenshot("69-appointment-practitioner-away");
         browser.go("#/calendar?view=week&date=" + away);
         browser.visible(By.cssSelector("a[data-appointment-id='" + booked.get("id") + "'] [data-away]"));
         browser.screenshot("68-calendar-week-practitioner-away");
