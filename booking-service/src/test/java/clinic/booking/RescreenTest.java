@@ -209,6 +209,35 @@ class RescreenTest {
     }
 
     @Test
+    void anIntakesAnswerNamesEveryUpcomingAppointmentThoughTheWorkerReachedThemFirst() {
+        String patient = Api.newPatient();
+        LocalDate day = Api.freshTuesday();
+        String decidedByTheWorker = book(patient, day, 9);
+        String leasedByTheWorker = book(patient, day.plusDays(7), 9);
+        ScreeningStub.outcome(request -> "BLOCKED");
+        // as on a busy machine: screening's event about the intake reaches booking before its answer does,
+        // and when the desk's request looks, the worker has decided one appointment and is screening the other
+        ScreeningStub.onIntake((patientId, version) -> {
+            try (var connection = BookingDatabase.connect(); var sql = connection.createStatement()) {
+                sql.executeUpdate("UPDATE appointment SET rescreen_not_before = now() + interval '10 minutes'"
+                        + " WHERE id = '" + leasedByTheWorker + "'");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            ScreeningEventsTopic.intakeRecorded(patientId, version);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "ON_HOLD".equals(status(decidedByTheWorker)));
+        });
+
+        as("frontdesk").body(Api.cleanIntake()).put("/api/patients/" + patient + "/intake").then().statusCode(200)
+                .body("rescreened.appointmentId", equalTo(List.of(decidedByTheWorker, leasedByTheWorker)))
+                .body("rescreened.status", equalTo(List.of("ON_HOLD", "ON_HOLD")))
+                .body("rescreened.outcome", equalTo(List.of("BLOCKED", "BLOCKED")))
+                .body("rescreened.rescreenDue", equalTo(List.of(false, false)));
+        as("frontdesk").get("/api/appointments/" + leasedByTheWorker).then()
+                .body("status", equalTo("ON_HOLD")).body("rescreenDue", equalTo(false));
+    }
+
+    @Test
     void theDatabaseRefusesAConfirmedAppointmentWhoseDecisionDidNotClearIt() throws Exception {
         ScreeningStub.outcome(request -> "NEEDS_REVIEW");
         String id = book(Api.newPatient(), Api.freshTuesday(), 9);

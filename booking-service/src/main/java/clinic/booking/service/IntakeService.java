@@ -12,7 +12,8 @@ import clinic.booking.screening.ScreeningClient;
 
 /**
  * Passes a patient's intake questionnaire to screening (booking keeps none of it), then screens the
- * patient's upcoming appointments again at once, since new answers can make one unsafe. Screening
+ * patient's upcoming appointments again at once, since new answers can make one unsafe, and answers
+ * where each stands (also one the worker, woken by screening's event, reached first). Screening
  * announces the new version through its own outbox in the intake's transaction, so the re-screen
  * is owed durably even if this request goes no further; what cannot be screened now (screening
  * busy or down) stays owed, refuses check-in, and is retried by the worker.
@@ -39,6 +40,6 @@ public class IntakeService {
         patients.get(patientId);
         IntakeReceipt receipt = screening.putIntake(patientId, intake);
         inputs.intakeRecorded(patientId, receipt.intakeVersion());
-        return new Recorded(receipt, worker.rescreenOwed(patientId));
+        return new Recorded(receipt, worker.rescreenNow(patientId));
     }
 }

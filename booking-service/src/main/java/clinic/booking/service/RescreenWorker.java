@@ -34,6 +34,8 @@ import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 
 import clinic.booking.config.ClinicConfig;
+import clinic.booking.domain.AppointmentStatus;
+import clinic.booking.screening.ScreeningDecision.Outcome;
 import clinic.web.ProblemException;
 import clinic.web.tx.AfterCommit;
 
@@ -69,6 +71,14 @@ public class RescreenWorker {
                            LIMIT ?
                            FOR UPDATE OF a SKIP LOCKED)
             RETURNING id""";
+
+    private static final String STANDING = """
+            SELECT a.id, a.status, a.screening_outcome,
+                   appointment_rescreen_due(a.status, a.decision_intake_version, a.decision_policy_version,
+                                            a.decision_freed_version, p.intake_version, s.version, p.freed_version)
+              FROM appointment a JOIN patient p ON p.id = a.patient_id CROSS JOIN screening_policy s
+             WHERE a.patient_id = ? AND a.start_at >= ? AND a.status = ANY (?)
+             ORDER BY a.start_at""";
 
     private static final String BACK_OFF = """
             UPDATE appointment SET rescreen_attempts = rescreen_attempts + 1,
@@ -184,6 +194,55 @@ public class RescreenWorker {
             Log.warnf("Re-screening stopped, will look again: %s", e.getMessage());
         }
         return done;
+    }
+
+    /**
+     * Screens again now, on the caller's thread, each upcoming appointment of the patient still owed a
+     * decision, and answers where every upcoming screened appointment of the patient stands. A person
+     * waits for this answer (a new intake), so it does not leave an appointment to a look of the worker
+     * that has leased it, nor miss one such a look has already decided: Rescreening applies a decision
+     * only to the version screened, so two looks never both apply theirs.
+     */
+    public List<Rescreening.Rescreened> rescreenNow(UUID patientId) {
+        List<Rescreening.Rescreened> done = new ArrayList<>();
+        for (Standing standing : standings(patientId)) {
+            if (!standing.owed()) {
+                done.add(new Rescreening.Rescreened(standing.id(), standing.status(), standing.outcome(), false));
+                continue;
+            }
+            try {
+                done.add(rescreening.rescreen(standing.id()));
+            } catch (ProblemException | IllegalStateException e) {
+                backOff(standing.id());
+                Log.warnf("Re-screen of appointment %s postponed: %s", standing.id(), e.getMessage());
+                done.add(new Rescreening.Rescreened(standing.id(), store.current(standing.id()).status, null, true));
+            }
+        }
+        return done;
+    }
+
+    /** An upcoming screened appointment: its status, the outcome it rests on, and whether it is owed a new one. */
+    private record Standing(UUID id, AppointmentStatus status, Outcome outcome, boolean owed) {
+    }
+
+    private List<Standing> standings(UUID patientId) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(STANDING)) {
+            query.setObject(1, patientId);
+            query.setTimestamp(2, Timestamp.from(startOfToday()));
+            query.setArray(3, connection.createArrayOf("text",
+                    AppointmentStatus.SCREENED.stream().map(Enum::name).toArray()));
+            List<Standing> standings = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String outcome = rows.getString(3);
+                    standings.add(new Standing(rows.getObject(1, UUID.class), AppointmentStatus.valueOf(rows.getString(2)),
+                            outcome == null ? null : Outcome.valueOf(outcome), rows.getBoolean(4)));
+                }
+            }
+            return standings;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the patient's upcoming appointments", e);
+        }
     }
 
     private List<UUID> claim(UUID patientId) {

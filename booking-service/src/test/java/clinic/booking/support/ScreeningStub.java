@@ -35,6 +35,7 @@ public class ScreeningStub implements QuarkusTestResourceLifecycleManager {
     private static volatile Function<JsonNode, String> outcome = request -> "CLEARED";
     private static volatile Function<JsonNode, ArrayNode> blockedPeriods = request -> JSON.createArrayNode();
     private static volatile Runnable onReview = () -> { };
+    private static volatile java.util.function.BiConsumer<String, Integer> onIntake = (patient, version) -> { };
     private static final AtomicInteger screenings = new AtomicInteger();
     private static final AtomicInteger reviews = new AtomicInteger();
     private static final AtomicInteger intakes = new AtomicInteger();
@@ -54,6 +55,7 @@ public class ScreeningStub implements QuarkusTestResourceLifecycleManager {
         reviews.set(0);
         intakes.set(0);
         onReview = () -> { };
+        onIntake = (patient, version) -> { };
         callers.clear();
         lastAuthorization = null;
         lastPolicyChange = null;
@@ -94,6 +96,11 @@ public class ScreeningStub implements QuarkusTestResourceLifecycleManager {
     /** Runs while screening records a review, before it answers: for changes that race a review. */
     public static void onReview(Runnable action) {
         onReview = action;
+    }
+
+    /** Runs once screening has numbered an intake (patient, version), before it answers: for what races an intake. */
+    public static void onIntake(java.util.function.BiConsumer<String, Integer> action) {
+        onIntake = action;
     }
 
     public static void mode(Mode newMode) {
@@ -182,6 +189,7 @@ public class ScreeningStub implements QuarkusTestResourceLifecycleManager {
                     return;
                 }
                 int version = recordIntakeElsewhere(patient);
+                onIntake.accept(patient, version);
                 send(exchange, 200, "{\"patientId\":\"" + patient
                         + "\",\"intakeVersion\":" + version + ",\"completedOn\":\"" + body.get("completedOn").asText() + "\"}");
             } else if (path.equals("/api/screenings/blocked-periods")) {
