@@ -134,7 +134,10 @@ public class CatalogResource {
     @POST
     @Path("/practitioners/{id}/time-off")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Add time off; no slots are offered in it (role: admin)")
+    @Operation(summary = "Add time off; no slots are offered in it (role: admin)",
+            description = "Bookings and moves with the practitioner into it are refused (422 practitioner-away). Appointments "
+                    + "already booked in it are left as they are, each with an AppointmentPractitionerAway event, for the "
+                    + "front desk to move or cancel with the patient.")
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimeOffView.class)))
     public Response addTimeOff(@RestPath UUID id, @Valid @NotNull TimeOffView body) {

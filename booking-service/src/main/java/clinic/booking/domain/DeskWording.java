@@ -36,6 +36,23 @@ public final class DeskWording {
         return first.equals(last) ? day(first) : day(first) + " to " + day(last);
     }
 
+    /**
+     * A stretch of time: whole days as days ("on Tue, 8 Dec 2026", "from Tue, 8 Dec 2026 to Wed, 9 Dec
+     * 2026"), hours within a day as "on Tue, 8 Dec 2026, 08:00 to 12:00", otherwise "from ... to ...".
+     */
+    public static String period(Instant from, Instant to, ZoneId zone) {
+        var start = from.atZone(zone);
+        var end = to.atZone(zone);
+        if (start.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) && end.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+            LocalDate last = end.toLocalDate().minusDays(1);
+            return (start.toLocalDate().equals(last) ? "on " : "from ") + days(start.toLocalDate(), last);
+        }
+        if (start.toLocalDate().equals(end.toLocalDate())) {
+            return "on " + dayAndTime(from, zone) + " to " + time(to, zone);
+        }
+        return "from " + dayAndTime(from, zone) + " to " + dayAndTime(to, zone);
+    }
+
     public static String status(AppointmentStatus status) {
         return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }

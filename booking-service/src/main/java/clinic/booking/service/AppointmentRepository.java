@@ -46,6 +46,16 @@ public class AppointmentRepository {
     public record Filter(Instant from, Instant to, UUID practitionerId, UUID roomId, UUID patientId, AppointmentStatus status) {
     }
 
+    /**
+     * Makes every booking and move wait until this transaction ends, and waits for those under way:
+     * a closure or time off added in this transaction then sees every appointment committed before
+     * it, and every booking or move committed after it sees the closure or time off (each looks
+     * again after its own write, {@link BlockedTime}).
+     */
+    public void holdWrites() {
+        em.createNativeQuery("LOCK TABLE appointment IN SHARE MODE").executeUpdate();
+    }
+
     public Appointment get(UUID id) {
         Appointment appointment = em.find(Appointment.class, id);
         if (appointment == null) {

@@ -38,7 +38,7 @@ public class AppointmentStore {
     AppointmentEvents events;
 
     @Inject
-    ClosureService closures;
+    BlockedTime blockedTime;
 
     public Appointment get(UUID id) {
         return appointments.get(id);
@@ -73,7 +73,7 @@ public class AppointmentStore {
         } catch (RuntimeException e) {
             throw ScheduleConflicts.translate(e);
         }
-        refuseIfClosedMeanwhile(appointment);
+        refuseIfBlockedMeanwhile(appointment);
         return new BookingService.Booked(appointment, decision, claimed.rescreenDue());
     }
 
@@ -95,18 +95,16 @@ public class AppointmentStore {
         appointment.recordDecision(decision.basis(), claimed.freedVersion());
         events.record(AppointmentEventType.AppointmentRescheduled, appointment, previousStart, null);
         flush();
-        refuseIfClosedMeanwhile(appointment);
+        refuseIfBlockedMeanwhile(appointment);
         return new BookingService.Booked(appointment, decision, claimed.rescreenDue());
     }
 
     /**
-     * A closure of the day, committed after this request looked for the slot, is seen only after the
-     * write: the write waits while a closure is being added (ClosureRepository.holdAppointmentWrites),
-     * so a closure that did not see this appointment has committed by now, and the appointment is
-     * refused here.
+     * A closure of the day or the practitioner's time off, committed after this request looked for
+     * the slot, is seen only after the write (see {@link BlockedTime}), and the appointment is refused.
      */
-    private void refuseIfClosedMeanwhile(Appointment appointment) {
-        closures.refuseIfClosed(appointment.startAt, appointment.occupiedUntil);
+    private void refuseIfBlockedMeanwhile(Appointment appointment) {
+        blockedTime.refuseIfBlocked(appointment.practitionerId, appointment.startAt, appointment.occupiedUntil);
     }
 
     private static void place(Appointment appointment, ProcedureType procedure, Slot slot) {

@@ -51,7 +51,7 @@ public class AvailabilityService {
     AppointmentRepository appointments;
 
     @Inject
-    ClosureService closures;
+    BlockedTime blockedTime;
 
     /**
      * Free slots between two clinic-local dates (inclusive). With a patient, only slots that
@@ -103,9 +103,9 @@ public class AvailabilityService {
         if (slot.isPresent()) {
             return slot.get();
         }
-        // a closure is busy time for every practitioner, so only a start with no slot can fall in one;
-        // said plainly rather than as a taken slot, which is what the closure looks like to the slot finder
-        closures.refuseIfClosed(start, start.plus(procedure.occupancy()));
+        // closures and time off are busy time to the slot finder, so only a start with no slot can fall
+        // in one; said plainly rather than as a taken slot
+        blockedTime.refuseIfBlocked(practitionerId, start, start.plus(procedure.occupancy()));
         if (!finder.withinWorkingHours(start, need(procedure), practitionerId)) {
             throw new ProblemException(Problem.of(422, "outside-working-hours", "Outside working hours",
                     "No practitioner" + (practitionerId == null ? "" : " of those asked for")

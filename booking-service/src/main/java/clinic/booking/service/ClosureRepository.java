@@ -52,13 +52,4 @@ public class ClosureRepository implements PanacheRepositoryBase<Closure, UUID> {
                     return closure;
                 }, from, to);
     }
-
-    /**
-     * Makes every booking and move wait until this transaction ends, and waits for those under way:
-     * a closure then sees every appointment committed before it, and every booking or move
-     * committed after it sees the closure (each checks after its own write, {@link AppointmentStore}).
-     */
-    public void holdAppointmentWrites() {
-        getEntityManager().createNativeQuery("LOCK TABLE appointment IN SHARE MODE").executeUpdate();
-    }
 }

@@ -13,11 +13,9 @@ import jakarta.transaction.Transactional;
 
 import clinic.booking.config.ClinicConfig;
 import clinic.booking.domain.Appointment;
-import clinic.booking.domain.DeskWording;
 import clinic.booking.domain.Closure;
 import clinic.booking.outbox.AppointmentEventType;
 import clinic.booking.outbox.AppointmentEvents;
-import clinic.web.Problem;
 import clinic.web.ProblemException;
 
 /**
@@ -66,7 +64,7 @@ public class ClosureService {
         if (last.isBefore(today)) {
             throw ProblemException.badRequest("lastDay", "is in the past (today is " + today + " in the clinic)");
         }
-        closures.holdAppointmentWrites();
+        appointments.holdWrites();
         Closure closure = new Closure();
         closure.id = UUID.randomUUID();
         closure.firstDay = firstDay;
@@ -103,17 +101,5 @@ public class ClosureService {
     /** Appointments that hold time in the closure and are not done yet: the front desk must move or cancel them. */
     private List<Appointment> affected(Closure closure) {
         return appointments.stillToHappen(closure.startAt, closure.endAt, null);
-    }
-
-    /**
-     * Refuses a booking or a move into a closure (422), naming the closure: before any slot is looked
-     * for, and again after the appointment's write, where a closure committed meanwhile is seen.
-     */
-    public void refuseIfClosed(java.time.Instant start, java.time.Instant end) {
-        closures.firstOverlapping(start, end).ifPresent(c -> {
-            throw new ProblemException(Problem.of(422, "clinic-closed", "Clinic closed",
-                    "The clinic is closed on " + DeskWording.days(c.firstDay, c.lastDay) + " (" + c.reason + ").")
-                    .withErrors(List.of(new Problem.FieldError("start", "the clinic is closed on this day"))));
-        });
     }
 }

@@ -19,7 +19,8 @@ import clinic.web.ProblemException;
  * person can agree a new time with the patient. Each appointment still to happen in it gets an
  * event in the same transaction (AppointmentPractitionerAway, and AppointmentPractitionerBack when
  * no time off covers it any more), so that no reminder asks the patient to come to a practitioner
- * who is away.
+ * who is away. Adding it holds bookings and moves back as a closure does ({@link BlockedTime}), so
+ * none slips into it unseen.
  */
 @ApplicationScoped
 public class PractitionerTimeOff {
@@ -38,6 +39,7 @@ public class PractitionerTimeOff {
         if (!view.end().isAfter(view.start())) {
             throw ProblemException.badRequest("end", "must be after start");
         }
+        appointments.holdWrites();
         TimeOff off = new TimeOff();
         off.id = UUID.randomUUID();
         off.practitionerId = practitionerId;

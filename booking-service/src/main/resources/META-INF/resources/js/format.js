@@ -16,6 +16,7 @@ const partsFmt = new Intl.DateTimeFormat('en-GB', { timeZone: CLINIC_TIME_ZONE, 
 const dayFmt = new Intl.DateTimeFormat(LOCALE, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 const shortDayFmt = new Intl.DateTimeFormat(LOCALE, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
 const plainDateFmt = new Intl.DateTimeFormat(LOCALE, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+const weekdayDateFmt = new Intl.DateTimeFormat(LOCALE, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 
 const asDate = (value) => (value instanceof Date ? value : new Date(value));
 
@@ -24,6 +25,20 @@ export const time = (instant) => timeFmt.format(asDate(instant));
 
 /** Mon, 30 Nov 2026, 09:30 in the clinic's zone. */
 export const dateTime = (instant) => (instant ? dateTimeFmt.format(asDate(instant)) : '—');
+
+/**
+ * A stretch of time as the desk reads it: whole days as days ("Tue, 8 Dec 2026 (whole day)", "Tue, 8 Dec
+ * 2026 to Fri, 11 Dec 2026 (whole days)"), hours within a day as "Tue, 8 Dec 2026, 08:00 to 12:30".
+ */
+export function period(start, end) {
+    if (minutesOfDay(start) === 0 && minutesOfDay(end) === 0) {
+        const first = clinicDay(start);
+        const last = clinicDay(new Date(asDate(end).getTime() - 1));
+        const day = (d) => weekdayDateFmt.format(utcDay(d));
+        return first === last ? `${day(first)} (whole day)` : `${day(first)} to ${day(last)} (whole days)`;
+    }
+    return clinicDay(start) === clinicDay(end) ? `${dateTime(start)} to ${time(end)}` : `${dateTime(start)} to ${dateTime(end)}`;
+}
 
 /** The clinic-zone calendar day (YYYY-MM-DD) of an instant. */
 export const clinicDay = (instant) => isoDayFmt.format(asDate(instant));

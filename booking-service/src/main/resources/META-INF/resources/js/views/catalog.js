@@ -178,7 +178,7 @@ async function loadTimeOff(p, slot, result) {
     });
     clear(slot,
         upcoming.length ? h('ul', { class: 'plain-list' }, upcoming.map((t) => h('li', { dataset: { timeOffId: t.id } },
-            `${fmt.dateTime(t.start)} to ${fmt.dateTime(t.end)}${t.reason ? `: ${t.reason}` : ''} `,
+            `${fmt.period(t.start, t.end)}${t.reason ? `: ${t.reason}` : ''} `,
             bookedWhileAway(p, t),
             h('button', { type: 'button', class: 'button button-quiet', onclick: async (event) => {
                 const ok = await confirmAction({ title: 'Remove this time off?', body: 'Its times are offered for booking again.', confirmLabel: 'Remove' });

@@ -415,6 +415,8 @@ class ClinicDayUiTest {
         browser.textAppears(By.id("flash"), "Time off added");
         String section = "prac-" + practitioner + "-time-off";
         browser.textAppears(By.id(section), "1 still booked, to move or cancel");
+        // a day away reads as the day, not as midnight to midnight
+        browser.textAppears(By.id(section), "(whole day): Sick leave");
         browser.assertAccessible("catalog with time off over a booking");
         browser.screenshotAt(By.id(section), "67-time-off-still-booked");
 
