@@ -38,7 +38,8 @@ public final class DeskWording {
 
     /**
      * A stretch of time: whole days as days ("on Tue, 8 Dec 2026", "from Tue, 8 Dec 2026 to Wed, 9 Dec
-     * 2026"), hours within a day as "on Tue, 8 Dec 2026, 08:00 to 12:00", otherwise "from ... to ...".
+     * 2026"), hours within a day as "on Tue, 8 Dec 2026, 08:00 to 12:00" (or "from 15:00" to its end),
+     * otherwise "from ... to ...".
      */
     public static String period(Instant from, Instant to, ZoneId zone) {
         var start = from.atZone(zone);
@@ -49,6 +50,9 @@ public final class DeskWording {
         }
         if (start.toLocalDate().equals(end.toLocalDate())) {
             return "on " + dayAndTime(from, zone) + " to " + time(to, zone);
+        }
+        if (end.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) && end.toLocalDate().equals(start.toLocalDate().plusDays(1))) {
+            return "on " + day(start.toLocalDate()) + " from " + time(from, zone);
         }
         return "from " + dayAndTime(from, zone) + " to " + dayAndTime(to, zone);
     }

@@ -45,7 +45,8 @@ public class PractitionerTimeOff {
         off.practitionerId = practitionerId;
         off.startAt = view.start().toInstant();
         off.endAt = view.end().toInstant();
-        off.reason = view.reason();
+        // the reason is optional: blank is none
+        off.reason = view.reason() == null || view.reason().isBlank() ? null : view.reason().strip();
         off.persist();
         appointments.stillToHappen(off.startAt, off.endAt, practitionerId)
                 .forEach(a -> events.record(AppointmentEventType.AppointmentPractitionerAway, a, null, null));

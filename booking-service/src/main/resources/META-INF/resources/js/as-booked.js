@@ -21,11 +21,16 @@ export async function obstaclesTo(a) {
 }
 
 export function obstacleNotices({ closure, away }, a, catalog) {
+    // a checked-in patient is here already: moving is no longer possible, someone else may see them
+    const whatToDo = a.status === 'CHECKED_IN'
+        ? 'The patient is checked in: ask another practitioner to see them, or cancel with the patient.'
+        : null;
     return [
         closure ? h('div', { id: 'appointment-closed' }, notice('warn', 'The clinic is closed on this day',
-            `${closure.reason}. Move or cancel this appointment with the patient.`)) : null,
+            `${closure.reason}. ${whatToDo || 'Move or cancel this appointment with the patient.'}`)) : null,
         away ? h('div', { id: 'appointment-away' }, notice('warn', `${catalog.practitionerName(a.practitionerId)} is away at this time`,
-            `${away.reason || 'Time off'}. Move this appointment (another practitioner or time) or cancel it, with the patient.`)) : null,
+            `Away: ${fmt.period(away.start, away.end)}${away.reason ? ` (${away.reason})` : ''}. `
+                + (whatToDo || 'Move this appointment (another practitioner or time) or cancel it, with the patient.'))) : null,
     ];
 }
 
@@ -40,7 +45,7 @@ export function confirmDespiteBookings(booked, { title, listId, describe, confir
         title: title(booked.length === 1 ? 'an appointment' : `${booked.length} appointments`),
         body: [
             h('p', null, 'They stay booked and their patients get no reminders: the front desk moves or cancels each with the patient (they stay listed until then).'),
-            h('ul', { id: listId }, shown.map(({ a }) => h('li', null, describe(a)))),
+            h('ul', { id: listId }, shown.map(({ a, p }) => h('li', null, `${describe(a)}, ${fmt.fullName(p)}`))),
             booked.length > shown.length ? h('p', null, `and ${booked.length - shown.length} more.`) : null,
         ].filter(Boolean),
         confirmLabel,

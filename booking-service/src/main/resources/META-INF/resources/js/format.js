@@ -27,17 +27,19 @@ export const time = (instant) => timeFmt.format(asDate(instant));
 export const dateTime = (instant) => (instant ? dateTimeFmt.format(asDate(instant)) : '—');
 
 /**
- * A stretch of time as the desk reads it: whole days as days ("Tue, 8 Dec 2026 (whole day)", "Tue, 8 Dec
- * 2026 to Fri, 11 Dec 2026 (whole days)"), hours within a day as "Tue, 8 Dec 2026, 08:00 to 12:30".
+ * A stretch of time as the desk reads it: whole days as days ("Tue, 8 Dec 2026, whole day", "Tue, 8 Dec
+ * 2026 to Fri, 11 Dec 2026, whole days"), hours within a day as "Tue, 8 Dec 2026, 08:00 to 12:30".
  */
 export function period(start, end) {
     if (minutesOfDay(start) === 0 && minutesOfDay(end) === 0) {
         const first = clinicDay(start);
         const last = clinicDay(new Date(asDate(end).getTime() - 1));
         const day = (d) => weekdayDateFmt.format(utcDay(d));
-        return first === last ? `${day(first)} (whole day)` : `${day(first)} to ${day(last)} (whole days)`;
+        return first === last ? `${day(first)}, whole day` : `${day(first)} to ${day(last)}, whole days`;
     }
-    return clinicDay(start) === clinicDay(end) ? `${dateTime(start)} to ${time(end)}` : `${dateTime(start)} to ${dateTime(end)}`;
+    if (clinicDay(start) === clinicDay(end)) return `${dateTime(start)} to ${time(end)}`;
+    if (minutesOfDay(end) === 0 && addDays(clinicDay(start), 1) === clinicDay(end)) return `${dateTime(start)} to the end of the day`;
+    return `${dateTime(start)} to ${dateTime(end)}`;
 }
 
 /** The clinic-zone calendar day (YYYY-MM-DD) of an instant. */

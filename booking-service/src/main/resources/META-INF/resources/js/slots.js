@@ -29,7 +29,7 @@ const categoryText = (categories) => (categories || []).map((c) => CATEGORY_TEXT
 export function slotPicker(options) {
     const active = options.catalog.practitioners.filter((p) => p.active !== false);
     const state = { days: 14, ...options, practitionerId: options.practitionerId || active[0]?.id, byDay: new Map(),
-        outlook: [], closures: [], day: null, selected: null, count: 0 };
+        outlook: [], closures: [], timeOff: [], day: null, selected: null, count: 0 };
     const originalPractitioner = state.practitionerId;
     const practitioner = h('select', { id: 'slot-practitioner', 'aria-describedby': 'slot-practitioner-hint' },
         active.map((p) => h('option', { value: p.id }, p.name)));
@@ -69,8 +69,9 @@ export function slotPicker(options) {
         let slots;
         let outlook;
         let closures;
+        let timeOff;
         try {
-            [slots, outlook, closures] = await Promise.all([
+            [slots, outlook, closures, timeOff] = await Promise.all([
                 api.get('/api/availability', {
                     procedure: state.procedure, from: state.from, to, practitionerId: state.practitionerId,
                     patientId: state.onlyEligible && !state.appointmentId ? state.patientId : null,
@@ -81,6 +82,8 @@ export function slotPicker(options) {
                         .then((o) => o.days).catch(() => [])
                     : Promise.resolve([]),
                 api.get('/api/closures', { from: state.from, to }),
+                // only to say why a day has no times; the free times already leave it out
+                api.get(`/api/catalog/practitioners/${state.practitionerId}/time-off`).catch(() => []),
             ]);
         } catch (e) {
             if (mine !== loads) return [];
@@ -90,6 +93,7 @@ export function slotPicker(options) {
         if (mine !== loads) return [];
         state.outlook = outlook;
         state.closures = closures;
+        state.timeOff = timeOff;
         state.byDay = new Map();
         const seen = new Set();
         slots.forEach((s) => {
@@ -120,6 +124,10 @@ export function slotPicker(options) {
 
     const outlookOn = (day) => state.outlook.find((run) => run.first <= day && day <= run.last) || null;
     const closureOn = (day) => state.closures.find((c) => c.firstDay <= day && day <= c.lastDay) || null;
+    const awayOn = (day) => {
+        const [start, end] = [new Date(fmt.clinicInstant(day, 0, 0)), new Date(fmt.clinicInstant(fmt.addDays(day, 1), 0, 0))];
+        return state.timeOff.filter((t) => new Date(t.start) < end && start < new Date(t.end));
+    };
     const bookable = (run) => !run || run.outcome === 'CLEARED' || run.outcome === 'NEEDS_REVIEW';
 
     function renderDays(to) {
@@ -128,15 +136,17 @@ export function slotPicker(options) {
             const free = state.byDay.get(day) || [];
             const run = outlookOn(day);
             const closed = closureOn(day);
+            const away = awayOn(day).length > 0;
             let note;
             if (closed) note = 'Clinic closed';
+            else if (away && !free.length) note = 'Practitioner away';
             else if (!bookable(run)) note = run.outcome === 'NEEDS_INTAKE' ? 'Intake needed' : 'Not for this patient';
             else if (free.length) note = `${free.length} free`;
             else note = 'No free times';
             const explain = !closed && !bookable(run);
             buttons.push(h('button', {
                 type: 'button', class: `slot day${explain ? ' day-blocked' : ''}`, 'aria-pressed': String(day === state.day),
-                disabled: !free.length && !explain && !closed ? true : null,
+                disabled: !free.length && !explain && !closed && !away ? true : null,
                 dataset: { day, ...(free.length ? { free: String(free.length) } : {}), ...(explain ? { blocked: run.outcome } : {}) },
                 onclick: () => showDay(day, true),
             }, fmt.shortDay(day), h('small', null, note)));
@@ -161,13 +171,19 @@ export function slotPicker(options) {
             parts.push(h('p', { class: 'notice notice-warn', id: 'slot-day-reason' },
                 `A booking on this day waits for a clinician's review (${categoryText(run.categories)}); the time is held meanwhile.`));
         }
+        const away = closed ? [] : awayOn(day);
+        if (away.length) {
+            const name = state.catalog.practitionerName(state.practitionerId);
+            parts.push(h('p', { class: 'notice notice-warn', id: 'slot-day-away' }, away.map((t) =>
+                `${name} is away: ${fmt.period(t.start, t.end)}${t.reason ? ` (${t.reason})` : ''}.`).join(' ')));
+        }
         // times on a day screening would refuse are shown only when the desk asked for every time
         if (list.length && (bookable(run) || !state.onlyEligible)) {
             parts.push(h('ul', { class: 'slot-times', 'aria-labelledby': 'slot-day-title' }, list.map((s) => h('li', null, h('button', {
                 type: 'button', class: 'slot', 'aria-pressed': 'false', dataset: { start: s.start },
                 onclick: (event) => select(s, event.currentTarget),
             }, fmt.time(s.start), h('small', null, state.catalog.roomName(s.roomId)))))));
-        } else if (!closed && bookable(run)) {
+        } else if (!closed && bookable(run) && !away.length) {
             parts.push(h('p', { class: 'muted' }, 'No free times on this day.'));
         }
         clear(times, parts);

@@ -32,8 +32,8 @@ export function problemNotice(error, what = 'That did not work') {
         advice = 'Your role may not do this.';
     }
     const fieldErrors = (p.errors || []).map((e) => h('li', null, fieldLabel(e.field) ? `${fieldLabel(e.field)}: ${e.message}` : e.message));
-    if (fieldErrors.length) {
-        // the field list says it all; the detail repeats it
+    if (fieldErrors.length && (error.status === 400 || !p.detail)) {
+        // invalid input: the field list says it all, the detail repeats it; a refusal's detail says more (who, when, why)
         return notice('error', what, h('ul', null, fieldErrors), advice);
     }
     return notice('error', `${what}: ${p.title || 'error'}`,
@@ -42,10 +42,16 @@ export function problemNotice(error, what = 'That did not work') {
 }
 
 /**
- * Why a booking or a move lost to the calendar (409), in the desk's words, or null for any other
- * refusal. `verb` is "booked" or "moved"; nothing was changed either way.
+ * Why a booking or a move lost to the calendar (409: a time taken; 422: a closure or time off added
+ * meanwhile), in the desk's words, or null for any other refusal. `verb` is "booked" or "moved";
+ * nothing was changed either way, and the caller refreshes the free times.
  */
 export function scheduleConflictNotice(error, verb) {
+    if (['practitioner-away', 'clinic-closed'].includes(error.kind)) {
+        // the time was made unbookable after the picker showed it: the refusal says by what
+        return notice('error', `Not ${verb}: ${error.problem.detail}`,
+            `Nothing was ${verb}. The free times were refreshed; please choose another.`);
+    }
     const advice = {
         'slot-taken': ['that time was just taken', 'The free times were refreshed; please choose another.'],
         'patient-already-booked': ['the patient already has an appointment at that time',

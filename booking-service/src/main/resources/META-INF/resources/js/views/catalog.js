@@ -3,7 +3,7 @@
 
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
-import { forgetCatalog } from '../session.js';
+import { forgetCatalog, loadCatalog } from '../session.js';
 import { announce, problemNotice, busy } from '../ui.js';
 import { confirmAction } from '../confirm.js';
 import { dayInput, dayHint } from '../dates.js';
@@ -199,8 +199,9 @@ async function loadTimeOff(p, slot, result) {
 /** Days away without bookings are saved at once; with bookings, the admin sees them and decides first. */
 async function awayDespiteBookings(p, first, last, result) {
     let booked;
+    let catalog;
     try {
-        booked = await stillToHappen(first, last, { practitionerId: p.id });
+        [booked, catalog] = await Promise.all([stillToHappen(first, last, { practitionerId: p.id }), loadCatalog()]);
     } catch (e) {
         clear(result, problemNotice(e, 'Not saved: the appointments on those days could not be read'));
         return false;
@@ -208,7 +209,7 @@ async function awayDespiteBookings(p, first, last, result) {
     return confirmDespiteBookings(booked, {
         title: (count) => `${p.name} has ${count} on those days`,
         listId: 'time-off-booked',
-        describe: (a) => fmt.dateTime(a.start),
+        describe: (a) => `${fmt.dateTime(a.start)}, ${catalog.procedureName(a.procedure)}`,
         confirmLabel: 'Add time off anyway',
     });
 }

@@ -416,14 +416,45 @@ class ClinicDayUiTest {
         String section = "prac-" + practitioner + "-time-off";
         browser.textAppears(By.id(section), "1 still booked, to move or cancel");
         // a day away reads as the day, not as midnight to midnight
-        browser.textAppears(By.id(section), "(whole day): Sick leave");
+        browser.textAppears(By.id(section), ", whole day: Sick leave");
         browser.assertAccessible("catalog with time off over a booking");
         browser.screenshotAt(By.id(section), "67-time-off-still-booked");
 
         browser.go("#/appointments/" + booked.get("id"));
         browser.textAppears(By.id("appointment-away"), "is away at this time");
-        browser.textAppears(By.id("appointment-away"), "Sick leave");
+        browser.textAppears(By.id("appointment-away"), "whole day (Sick leave)");
         browser.screenshot("69-appointment-practitioner-away");
+        // the front desk books with the practitioner: the day says why it has no times
+        Browser desk = open(DESKTOP);
+        desk.signIn("frontdesk");
+        desk.go("#/book?patientId=" + patientId);
+        new Select(desk.visible(By.id("book-procedure"))).selectByValue("CONSULTATION");
+        desk.setDate(By.id("book-from"), away.toString());
+        desk.click(By.id("find-slots"));
+        desk.slotsLoaded();
+        new Select(desk.visible(By.id("slot-practitioner"))).selectByValue(practitioner);
+        desk.slotsLoaded();
+        By awayDay = By.cssSelector("#slot-days button[data-day='" + away + "']");
+        desk.textAppears(awayDay, "Practitioner away");
+        desk.click(awayDay);
+        desk.textAppears(By.id("slot-day-away"), "is away: ");
+        desk.textAppears(By.id("slot-day-away"), "whole day (Sick leave)");
+        desk.screenshot("70-book-practitioner-away");
+        // time off added while the desk is choosing: the refusal says who is away and when, and the times refresh
+        WebElement freeDay = desk.clickable(By.cssSelector("#slot-days button[data-free]"));
+        String chosenDay = freeDay.getAttribute("data-day");
+        freeDay.click();
+        desk.click(By.cssSelector("#slot-times ul button"));
+        String training = as("admin").body(Map.of("start", LocalDate.parse(chosenDay).atStartOfDay(CLINIC_ZONE).toOffsetDateTime().toString(),
+                "end", LocalDate.parse(chosenDay).plusDays(1).atStartOfDay(CLINIC_ZONE).toOffsetDateTime().toString(), "reason", "Training"))
+                .post("/api/catalog/practitioners/" + practitioner + "/time-off").then().statusCode(201).extract().path("id");
+        desk.click(By.id("book-slot"));
+        desk.textAppears(By.id("booking-outcome"), "Not booked: ");
+        desk.textAppears(By.id("booking-outcome"), " is away on ");
+        desk.textAppears(By.id("booking-outcome"), "(Training)");
+        desk.textAppears(By.cssSelector("#slot-days button[data-day='" + chosenDay + "']"), "Practitioner away");
+        desk.screenshot("70b-book-refused-practitioner-away");
+        as("admin").delete("/api/catalog/practitioners/" + practitioner + "/time-off/" + training).then().statusCode(204);
         browser.go("#/calendar?view=week&date=" + away);
         browser.visible(By.cssSelector("a[data-appointment-id='" + booked.get("id") + "'] [data-away]"));
         browser.screenshot("68-calendar-week-practitioner-away");
