@@ -40,3 +40,15 @@ export async function stillToHappen(first, last, { practitionerId } = {}) {
 /** The practitioner's time off that overlaps the appointment, or null. */
 export const awayDuring = (a, timeOff) => timeOff.find((t) => t.practitionerId === a.practitionerId
     && new Date(t.start) < new Date(a.end) && new Date(a.start) < new Date(t.end)) || null;
+
+/**
+ * The practitioner's time off that overlaps the clinic day, each with `allDay` when it covers all of it.
+ * Entries without a practitionerId (one practitioner's own list, from the catalog) count as theirs.
+ */
+export function timeOffOn(timeOff, day, practitionerId) {
+    const from = new Date(fmt.clinicInstant(day, 0, 0));
+    const to = new Date(fmt.clinicInstant(fmt.addDays(day, 1), 0, 0));
+    return timeOff.filter((t) => (!t.practitionerId || t.practitionerId === practitionerId)
+        && new Date(t.start) < to && from < new Date(t.end))
+        .map((t) => ({ ...t, allDay: new Date(t.start) <= from && to <= new Date(t.end) }));
+}

@@ -7,6 +7,7 @@
 import { api } from './api.js';
 import { h, clear } from './dom.js';
 import * as fmt from './format.js';
+import { timeOffOn } from './calendar-data.js';
 
 /** What each front-desk category means, in words that let the front desk act. */
 export const CATEGORY_TEXT = {
@@ -124,10 +125,7 @@ export function slotPicker(options) {
 
     const outlookOn = (day) => state.outlook.find((run) => run.first <= day && day <= run.last) || null;
     const closureOn = (day) => state.closures.find((c) => c.firstDay <= day && day <= c.lastDay) || null;
-    const awayOn = (day) => {
-        const [start, end] = [new Date(fmt.clinicInstant(day, 0, 0)), new Date(fmt.clinicInstant(fmt.addDays(day, 1), 0, 0))];
-        return state.timeOff.filter((t) => new Date(t.start) < end && start < new Date(t.end));
-    };
+    const awayOn = (day) => timeOffOn(state.timeOff, day, state.practitionerId);
     const bookable = (run) => !run || run.outcome === 'CLEARED' || run.outcome === 'NEEDS_REVIEW';
 
     function renderDays(to) {

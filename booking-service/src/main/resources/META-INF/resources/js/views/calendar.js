@@ -6,7 +6,7 @@ import { h, clear } from '../dom.js';
 import { loadCatalog, patient } from '../session.js';
 import { go } from '../nav.js';
 import { statusBadge, problemNotice } from '../ui.js';
-import { readCalendar, awayDuring } from '../calendar-data.js';
+import { readCalendar, awayDuring, timeOffOn } from '../calendar-data.js';
 import { whileShown } from '../live.js';
 import { dayInput, dayHint } from '../dates.js';
 import * as fmt from '../format.js';
@@ -240,10 +240,14 @@ function weekTable(monday, resources, appointments, catalog, data, state) {
             const mine = appointments.filter((a) => a[r.key] === r.id && fmt.clinicDay(a.start) === day)
                 .sort((x, y) => x.start.localeCompare(y.start));
             const closed = data.closedOn(day);
-            return h('td', { class: [day === today ? 'today' : '', closed ? 'closed' : ''].join(' ').trim() || null },
+            const away = r.key === 'practitionerId' && !closed ? timeOffOn(data.timeOff, day, r.id) : [];
+            const allDayAway = away.some((t) => t.allDay);
+            return h('td', { class: [day === today ? 'today' : '', closed ? 'closed' : '', allDayAway ? 'away' : ''].join(' ').trim() || null },
+                away.map((t) => h('span', { class: 'week-away', dataset: { timeOff: t.id } },
+                    `Away ${t.allDay ? 'all day' : awayHours(t, day)}${t.reason ? `: ${t.reason}` : ''}`)),
                 mine.length
                     ? h('ul', null, mine.map((a) => h('li', null, appointmentCard(a, catalog, data, state.by))))
-                    : h('span', { class: 'empty' }, h('span', { 'aria-hidden': 'true' }, closed ? 'Closed' : '–'),
+                    : allDayAway ? null : h('span', { class: 'empty' }, h('span', { 'aria-hidden': 'true' }, closed ? 'Closed' : '–'),
                         h('span', { class: 'visually-hidden' }, closed ? 'Clinic closed' : 'No appointments')));
         })));
     return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Week schedule, scrolls sideways' },
@@ -254,6 +258,13 @@ function weekTable(monday, resources, appointments, catalog, data, state) {
                     h('a', { href: hashFor({ ...state, view: 'day', date: day }) }, fmt.shortDay(day)),
                     data.closedOn(day) ? h('span', { class: 'closed-label' }, ` Closed`) : null)))),
             h('tbody', null, rows)));
+}
+
+/** The hours of the day a time off that does not cover all of it takes ("12:00–16:00", "15:00–24:00"). */
+function awayHours(t, day) {
+    const from = fmt.clinicDay(t.start) < day ? '00:00' : fmt.time(t.start);
+    const to = fmt.clinicDay(t.end) > day ? '24:00' : fmt.time(t.end);
+    return `${from}–${to}`;
 }
 
 /** Screens that show appointments without names (the review queue) fill them in, once per patient. */

@@ -457,6 +457,7 @@ class ClinicDayUiTest {
         as("admin").delete("/api/catalog/practitioners/" + practitioner + "/time-off/" + training).then().statusCode(204);
         browser.go("#/calendar?view=week&date=" + away);
         browser.visible(By.cssSelector("a[data-appointment-id='" + booked.get("id") + "'] [data-away]"));
+        browser.textAppears(By.cssSelector("td.away .week-away"), "Away all day: Sick leave");
         browser.screenshot("68-calendar-week-practitioner-away");
 
         // back as it was: the time off was only for this test
