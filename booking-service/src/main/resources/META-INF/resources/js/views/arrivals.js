@@ -6,7 +6,7 @@ import { h, clear } from '../dom.js';
 import { can, loadCatalog } from '../session.js';
 import { go } from '../nav.js';
 import { announce, problemNotice, statusBadge } from '../ui.js';
-import { readCalendar } from '../calendar-data.js';
+import { readCalendar, awayDuring } from '../calendar-data.js';
 import { whileShown } from '../live.js';
 import { withUndo } from '../confirm.js';
 import { dayInput, dayHint } from '../dates.js';
@@ -87,7 +87,9 @@ export async function renderArrivals(main, { params, isCurrent }) {
             h('td', { dataset: { label: 'Patient' } }, h('a', { href: `#/appointments/${a.id}` }, fmt.fullName(p))),
             h('td', { dataset: { label: 'Phone' }, class: 'nowrap' }, p?.phone || '—'),
             h('td', { dataset: { label: 'Procedure' } }, catalog.procedureName(a.procedure)),
-            h('td', { dataset: { label: 'Practitioner' } }, catalog.practitionerName(a.practitionerId)),
+            h('td', { dataset: { label: 'Practitioner' } }, catalog.practitionerName(a.practitionerId),
+                fmt.STILL_TO_HAPPEN.includes(a.status) && awayDuring(a, data.timeOff)
+                    ? h('span', { class: 'appt-flag', dataset: { away: 'true' } }, ' (away at this time)') : null),
             h('td', { dataset: { label: 'Room' } }, catalog.roomName(a.roomId)),
             h('td', { dataset: { label: 'Status' } }, statusBadge(a.status)),
             h('td', { class: 'no-print' }, action));
