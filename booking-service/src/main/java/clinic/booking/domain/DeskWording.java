@@ -2,6 +2,7 @@ package clinic.booking.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -44,14 +45,14 @@ public final class DeskWording {
     public static String period(Instant from, Instant to, ZoneId zone) {
         var start = from.atZone(zone);
         var end = to.atZone(zone);
-        if (start.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) && end.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+        if (start.toLocalTime().equals(LocalTime.MIDNIGHT) && end.toLocalTime().equals(LocalTime.MIDNIGHT)) {
             LocalDate last = end.toLocalDate().minusDays(1);
             return (start.toLocalDate().equals(last) ? "on " : "from ") + days(start.toLocalDate(), last);
         }
         if (start.toLocalDate().equals(end.toLocalDate())) {
             return "on " + dayAndTime(from, zone) + " to " + time(to, zone);
         }
-        if (end.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) && end.toLocalDate().equals(start.toLocalDate().plusDays(1))) {
+        if (end.toLocalTime().equals(LocalTime.MIDNIGHT) && end.toLocalDate().equals(start.toLocalDate().plusDays(1))) {
             return "on " + day(start.toLocalDate()) + " from " + time(from, zone);
         }
         return "from " + dayAndTime(from, zone) + " to " + dayAndTime(to, zone);

@@ -2,6 +2,7 @@ package clinic.booking.service;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,8 +49,8 @@ public class BlockedTime {
     public void refuseIfBlocked(UUID practitionerId, Instant start, Instant end) {
         PlainSql.first(dataSource, FIRST_BLOCK, row -> row.getInt(1) == 1
                 ? closed(row.getObject(3, LocalDate.class), row.getObject(4, LocalDate.class), row.getString(5))
-                : away(row.getString(7), row.getObject(2, java.time.OffsetDateTime.class).toInstant(),
-                        row.getObject(6, java.time.OffsetDateTime.class).toInstant(), row.getString(5)),
+                : away(row.getString(7), row.getObject(2, OffsetDateTime.class).toInstant(),
+                        row.getObject(6, OffsetDateTime.class).toInstant(), row.getString(5)),
                 start, end, practitionerId, start, end)
                 .ifPresent(refusal -> {
                     throw refusal;

@@ -181,13 +181,7 @@ public class RescreenWorker {
             do {
                 taken = claim(patientId);
                 for (UUID appointment : taken) {
-                    try {
-                        done.add(rescreening.rescreen(appointment));
-                    } catch (ProblemException | IllegalStateException e) {
-                        backOff(appointment);
-                        Log.warnf("Re-screen of appointment %s postponed: %s", appointment, e.getMessage());
-                        done.add(new Rescreening.Rescreened(appointment, store.current(appointment).status, null, true));
-                    }
+                    done.add(rescreenOrPostpone(appointment));
                 }
             } while (!taken.isEmpty());
         } catch (RuntimeException e) {
@@ -206,19 +200,21 @@ public class RescreenWorker {
     public List<Rescreening.Rescreened> rescreenNow(UUID patientId) {
         List<Rescreening.Rescreened> done = new ArrayList<>();
         for (Standing standing : standings(patientId)) {
-            if (!standing.owed()) {
-                done.add(new Rescreening.Rescreened(standing.id(), standing.status(), standing.outcome(), false));
-                continue;
-            }
-            try {
-                done.add(rescreening.rescreen(standing.id()));
-            } catch (ProblemException | IllegalStateException e) {
-                backOff(standing.id());
-                Log.warnf("Re-screen of appointment %s postponed: %s", standing.id(), e.getMessage());
-                done.add(new Rescreening.Rescreened(standing.id(), store.current(standing.id()).status, null, true));
-            }
+            done.add(standing.owed() ? rescreenOrPostpone(standing.id())
+                    : new Rescreening.Rescreened(standing.id(), standing.status(), standing.outcome(), false));
         }
         return done;
+    }
+
+    /** Screens the appointment again, or, when screening cannot answer, backs off and says it is still owed. */
+    private Rescreening.Rescreened rescreenOrPostpone(UUID appointment) {
+        try {
+            return rescreening.rescreen(appointment);
+        } catch (ProblemException | IllegalStateException e) {
+            backOff(appointment);
+            Log.warnf("Re-screen of appointment %s postponed: %s", appointment, e.getMessage());
+            return new Rescreening.Rescreened(appointment, store.current(appointment).status, null, true);
+        }
     }
 
     /** An upcoming screened appointment: its status, the outcome it rests on, and whether it is owed a new one. */
