@@ -28,7 +28,8 @@ export const dateTime = (instant) => (instant ? dateTimeFmt.format(asDate(instan
 
 /**
  * A stretch of time as the desk reads it: whole days as days ("Tue, 8 Dec 2026, whole day", "Tue, 8 Dec
- * 2026 to Fri, 11 Dec 2026, whole days"), hours within a day as "Tue, 8 Dec 2026, 08:00 to 12:30".
+ * 2026 to Fri, 11 Dec 2026, whole days"), hours within a day as "Tue, 8 Dec 2026, 08:00 to 12:30" (or
+ * "... 15:00 to the end of the day").
  */
 export function period(start, end) {
     if (minutesOfDay(start) === 0 && minutesOfDay(end) === 0) {
