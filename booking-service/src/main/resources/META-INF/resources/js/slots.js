@@ -8,6 +8,7 @@ import { api } from './api.js';
 import { h, clear } from './dom.js';
 import * as fmt from './format.js';
 import { timeOffOn } from './calendar-data.js';
+import { whileShown } from './live.js';
 
 /** What each front-desk category means, in words that let the front desk act. */
 export const CATEGORY_TEXT = {
@@ -24,7 +25,8 @@ const categoryText = (categories) => (categories || []).map((c) => CATEGORY_TEXT
 
 /**
  * options: {catalog, procedure, patientId, appointmentId (when moving), practitionerId, onlyEligible, from, days,
- * onSelect(slot|null), onPractitionerChange(id)}. Returns {element, load(overrides), selected(), selectFirstOn(day),
+ * onSelect(slot|null), onPractitionerChange(id), isCurrent() (its screen is shown: then it follows time off and
+ * closures live)}. Returns {element, load(overrides), selected(), selectFirstOn(day),
  * practitionerSelect}.
  */
 export function slotPicker(options) {
@@ -226,6 +228,13 @@ export function slotPicker(options) {
         const button = times.querySelector('ul button');
         select(state.byDay.get(target)[0], button);
         return state.selected;
+    }
+
+    // time off or a closure added or removed meanwhile (by an admin elsewhere) changes which times are free
+    if (options.isCurrent) {
+        whileShown(() => options.isCurrent() && element.isConnected, (changes) => {
+            if (loads && changes.some((c) => ['time_off', 'clinic_closure', 'resync'].includes(c.table))) load().catch(() => {});
+        });
     }
 
     return { element, load, selected: () => state.selected, selectFirstOn, practitioner: () => state.practitionerId };

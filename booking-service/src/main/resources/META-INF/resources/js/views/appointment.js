@@ -49,7 +49,7 @@ export async function renderAppointment(main, { id, isCurrent }) {
         obstacleNotices(obstacles, a, catalog),
         standing(a),
         actionResult,
-        actionsPanel(a, catalog, actionResult),
+        actionsPanel(a, catalog, actionResult, isCurrent),
         h('section', { class: 'panel', 'aria-labelledby': 'messages-title' },
             h('div', { class: 'page-head' },
                 h('h2', { id: 'messages-title' }, 'Confirmation and aftercare messages'),
@@ -152,7 +152,7 @@ async function loadMessages(id, slot, isCurrent = () => true) {
     }
 }
 
-function actionsPanel(a, catalog, result) {
+function actionsPanel(a, catalog, result, isCurrent) {
     const buttons = [];
     const post = async (path, body, done, failed) => {
         try {
@@ -224,7 +224,7 @@ function actionsPanel(a, catalog, result) {
     if (can('review') && open('REVIEW')) {
         sections.push(h('div', null, h('h3', null, 'Clinician review'), reviewForm(a, result, () => reload())));
     }
-    if (can('reschedule') && open('RESCHEDULE')) sections.push(rescheduleSection(a, catalog, result));
+    if (can('reschedule') && open('RESCHEDULE')) sections.push(rescheduleSection(a, catalog, result, isCurrent));
     if (can('cancel') && open('CANCEL')) sections.push(cancelSection(a, result));
     if (!sections.length) return null;
     return h('section', { class: 'panel', 'aria-labelledby': 'actions-title' },
@@ -268,7 +268,7 @@ function cancelSection(a, result) {
     return h('div', null, h('h3', null, 'Cancel'), form);
 }
 
-function rescheduleSection(a, catalog, result) {
+function rescheduleSection(a, catalog, result, isCurrent) {
     const container = h('div', { id: 'reschedule-area' });
     const moveButton = h('button', { type: 'button', class: 'button', id: 'reschedule-confirm', disabled: true }, 'Move to this slot');
     const chosen = h('p', { class: 'muted', id: 'reschedule-chosen' }, 'No new time chosen yet.');
@@ -290,7 +290,7 @@ function rescheduleSection(a, catalog, result) {
             return;
         }
         picker = slotPicker({
-            catalog, patientId: a.patientId, appointmentId: a.id, procedure: a.procedure, from: from.day || fmt.today(), onlyEligible: true,
+            catalog, isCurrent, patientId: a.patientId, appointmentId: a.id, procedure: a.procedure, from: from.day || fmt.today(), onlyEligible: true,
             practitionerId: a.practitionerId,
             onJump: (day) => { from.day = day; },
             onSelect: (slot) => {

@@ -30,6 +30,7 @@ export async function renderBook(main, { params, isCurrent }) {
 
     const picker = slotPicker({
         catalog,
+        isCurrent,
         patientId: p.id,
         procedure: procedure.value,
         from: from.day || fmt.today(),
