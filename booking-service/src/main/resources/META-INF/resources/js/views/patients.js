@@ -8,6 +8,7 @@ import { announce, field, notice, problemNotice, showFieldErrors, clearFieldErro
 import { dayInput, dayHint, dayProblem } from '../dates.js';
 import { confirmAction } from '../confirm.js';
 import { whileShown } from '../live.js';
+import { obstaclesTo } from '../as-booked.js';
 import * as fmt from '../format.js';
 
 export async function renderPatients(main, { params, isCurrent }) {
@@ -357,6 +358,12 @@ function drawAppointments(slot, appointments, catalog) {
         upcoming.length ? table('patient-appointments', `Upcoming (${upcoming.length})`, upcoming)
             : h('p', { class: 'muted', id: 'patient-no-upcoming' }, 'No upcoming appointments.'),
         past.length ? table('patient-past-appointments', `Earlier or cancelled (${past.length})`, past) : null);
+    // what stands in the way of an upcoming one (a closed day, the practitioner away), filled in when read
+    upcoming.forEach((a) => obstaclesTo(a).then(({ closure, away }) => {
+        const flag = closure ? ' clinic closed that day' : away ? ' practitioner away' : null;
+        const cell = slot.querySelector(`#patient-appointments tr[data-appointment-id="${a.id}"] td:last-child`);
+        if (flag && cell) cell.append(h('span', { class: 'appt-flag', dataset: { away: String(Boolean(away)) } }, flag));
+    }));
 }
 
 const INVITATION_TEXT = {

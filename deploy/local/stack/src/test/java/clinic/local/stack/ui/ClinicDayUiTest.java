@@ -424,6 +424,8 @@ class ClinicDayUiTest {
         browser.textAppears(By.id("appointment-away"), "is away at this time");
         browser.textAppears(By.id("appointment-away"), "whole day (Sick leave)");
         browser.screenshot("69-appointment-practitioner-away");
+        browser.go("#/patients/" + patientId);
+        browser.textAppears(By.id("patient-appointments"), "practitioner away");
         // the front desk books with the practitioner: the day says why it has no times
         Browser desk = open(DESKTOP);
         desk.signIn("frontdesk");
