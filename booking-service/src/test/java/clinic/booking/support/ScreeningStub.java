@@ -19,6 +19,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import clinic.local.infra.FreePort;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * A stand-in for screening-service speaking its HTTP contract, so booking's tests can choose the
@@ -47,7 +48,13 @@ public class ScreeningStub implements QuarkusTestResourceLifecycleManager {
     private static volatile String lastPolicyChange;
     private HttpServer server;
 
+    /**
+     * Back to a healthy screening for the next test: normal answers, no hooks, and booking's circuit
+     * breakers closed with their windows emptied, so that failures one test provoked on purpose (a
+     * slow or failing screening) never count against the calls of the next.
+     */
     public static void reset() {
+        CircuitBreakerMaintenance.get().resetAll();
         mode = Mode.UP;
         outcome = request -> "CLEARED";
         blockedPeriods = request -> JSON.createArrayNode();
@@ -135,7 +142,9 @@ public class ScreeningStub implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(16));
+        // a thread per request, as a real screening-service has plenty: a request a SLOW test left
+        // hanging must not hold up the requests of the tests after it
+        server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/api/", this::handle);
         server.start();
         return Map.of("quarkus.rest-client.screening.url", "http://127.0.0.1:" + server.getAddress().getPort());
