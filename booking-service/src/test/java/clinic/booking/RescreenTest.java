@@ -15,7 +15,11 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
@@ -26,6 +30,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import clinic.booking.screening.ScreeningDecision;
+import clinic.booking.service.Rescreening;
 import clinic.booking.support.Api;
 import clinic.booking.support.BookingDatabase;
 import clinic.booking.support.EventLog;
@@ -45,6 +51,9 @@ class RescreenTest {
 
     @Inject
     MovableClock clock;
+
+    @Inject
+    Rescreening rescreening;
 
     @BeforeEach
     void reset() {
@@ -218,12 +227,7 @@ class RescreenTest {
         // as on a busy machine: screening's event about the intake reaches booking before its answer does,
         // and when the desk's request looks, the worker has decided one appointment and is screening the other
         ScreeningStub.onIntake((patientId, version) -> {
-            try (var connection = BookingDatabase.connect(); var sql = connection.createStatement()) {
-                sql.executeUpdate("UPDATE appointment SET rescreen_not_before = now() + interval '10 minutes'"
-                        + " WHERE id = '" + leasedByTheWorker + "'");
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
+            leaseToTheWorker(leasedByTheWorker);
             ScreeningEventsTopic.intakeRecorded(patientId, version);
             await().atMost(Duration.ofSeconds(30)).until(() -> "ON_HOLD".equals(status(decidedByTheWorker)));
         });
@@ -235,6 +239,82 @@ class RescreenTest {
                 .body("rescreened.rescreenDue", equalTo(List.of(false, false)));
         as("frontdesk").get("/api/appointments/" + leasedByTheWorker).then()
                 .body("status", equalTo("ON_HOLD")).body("rescreenDue", equalTo(false));
+    }
+
+    @Test
+    void anAppointmentDecidedByAnotherLookWhileTheDeskScreensItIsAnsweredAsItStandsNotScreenedAgain() {
+        String patient = Api.newPatient();
+        String id = book(patient, Api.freshTuesday(), 9);
+        leaseToTheWorker(id); // so that only the two looks below screen it
+        AtomicBoolean deskAsking = new AtomicBoolean(true);
+        ScreeningStub.outcome(request -> {
+            if (deskAsking.getAndSet(false)) {
+                // while screening answers the desk's look, another look decides on the same new answers
+                assertEquals(ScreeningDecision.Outcome.BLOCKED, rescreening.rescreen(UUID.fromString(id)).outcome());
+            }
+            return "BLOCKED";
+        });
+        int screeningsBefore = ScreeningStub.screenings();
+
+        as("frontdesk").body(Api.cleanIntake()).put("/api/patients/" + patient + "/intake").then().statusCode(200)
+                .body("rescreened.appointmentId", equalTo(List.of(id)))
+                .body("rescreened.status", equalTo(List.of("ON_HOLD")))
+                .body("rescreened.outcome", equalTo(List.of("BLOCKED")))
+                .body("rescreened.rescreenDue", equalTo(List.of(false)));
+        assertEquals(2, ScreeningStub.screenings() - screeningsBefore, "the desk's look screened it again");
+    }
+
+    @Test
+    void anIntakesAnswerStandsThoughTheAppointmentChangedBetweenTheDesksReadAndItsWrite() throws Exception {
+        String patient = Api.newPatient();
+        String id = book(patient, Api.freshTuesday(), 9);
+        leaseToTheWorker(id);
+        AtomicBoolean deskAsking = new AtomicBoolean(true);
+        AtomicReference<CompletableFuture<Void>> committed = new AtomicReference<>();
+        try (var other = BookingDatabase.connect()) {
+            other.setAutoCommit(false);
+            ScreeningStub.outcome(request -> {
+                if (deskAsking.getAndSet(false)) {
+                    // another writer changes the appointment and commits only once the desk's write waits for it,
+                    // so the desk read the version before that change and writes after it
+                    try (var sql = other.createStatement()) {
+                        sql.executeUpdate("UPDATE appointment SET version = version + 1 WHERE id = '" + id + "'");
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    committed.set(CompletableFuture.runAsync(() -> {
+                        await().atMost(Duration.ofSeconds(20)).until(RescreenTest::aWriteWaitsForALock);
+                        try {
+                            other.commit();
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }));
+                }
+                return "BLOCKED";
+            });
+
+            as("frontdesk").body(Api.cleanIntake()).put("/api/patients/" + patient + "/intake").then().statusCode(200)
+                    .body("rescreened.appointmentId", equalTo(List.of(id)))
+                    .body("rescreened.status", equalTo(List.of("ON_HOLD")))
+                    .body("rescreened.outcome", equalTo(List.of("BLOCKED")))
+                    .body("rescreened.rescreenDue", equalTo(List.of(false)));
+            committed.get().get(20, TimeUnit.SECONDS);
+        }
+        assertEquals("ON_HOLD", status(id));
+    }
+
+    private static boolean aWriteWaitsForALock() throws java.sql.SQLException {
+        try (var connection = BookingDatabase.connect(); var sql = connection.createStatement();
+                var waiting = sql.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        + " AND datname = current_database()")) {
+            waiting.next();
+            return waiting.getInt(1) > 0;
+        }
+    }
+
+    private static void leaseToTheWorker(String appointment) {
+        BookingDatabase.execute("UPDATE appointment SET rescreen_not_before = now() + interval '10 minutes' WHERE id = '" + appointment + "'");
     }
 
     @Test

@@ -50,6 +50,12 @@ public class AppointmentStore {
         return appointments.get(id);
     }
 
+    /** Whether the appointment, as committed now, is owed a new decision (see {@link RescreenWorker}). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean owedRescreen(UUID id) {
+        return appointments.rescreenDue(id);
+    }
+
     @Transactional
     BookingService.Booked create(UUID id, PatientSchedule.Snapshot snapshot, ProcedureType procedure, Slot slot,
             ScreeningDecision decision) {

@@ -35,7 +35,6 @@ import io.quarkus.scheduler.Scheduled;
 
 import clinic.booking.config.ClinicConfig;
 import clinic.booking.domain.AppointmentStatus;
-import clinic.booking.screening.ScreeningDecision.Outcome;
 import clinic.web.ProblemException;
 import clinic.web.tx.AfterCommit;
 
@@ -201,7 +200,7 @@ public class RescreenWorker {
         List<Rescreening.Rescreened> done = new ArrayList<>();
         for (Standing standing : standings(patientId)) {
             done.add(standing.owed() ? rescreenOrPostpone(standing.id())
-                    : new Rescreening.Rescreened(standing.id(), standing.status(), standing.outcome(), false));
+                    : Rescreening.Rescreened.asItStands(standing.id(), standing.status(), standing.outcome()));
         }
         return done;
     }
@@ -218,7 +217,7 @@ public class RescreenWorker {
     }
 
     /** An upcoming screened appointment: its status, the outcome it rests on, and whether it is owed a new one. */
-    private record Standing(UUID id, AppointmentStatus status, Outcome outcome, boolean owed) {
+    private record Standing(UUID id, AppointmentStatus status, String outcome, boolean owed) {
     }
 
     private List<Standing> standings(UUID patientId) {
@@ -230,9 +229,8 @@ public class RescreenWorker {
             List<Standing> standings = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    String outcome = rows.getString(3);
                     standings.add(new Standing(rows.getObject(1, UUID.class), AppointmentStatus.valueOf(rows.getString(2)),
-                            outcome == null ? null : Outcome.valueOf(outcome), rows.getBoolean(4)));
+                            rows.getString(3), rows.getBoolean(4)));
                 }
             }
             return standings;

@@ -17,6 +17,7 @@ import clinic.booking.screening.ScreeningClient;
 import clinic.booking.screening.ScreeningDecision;
 import clinic.booking.screening.ScreeningDecision.Outcome;
 import clinic.booking.screening.ScreeningRequest;
+import clinic.web.ConcurrentChange;
 
 /**
  * Screens one appointment again, on booking's own behalf, and rests it on the new decision: cleared
@@ -66,24 +67,51 @@ public class Rescreening {
      * screened states or (rescreenDue) when screening could not answer and it will be tried again.
      */
     public record Rescreened(UUID appointmentId, AppointmentStatus status, Outcome outcome, boolean rescreenDue) {
+
+        /** Where an appointment stands, not owed a new decision: the outcome it rests on while it is screened. */
+        static Rescreened asItStands(UUID appointmentId, AppointmentStatus status, String outcome) {
+            return new Rescreened(appointmentId, status,
+                    outcome == null || !AppointmentStatus.SCREENED.contains(status) ? null : Outcome.valueOf(outcome), false);
+        }
+
+        static Rescreened asItStands(Appointment appointment) {
+            return asItStands(appointment.id, appointment.status, appointment.screeningOutcome);
+        }
     }
 
-    /** Screens the appointment as it is now; fails (503) when screening cannot answer, changing nothing. */
+    /**
+     * Screens the appointment as it is now; fails (503) when screening cannot answer, changing nothing.
+     * When it changed while screened (moved, reviewed, or decided by another look at the same new
+     * answers: the worker and a desk's intake may both look), it is screened again only if it is
+     * still owed a decision; otherwise the answer is where it stands.
+     */
     public Rescreened rescreen(UUID appointmentId) {
         for (int attempt = 0; attempt < PatientSchedule.SCREENING_ATTEMPTS; attempt++) {
             Appointment appointment = store.current(appointmentId);
-            if (!AppointmentStatus.SCREENED.contains(appointment.status)) {
-                return new Rescreened(appointment.id, appointment.status, null, false);
+            if (!AppointmentStatus.SCREENED.contains(appointment.status) || attempt > 0 && !store.owedRescreen(appointmentId)) {
+                return Rescreened.asItStands(appointment);
             }
             PatientSchedule.Snapshot snapshot = schedules.snapshot(appointment.patientId, "patientId", appointment.id);
             ScreeningDecision decision = screening.screenAsService(new ScreeningRequest(appointment.patientId, appointment.id,
                     appointment.procedureCode, appointment.startAt.atZone(config.timeZone()).toOffsetDateTime(), snapshot.others()));
-            Rescreened applied = apply(appointment.id, appointment.version, decision, snapshot.freedVersion());
+            Rescreened applied = applyUnlessChanged(appointment.id, appointment.version, decision, snapshot.freedVersion());
             if (applied != null) {
                 return applied;
             }
         }
         throw PatientSchedule.busy();
+    }
+
+    /** {@link #apply}, or null when a change committed between its read and its write (the version check at the flush). */
+    private Rescreened applyUnlessChanged(UUID appointmentId, long screenedVersion, ScreeningDecision decision, long freedVersion) {
+        try {
+            return apply(appointmentId, screenedVersion, decision, freedVersion);
+        } catch (RuntimeException e) {
+            if (ConcurrentChange.causedBy(e)) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     /**
