@@ -2,8 +2,11 @@ package clinic.booking;
 
 import static clinic.booking.support.Api.as;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,6 +56,20 @@ class CatalogAndAvailabilityTest {
                 .body("errors.field", hasItem("weeklyHours[0].dayOfWeek"));
         as("frontdesk").get("/api/catalog/procedures").then().statusCode(200)
                 .body("find { it.code == 'MICRONEEDLING' }.durationMinutes", equalTo(60));
+    }
+
+    @Test
+    void aProcedureTakesOnlyARoomTypeSomeRoomHas() {
+        Map<String, Object> consultation = as("admin").get("/api/catalog/procedures").then().statusCode(200)
+                .extract().jsonPath().getMap("find { it.code == 'CONSULTATION' }");
+        Map<String, Object> typo = new java.util.HashMap<>(consultation);
+        typo.put("roomType", "TREATMENT-ROOM");
+        as("admin").body(typo).put("/api/catalog/procedures/CONSULTATION").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("roomType")))
+                .body("errors.message[0]", allOf(startsWith("no room is of this type; the rooms' types are "),
+                        containsString("TREATMENT_ROOM")));
+        as("admin").body(consultation).put("/api/catalog/procedures/CONSULTATION").then().statusCode(200)
+                .body("roomType", equalTo("TREATMENT_ROOM"));
     }
 
     @Test

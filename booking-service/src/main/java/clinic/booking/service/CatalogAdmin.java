@@ -31,7 +31,7 @@ public class CatalogAdmin {
         procedure.name = view.name().strip();
         procedure.durationMinutes = view.durationMinutes();
         procedure.bufferAfterMinutes = view.bufferAfterMinutes();
-        procedure.roomType = view.roomType().strip();
+        procedure.roomType = roomTypeOfSomeRoom(view.roomType().strip());
         procedure.persist();
         return procedure;
     }
@@ -77,6 +77,19 @@ public class CatalogAdmin {
         }
         practitioner.persist();
         return practitioner;
+    }
+
+    /**
+     * A procedure is booked into a room of its type, so a type no room has (a typo, say) would leave it
+     * with no free times at all, without a word. Inactive rooms count: one closed for a while keeps its type.
+     */
+    private static String roomTypeOfSomeRoom(String roomType) {
+        if (Room.count("roomType", roomType) == 0) {
+            List<String> types = Room.<Room>listAll().stream().map(r -> r.roomType).distinct().sorted().toList();
+            throw ProblemException.badRequest("roomType", types.isEmpty() ? "no room is of this type: add the room first"
+                    : "no room is of this type; the rooms' types are " + String.join(", ", types));
+        }
+        return roomType;
     }
 
     private static void validate(List<HoursBlock> blocks) {

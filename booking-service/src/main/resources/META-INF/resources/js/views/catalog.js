@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { forgetCatalog, loadCatalog } from '../session.js';
-import { announce, problemNotice, busy } from '../ui.js';
+import { announce, notice, problemNotice, busy } from '../ui.js';
 import { confirmAction } from '../confirm.js';
 import { dayInput, dayHint } from '../dates.js';
 import { stillToHappen, awayDuring } from '../calendar-data.js';
@@ -24,35 +24,76 @@ const labelled = (id, label, control) => {
     return [h('label', { for: id, class: 'visually-hidden' }, label), control];
 };
 
-async function save(button, result, request, done) {
+/**
+ * Saves one row. A refusal shows next to what was saved (in `result`, below the row's section),
+ * naming and marking the row's fields it concerns; `fields` maps the API's field names to
+ * [input, label].
+ */
+async function save(button, result, request, done, fields = {}) {
     await busy(button, async () => {
+        Object.values(fields).forEach(([input]) => input.removeAttribute('aria-invalid'));
         try {
             await request();
             forgetCatalog();
             announce('ok', done, '');
             clear(result);
         } catch (e) {
-            clear(result, problemNotice(e, 'Not saved'));
+            refuse(result, e, fields);
         }
     });
+}
+
+function refuse(result, error, fields = {}) {
+    const errors = Object.entries(error.fieldErrors || {});
+    errors.forEach(([field]) => fields[field]?.[0].setAttribute('aria-invalid', 'true'));
+    clear(result, error.status === 400 && errors.length
+        ? notice('error', 'Not saved', h('ul', null, errors.map(([field, message]) => h('li', null, `${fieldName(field, fields)}: ${message}`))))
+        : problemNotice(error, 'Not saved'));
+    result.scrollIntoView({ block: 'nearest' });
+}
+
+/** The words for an API field: the row's label, or for weekly hours the row's number. */
+function fieldName(field, fields) {
+    const hours = /^weeklyHours\[(\d+)\]\.(\w+)$/.exec(field);
+    if (hours) return `Weekly hours, row ${Number(hours[1]) + 1} (${{ dayOfWeek: 'day', start: 'from', end: 'to', kind: 'kind' }[hours[2]] || hours[2]})`;
+    return fields[field]?.[1] || field;
+}
+
+const resultArea = (id) => h('div', { id, role: 'alert', class: 'catalog-result' });
+
+/** The room types in use, the procedures' first (a new room most likely serves them). */
+function roomTypesOf(procedures, rooms) {
+    const byUse = new Map();
+    procedures.forEach((p) => byUse.set(p.roomType, (byUse.get(p.roomType) || 0) + 1));
+    rooms.forEach((r) => byUse.set(r.roomType, byUse.get(r.roomType) || 0));
+    return [...byUse.keys()].sort((a, b) => byUse.get(b) - byUse.get(a) || a.localeCompare(b));
 }
 
 export async function renderCatalog(main, { isCurrent }) {
     const [procedures, practitioners, rooms] = await Promise.all([
         api.get('/api/catalog/procedures'), api.get('/api/catalog/practitioners'), api.get('/api/catalog/rooms')]);
     if (!isCurrent()) return;
-    const result = h('div', { id: 'catalog-result', role: 'alert' });
+    const procedureResult = resultArea('catalog-procedures-result');
+    const roomResult = resultArea('catalog-rooms-result');
+    const roomTypes = roomTypesOf(procedures, rooms);
+    const roomsHave = new Set(rooms.map((r) => r.roomType));
 
     const procedureRows = procedures.map((p) => {
         const name = h('input', { type: 'text', value: p.name, maxlength: '100' });
         const duration = h('input', { type: 'number', value: String(p.durationMinutes), min: '5', max: '480', class: 'narrow' });
         const buffer = h('input', { type: 'number', value: String(p.bufferAfterMinutes), min: '0', max: '240', class: 'narrow' });
-        const roomType = h('input', { type: 'text', value: p.roomType, maxlength: '60' });
+        // a procedure is booked into a room of its type: only types some room has can be chosen
+        const roomType = h('select', null, [...new Set([...roomTypes.filter((t) => roomsHave.has(t)), p.roomType])]
+            .map((t) => h('option', { value: t }, roomsHave.has(t) ? t : `${t} (no room has it)`)));
+        roomType.value = p.roomType;
         const saveButton = h('button', { type: 'button', class: 'button button-secondary', id: `save-procedure-${p.code}` }, 'Save');
-        saveButton.addEventListener('click', () => save(saveButton, result, () => api.put(`/api/catalog/procedures/${p.code}`, {
+        saveButton.addEventListener('click', () => save(saveButton, procedureResult, () => api.put(`/api/catalog/procedures/${p.code}`, {
             code: p.code, name: name.value.trim(), durationMinutes: Number(duration.value), bufferAfterMinutes: Number(buffer.value),
-            roomType: roomType.value.trim(),
-        }), `${name.value.trim()} saved`));
+            roomType: roomType.value,
+        }), `${name.value.trim()} saved`, {
+            name: [name, `${p.code}: Name`], durationMinutes: [duration, `${p.code}: Minutes`],
+            bufferAfterMinutes: [buffer, `${p.code}: Buffer after`], roomType: [roomType, `${p.code}: Room type`],
+        }));
         return h('tr', null,
             h('th', { scope: 'row' }, p.code),
             h('td', null, labelled(`proc-${p.code}-name`, `${p.code} name`, name)),
@@ -64,16 +105,19 @@ export async function renderCatalog(main, { isCurrent }) {
 
     const roomRow = (r) => {
         const name = h('input', { type: 'text', value: r?.name || '', maxlength: '100' });
-        const type = h('input', { type: 'text', value: r?.roomType || 'TREATMENT', maxlength: '60' });
+        // the types in use to choose from; a new type is for a procedure that will use it
+        const type = h('input', { type: 'text', value: r?.roomType || roomTypes[0] || '', maxlength: '60', list: 'catalog-room-types' });
         const active = h('input', { type: 'checkbox', checked: r ? r.active !== false : true });
         const key = r ? r.id : 'new';
         const saveButton = h('button', { type: 'button', class: 'button button-secondary', id: `save-room-${key}` }, r ? 'Save' : 'Add room');
-        saveButton.addEventListener('click', () => save(saveButton, result, async () => {
+        saveButton.addEventListener('click', () => save(saveButton, roomResult, async () => {
             const body = { name: name.value.trim(), roomType: type.value.trim(), active: active.checked };
             if (r) await api.put(`/api/catalog/rooms/${r.id}`, body);
             else await api.post('/api/catalog/rooms', body);
             if (!r) renderCatalog(main, { isCurrent });
-        }, r ? `${name.value.trim()} saved` : 'Room added'));
+        }, r ? `${name.value.trim()} saved` : 'Room added', {
+            name: [name, r ? `${r.name}: Name` : 'New room: Name'], roomType: [type, r ? `${r.name}: Room type` : 'New room: Room type'],
+        }));
         return h('tr', null,
             h('td', null, labelled(`room-${key}-name`, r ? `Name of ${r.name}` : 'New room name', name)),
             h('td', null, labelled(`room-${key}-type`, r ? `Room type of ${r.name}` : 'New room type', type)),
@@ -84,16 +128,19 @@ export async function renderCatalog(main, { isCurrent }) {
     clear(main,
         h('div', { class: 'page-head' }, h('h1', null, 'Catalog'),
             h('p', { class: 'muted' }, 'Procedures, rooms and who works when. Changes apply to bookings made from now on.')),
-        result,
         h('section', { class: 'panel', 'aria-labelledby': 'proc-title' }, h('h2', { id: 'proc-title' }, 'Procedures'),
-            table('catalog-procedures', 'Procedures', ['Code', 'Name', 'Minutes', 'Buffer after (min)', 'Room type', ''], procedureRows)),
+            table('catalog-procedures', 'Procedures', ['Code', 'Name', 'Minutes', 'Buffer after (min)', 'Room type', ''], procedureRows),
+            h('p', { class: 'small muted' }, 'A procedure is booked into a free room of its type.'),
+            procedureResult),
         h('section', { class: 'panel', 'aria-labelledby': 'room-title' }, h('h2', { id: 'room-title' }, 'Rooms'),
+            h('datalist', { id: 'catalog-room-types' }, roomTypes.map((t) => h('option', { value: t }))),
             table('catalog-rooms', 'Rooms', ['Name', 'Room type', 'In use', ''], rooms.map(roomRow)),
             h('h3', null, 'Add a room'),
-            table('catalog-new-room', 'New room', ['Name', 'Room type', 'In use', ''], [roomRow(null)])),
+            table('catalog-new-room', 'New room', ['Name', 'Room type', 'In use', ''], [roomRow(null)]),
+            roomResult),
         h('section', { class: 'panel', 'aria-labelledby': 'prac-title' }, h('h2', { id: 'prac-title' }, 'Practitioners'),
-            h('div', { id: 'catalog-practitioners' }, practitioners.map((p) => practitionerEditor(p, result, main, isCurrent))),
-            newPractitioner(result, main, isCurrent)));
+            h('div', { id: 'catalog-practitioners' }, practitioners.map((p) => practitionerEditor(p, main, isCurrent))),
+            newPractitioner(main, isCurrent)));
 }
 
 function hoursRow(block, onRemove) {
@@ -112,8 +159,9 @@ function hoursRow(block, onRemove) {
     return row;
 }
 
-function practitionerEditor(p, result, main, isCurrent) {
+function practitionerEditor(p, main, isCurrent) {
     const idBase = `prac-${p.id}`;
+    const result = resultArea(`${idBase}-result`);
     const name = h('input', { type: 'text', id: `${idBase}-name`, value: p.name, maxlength: '100' });
     const active = h('input', { type: 'checkbox', id: `${idBase}-active`, checked: p.active !== false });
     const list = h('ul', { class: 'hours-list', 'aria-label': `Weekly hours of ${p.name}` },
@@ -127,12 +175,12 @@ function practitionerEditor(p, result, main, isCurrent) {
     saveButton.addEventListener('click', () => {
         const rows = [...list.children];
         if (rows.some((r) => !r.valid())) {
-            clear(result, problemNotice({ status: 400, problem: { title: 'Times are HH:MM', detail: 'Write every time as HH:MM, e.g. 09:00.' } }, 'Not saved'));
+            refuse(result, { status: 400, problem: { title: 'Times are HH:MM', detail: 'Write every time as HH:MM, e.g. 09:00.' } });
             return;
         }
         save(saveButton, result, () => api.put(`/api/catalog/practitioners/${p.id}`, {
             name: name.value.trim(), active: active.checked, weeklyHours: rows.map((r) => r.read()),
-        }), `${name.value.trim()} saved`);
+        }), `${name.value.trim()} saved`, { name: [name, 'Name'] });
     });
     const timeOff = h('div', { id: `${idBase}-time-off` }, h('p', { class: 'loading' }, 'Loading time off…'));
     loadTimeOff(p, timeOff, result);
@@ -143,7 +191,7 @@ function practitionerEditor(p, result, main, isCurrent) {
             h('label', { class: 'choice', for: `${idBase}-active` }, active, 'Works here')),
         h('h3', null, 'Weekly hours (clinic time)'), list,
         h('div', { class: 'button-row' }, add, saveButton),
-        h('h3', null, 'Time off'), timeOff);
+        h('h3', null, 'Time off'), timeOff, result);
 }
 
 async function loadTimeOff(p, slot, result) {
@@ -163,9 +211,11 @@ async function loadTimeOff(p, slot, result) {
     addButton.addEventListener('click', async () => {
         const first = fromDay.day;
         const last = toDay.day || first;
+        fromDay.removeAttribute('aria-invalid');
+        toDay.removeAttribute('aria-invalid');
         if (!first || last === undefined || last < first) {
-            fromDay.setAttribute('aria-invalid', 'true');
-            clear(result, problemNotice({ status: 400, problem: { title: 'Days needed', detail: `Write the first and last day away as ${dayHint()}; the last not before the first.` } }, 'Not saved'));
+            (first ? toDay : fromDay).setAttribute('aria-invalid', 'true');
+            refuse(result, { status: 400, problem: { title: 'Days needed', detail: `Write the first and last day away as ${dayHint()}; the last not before the first.` } });
             return;
         }
         if (!await awayDespiteBookings(p, first, last, result)) return;
@@ -229,14 +279,15 @@ function bookedWhileAway(p, t) {
     return slot;
 }
 
-function newPractitioner(result, main, isCurrent) {
+function newPractitioner(main, isCurrent) {
+    const result = resultArea('new-practitioner-result');
     const name = h('input', { type: 'text', id: 'new-practitioner-name', maxlength: '100' });
     const add = h('button', { type: 'button', class: 'button button-secondary', id: 'add-practitioner' }, 'Add practitioner');
     add.addEventListener('click', () => save(add, result, async () => {
         await api.post('/api/catalog/practitioners', { name: name.value.trim(), weeklyHours: [] });
         renderCatalog(main, { isCurrent });
-    }, 'Practitioner added: set their weekly hours next'));
-    return h('div', { class: 'inline-form' },
+    }, 'Practitioner added: set their weekly hours next', { name: [name, 'New practitioner'] }));
+    return [h('div', { class: 'inline-form' },
         h('div', { class: 'field' }, h('label', { for: 'new-practitioner-name' }, 'New practitioner'), name),
-        h('div', { class: 'field' }, add));
+        h('div', { class: 'field' }, add)), result];
 }

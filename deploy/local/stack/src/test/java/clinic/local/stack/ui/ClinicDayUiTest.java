@@ -365,6 +365,20 @@ class ClinicDayUiTest {
         browser.textAppears(By.id("flash"), "saved");
         assertTrue(as("admin").get("/api/catalog/rooms").then().extract().jsonPath().getList("name").contains(original + " (renamed)"));
         browser.screenshot("62-catalog-edit");
+        // a refusal shows under the procedures, naming the row and the field, and marks the field
+        WebElement minutes = browser.visible(By.id("proc-MICRONEEDLING-duration"));
+        String minutesBefore = minutes.getAttribute("value");
+        minutes.clear();
+        minutes.sendKeys("0");
+        browser.click(By.id("save-procedure-MICRONEEDLING"));
+        browser.textAppears(By.id("catalog-procedures-result"), "MICRONEEDLING: Minutes: must be greater than or equal to 5");
+        assertEquals("true", minutes.getAttribute("aria-invalid"));
+        browser.screenshotAt(By.id("catalog-procedures-result"), "62b-catalog-refusal-in-place");
+        assertEquals(Integer.parseInt(minutesBefore), (Integer) as("admin").get("/api/catalog/procedures").then().extract()
+                .jsonPath().get("find { it.code == 'MICRONEEDLING' }.durationMinutes"));
+        // room types are chosen from those in use: a new room serves the procedures' type unless told otherwise
+        assertEquals("TREATMENT_ROOM", browser.visible(By.id("room-new-type")).getAttribute("value"));
+        assertEquals("SELECT", browser.visible(By.id("proc-MICRONEEDLING-room")).getTagName().toUpperCase());
         as("admin").get("/api/catalog/rooms").then().extract().jsonPath().getList("$", Map.class).stream()
                 .filter(r -> (original + " (renamed)").equals(r.get("name"))).findFirst().ifPresent(r -> as("admin")
                         .body(Map.of("name", original, "roomType", r.get("roomType"), "active", true))
