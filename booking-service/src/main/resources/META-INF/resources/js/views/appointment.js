@@ -74,6 +74,7 @@ export async function renderAppointment(main, { id, isCurrent }) {
         if (!changes.some((c) => c.id === a.id || c.table === 'resync')) return;
         const fresh = await api.get(`/api/appointments/${a.id}`).catch(() => null);
         if (!fresh || !isCurrent()) return;
+        followMessages(a.id);
         loadMessages(a.id, messagesSlot, isCurrent);
         if (fresh.status === a.status && fresh.start === a.start && fresh.rescreenDue === a.rescreenDue) return;
         clear(document.getElementById('appointment-status'), statusBadge(fresh.status));
@@ -122,6 +123,20 @@ function standing(a) {
 
 const SETTLED = ['SENT', 'FAILED', 'CANCELLED', 'SKIPPED', 'UNCERTAIN'];
 
+// After the appointment changes, content-service plans or withdraws its messages a moment later (the
+// change reaches it as an event): meanwhile the list is looked at again every 2 s, settled or not.
+const FOLLOW_MS = 60000;
+const followingUntil = new Map();
+
+function followMessages(id) {
+    followingUntil.set(id, Date.now() + FOLLOW_MS);
+}
+
+function reloadAfterChange(id) {
+    followMessages(id);
+    reload();
+}
+
 async function loadMessages(id, slot, isCurrent = () => true) {
     clearTimeout(slot.refreshTimer);
     try {
@@ -142,8 +157,9 @@ async function loadMessages(id, slot, isCurrent = () => true) {
                     h('td', null, String(m.attempts ?? 0)))))))
             : h('p', { class: 'muted' }, 'No messages yet. The confirmation is planned once the appointment is confirmed; aftercare once it is completed.'));
         // messages on their way are looked at again until they are settled; the page updates itself
-        if (messages.some((m) => !SETTLED.includes(m.status))) {
-            slot.refreshTimer = setTimeout(() => { if (isCurrent()) loadMessages(id, slot, isCurrent); }, 5000);
+        const following = (followingUntil.get(id) || 0) > Date.now();
+        if (following || messages.some((m) => !SETTLED.includes(m.status))) {
+            slot.refreshTimer = setTimeout(() => { if (isCurrent()) loadMessages(id, slot, isCurrent); }, following ? 2000 : 5000);
         }
     } catch (e) {
         clear(slot, e.status === 503
@@ -159,7 +175,7 @@ function actionsPanel(a, catalog, result, isCurrent) {
             const updated = await api.post(`/api/appointments/${a.id}/${path}`, body);
             if (!updated) return;
             announce('ok', done, `Status is now: ${fmt.statusLabel(updated.status)}.`);
-            reload();
+            reloadAfterChange(a.id);
         } catch (e) {
             clear(result, problemNotice(e, failed));
         }
@@ -177,7 +193,7 @@ function actionsPanel(a, catalog, result, isCurrent) {
                 const updated = await withUndo({ message: 'Checking the patient in', action: () => api.post(`/api/appointments/${a.id}/check-in`) });
                 if (!updated) return;
                 announce('ok', 'Patient checked in', `Status is now: ${fmt.statusLabel(updated.status)}.`);
-                reload();
+                reloadAfterChange(a.id);
             } catch (e) {
                 clear(result, problemNotice(e, 'Check-in did not work'));
             }
@@ -222,7 +238,7 @@ function actionsPanel(a, catalog, result, isCurrent) {
     const sections = [];
     if (buttons.length) sections.push(h('div', { class: 'button-row' }, buttons));
     if (can('review') && open('REVIEW')) {
-        sections.push(h('div', null, h('h3', null, 'Clinician review'), reviewForm(a, result, () => reload())));
+        sections.push(h('div', null, h('h3', null, 'Clinician review'), reviewForm(a, result, () => reloadAfterChange(a.id))));
     }
     if (can('reschedule') && open('RESCHEDULE')) sections.push(rescheduleSection(a, catalog, result, isCurrent));
     if (can('cancel') && open('CANCEL')) sections.push(cancelSection(a, result));
@@ -259,7 +275,7 @@ function cancelSection(a, result) {
             try {
                 await api.post(`/api/appointments/${a.id}/cancel`, { reason: reason.value });
                 announce('ok', 'Appointment cancelled', `Reason: ${fmt.CANCEL_REASONS[reason.value]}. The patient is told by e-mail.`);
-                reload();
+                reloadAfterChange(a.id);
             } catch (e) {
                 clear(result, problemNotice(e, 'Cancelling did not work'));
             }
@@ -319,7 +335,10 @@ function rescheduleSection(a, catalog, result, isCurrent) {
                 h('p', null, `From ${fmt.dateTime(a.start)} to ${describeSlot(slot, catalog)}.`),
                 otherPractitioner ? h('p', { class: 'notice notice-warn' },
                     `With another practitioner: ${catalog.practitionerName(slot.practitionerId)} instead of ${catalog.practitionerName(a.practitionerId)}.`) : null,
-                h('p', null, 'It is screened again for the new day, and the patient gets the new time by e-mail.')),
+                h('p', null, 'It is screened again for the new day, and the patient gets the new time by e-mail.'),
+                a.screening?.reviewVerdict === 'APPROVE' ? h('p', { class: 'notice notice-warn', id: 'reschedule-approval' },
+                    'The clinician’s approval was for the current time and does not move with it: if screening refers the new time, '
+                    + 'it waits for a clinician’s review again before it is confirmed.') : null),
             confirmLabel: 'Move it',
         });
         if (!ok) return;
@@ -329,7 +348,7 @@ function rescheduleSection(a, catalog, result, isCurrent) {
             });
             announce(moved.status === 'PENDING_REVIEW' ? 'warn' : 'ok', 'Appointment moved',
                 `${fmt.dateTime(moved.start)}; status: ${fmt.statusLabel(moved.status)}.`);
-            reload();
+            reloadAfterChange(a.id);
         } catch (e) {
             if (e.status === 422 && e.problem.screening) {
                 clear(result, refusal(e.problem.screening, { patientId: a.patientId, onEarliest: showFrom, verb: 'moved' }));

@@ -305,14 +305,10 @@ class FrontDeskUiTest {
         browser.click(By.id("confirm-yes"));
         browser.textAppears(By.id("appointment-status"), "Completed");
         browser.textAppears(By.id("flash"), "aftercare is planned");
-        // content-service plans the aftercare when the completion event arrives over Kafka
-        new WebDriverWait(browser.driver, Duration.ofSeconds(60), Duration.ofSeconds(2)).until(d -> {
-            if (!d.findElements(By.cssSelector("#messages-table tr[data-kind=AFTERCARE]")).isEmpty()) {
-                return true;
-            }
-            d.findElement(By.id("refresh-messages")).click();
-            return false;
-        });
+        // content-service plans the aftercare when the completion event arrives over Kafka; the page
+        // follows the messages after a change by itself, with no Refresh clicked
+        new WebDriverWait(browser.driver, Duration.ofSeconds(60), Duration.ofMillis(500))
+                .until(d -> !d.findElements(By.cssSelector("#messages-table tr[data-kind=AFTERCARE]")).isEmpty());
         assertFalse(browser.driver.findElements(By.cssSelector("#messages-table tr[data-kind=CONFIRMATION]")).isEmpty(),
                 "the confirmation is listed too");
         browser.screenshotAt(By.id("messages-title"), "15-appointment-completed-aftercare");
@@ -374,6 +370,9 @@ class FrontDeskUiTest {
         browser.textAppears(By.id("appointment-status"), "Cancelled");
         browser.textAppears(By.cssSelector("main dl.facts"), "Patient asked to cancel");
         assertTrue(browser.driver.findElements(By.id("action-cancel")).isEmpty(), "a cancelled appointment offers no more actions");
+        // the cancellation e-mail is listed once content-service has planned it, without a reload
+        new WebDriverWait(browser.driver, Duration.ofSeconds(60), Duration.ofMillis(500))
+                .until(d -> !d.findElements(By.cssSelector("#messages-table tr[data-kind=CANCELLATION]")).isEmpty());
         browser.screenshot("22-cancelled");
 
         // another consultation: the patient does not come
