@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -73,6 +74,23 @@ class BadInputTest {
                 .body("errors.find { it.field == 'firstName' }.message", equalTo("is required"))
                 .body("errors.field", hasItem("email"))
                 .body("errors.field", hasItem("dateOfBirth"));
+    }
+
+    @Test
+    void aDateOfBirthMoreThan120YearsAgoIsRefusedAsATypoOnRegistrationAndCorrection() {
+        Map<String, Object> typo = Map.of("firstName", "Zofia", "lastName", "Stara", "email", "zofia.stara@example.org",
+                "dateOfBirth", LocalDate.now().minusYears(121).toString());
+        as("frontdesk").body(typo).post("/api/patients").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("dateOfBirth")))
+                .body("errors.message[0]", equalTo("is more than 120 years ago; please check the year"));
+        String patient = Api.newPatient();
+        Map<String, Object> details = as("frontdesk").get("/api/patients/" + patient).then().extract().jsonPath().getMap("$");
+        Map<String, Object> corrected = new java.util.HashMap<>(details);
+        corrected.remove("id");
+        corrected.put("dateOfBirth", typo.get("dateOfBirth"));
+        as("frontdesk").body(corrected).put("/api/patients/" + patient).then().statusCode(400)
+                .body("errors.field", equalTo(List.of("dateOfBirth")));
+        as("frontdesk").get("/api/patients/" + patient).then().body("dateOfBirth", equalTo(details.get("dateOfBirth")));
     }
 
     @Test

@@ -55,7 +55,7 @@ public class ClosureService {
         ZoneId zone = config.timeZone();
         LocalDate last = lastDay == null ? firstDay : lastDay;
         if (last.isBefore(firstDay)) {
-            throw ProblemException.badRequest("lastDay", "must not be before firstDay");
+            throw ProblemException.badRequest("lastDay", "must not be before the first day");
         }
         if (ChronoUnit.DAYS.between(firstDay, last) + 1 > MAX_DAYS) {
             throw ProblemException.badRequest("lastDay", "a closure may cover at most " + MAX_DAYS + " days");

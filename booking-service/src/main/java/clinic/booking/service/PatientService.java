@@ -47,6 +47,15 @@ public class PatientService {
     public record LikelySame(UUID id, String firstName, String lastName, LocalDate dateOfBirth, String email) {
     }
 
+    /** No one treated here is this old: a year typed wrong (1891 for 1981), caught before it stands in the record. */
+    static final int OLDEST_AGE_YEARS = 120;
+
+    private void refuseImplausibleBirth(LocalDate dateOfBirth) {
+        if (dateOfBirth.isBefore(LocalDate.now(clock).minusYears(OLDEST_AGE_YEARS))) {
+            throw ProblemException.badRequest("dateOfBirth", "is more than " + OLDEST_AGE_YEARS + " years ago; please check the year");
+        }
+    }
+
     /**
      * Registers a patient, unless a live record is probably the same person ({@link PatientSearch#sameIdentity}):
      * then 409 naming those records, and the front desk either opens one of them or registers again
@@ -55,6 +64,7 @@ public class PatientService {
     @Transactional
     public Patient register(Details details, boolean differentPerson) {
         Details d = details.normalized();
+        refuseImplausibleBirth(d.dateOfBirth());
         patients.holdIdentitiesBornOn(d.dateOfBirth());
         if (!differentPerson) {
             refuseLikelySame(d, null, "A patient with this date of birth and the same name or e-mail is registered already."
@@ -85,6 +95,9 @@ public class PatientService {
         Details before = new Details(patient.firstName, patient.lastName, patient.email, patient.dateOfBirth, patient.phone);
         if (before.equals(d)) {
             return patient;
+        }
+        if (!d.dateOfBirth().equals(before.dateOfBirth())) {
+            refuseImplausibleBirth(d.dateOfBirth());
         }
         boolean identityChanged = !before.withPhone(null).equals(d.withPhone(null));
         if (identityChanged) {

@@ -108,7 +108,7 @@ export async function renderSafetyPolicy(main, { isCurrent }) {
         h('section', { class: 'panel' }, result, form),
         h('section', { class: 'panel', 'aria-labelledby': 'rules-title' },
             h('h2', { id: 'rules-title' }, 'What the intake answers lead to'),
-            h('p', { class: 'small muted' }, 'Set by the evidence; they can be made stricter through the API, never weaker.'),
+            h('p', { class: 'small muted' }, 'Set by the clinical evidence, not on this page; they can never be made weaker. To make one stricter, ask the clinic’s system administrator.'),
             h('ul', { class: 'plain-list' }, policy.rules.map((r) => h('li', null, h('strong', null, fmt.humanize(r.id)), `: ${fmt.statusLabel(r.outcome)} for ${r.procedures.map((p) => PROCEDURE[p] || p).join(' and ')}`, h('span', { class: 'small muted' }, ` (${r.evidence})`))))),
         h('section', { class: 'panel', 'aria-labelledby': 'versions-title' },
             h('h2', { id: 'versions-title' }, 'Version history'),
