@@ -65,7 +65,9 @@ public class CatalogResource {
     @PUT
     @Path("/procedures/{code}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Set a procedure's duration, buffer and room type (role: admin)")
+    @Operation(summary = "Set a procedure's duration, buffer and room type (role: admin)",
+            description = "A procedure is booked into a free room of its type, so the room type must be one that some room "
+                    + "(in use or not) has; otherwise 400 names roomType and lists the rooms' types.")
     public ProcedureView saveProcedure(@RestPath ProcedureCode code, @Valid @NotNull ProcedureView body) {
         return view(admin.saveProcedure(code, body));
     }

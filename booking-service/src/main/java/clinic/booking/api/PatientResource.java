@@ -91,7 +91,8 @@ public class PatientResource {
     @POST
     @RolesAllowed({ Roles.FRONT_DESK, Roles.ADMIN })
     @Operation(summary = "Register a patient (roles: front-desk, admin)")
-    @APIResponse(responseCode = "400", description = "Invalid field (problem+json naming it)")
+    @APIResponse(responseCode = "400", description = "Invalid field (problem+json naming it); a date of birth must be in the"
+            + " past and at most 120 years ago")
     @APIResponse(responseCode = "409", description = "possible-duplicate-patient: a live record has this date of birth and the"
             + " same name (either order) or e-mail; `likelySame` lists them. Register again with differentPerson=true only"
             + " after checking that this is someone else.")
@@ -129,7 +130,8 @@ public class PatientResource {
     @RolesAllowed({ Roles.FRONT_DESK, Roles.ADMIN })
     @Operation(summary = "Correct a patient's identity and contact details (roles: front-desk, admin)",
             description = "Replaces the details with the ones given. Messages not yet sent to the patient use the "
-                    + "corrected first name and e-mail; the same details again change nothing.")
+                    + "corrected first name and e-mail; the same details again change nothing. A changed date of birth "
+                    + "must be at most 120 years ago.")
     @APIResponse(responseCode = "200", description = "The patient with the corrected details",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientView.class)))
     @APIResponse(responseCode = "409", description = "possible-duplicate-patient: with these details the record matches"
