@@ -117,9 +117,11 @@ export async function renderNewPatient(main) {
                 advice: 'Open the record if it is this patient. Register a new one only after checking that this is someone else.',
                 anywayLabel: 'Register as a different person',
             },
-            done: (created) => {
+            done: async (created) => {
                 rememberPatient(created);
-                announce('ok', 'Patient registered', `${fmt.fullName(created)} is registered. Record the intake before booking a treatment.`);
+                const shared = sharedInbox(await othersWithEmail(created));
+                announce(shared ? 'warn' : 'ok', 'Patient registered',
+                    `${fmt.fullName(created)} is registered. Record the intake before booking a treatment.${shared}`);
                 go(`#/patients/${created.id}`, { keepAnnouncement: true });
             },
         }));
@@ -254,9 +256,10 @@ function correctionForm(p, corrected, cancelled) {
                 advice: 'If it is one person, ask an admin to merge the two records. Save the correction only after checking that this is someone else.',
                 anywayLabel: 'Save as a different person',
             },
-            done: (saved) => {
+            done: async (saved) => {
                 rememberPatient(saved);
-                announce('ok', 'Details corrected', `Messages not yet sent go to ${saved.email}.`);
+                const shared = sharedInbox(await othersWithEmail(saved));
+                announce(shared ? 'warn' : 'ok', 'Details corrected', `Messages not yet sent go to ${saved.email}.${shared}`);
                 corrected();
             },
         }));
@@ -423,6 +426,21 @@ async function loadIntakeStatus(p, slot, linkSent) {
     });
     clear(slot, headline, invitationLine, send ? h('div', { class: 'button-row' }, send) : null);
 }
+
+/**
+ * Other patients with the same e-mail. Their messages (confirmations, intake links) go to one inbox:
+ * a family's may be meant to, a typo is not, so the desk is told at once.
+ */
+async function othersWithEmail(patient) {
+    const email = patient.email?.toLowerCase();
+    if (!email) return [];
+    const found = await api.get(`/api/patients?query=${encodeURIComponent(patient.email)}`).catch(() => []);
+    return found.filter((o) => o.id !== patient.id && o.email?.toLowerCase() === email);
+}
+
+const sharedInbox = (others) => (others.length
+    ? ` This e-mail is also on the record of ${others.map(fmt.fullName).join(', ')}: messages to each go to the same inbox. If that is a mistake, correct it now.`
+    : '');
 
 const FINAL = ['SENT', 'FAILED', 'CANCELLED', 'SKIPPED', 'UNCERTAIN'];
 

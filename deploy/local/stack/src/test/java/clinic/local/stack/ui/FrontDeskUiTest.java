@@ -116,6 +116,19 @@ class FrontDeskUiTest {
         browser.textAppears(By.cssSelector("main h1"), "Hanna Lewandowska");
         assertEquals(patientUrl, browser.driver.getCurrentUrl(), "the record on file opens");
 
+        // someone else with the same e-mail (a daughter, say): registered, and the desk is told both share an inbox
+        browser.click(By.linkText("Patients"));
+        browser.click(By.id("new-patient"));
+        browser.type(By.id("np-firstName"), "Julia");
+        browser.type(By.id("np-lastName"), "Lewandowska");
+        browser.type(By.id("np-email"), email.toUpperCase());
+        browser.setDate(By.id("np-dateOfBirth"), "2012-06-01");
+        browser.click(By.id("np-submit"));
+        browser.textAppears(By.cssSelector("main h1"), "Julia Lewandowska");
+        browser.textAppears(By.id("flash"), "This e-mail is also on the record of Hanna Lewandowska");
+        browser.driver.get(patientUrl);
+        browser.textAppears(By.cssSelector("main h1"), "Hanna Lewandowska");
+
         // intake: unanswered questions are flagged in the page; a server-side rule names its field
         browser.click(By.id("record-intake"));
         browser.visible(By.id("intake-form"));
