@@ -48,7 +48,7 @@ public class PatientService {
     }
 
     /** No one treated here is this old: a year typed wrong (1891 for 1981), caught before it stands in the record. */
-    static final int OLDEST_AGE_YEARS = 120;
+    private static final int OLDEST_AGE_YEARS = 120;
 
     private void refuseImplausibleBirth(LocalDate dateOfBirth) {
         if (dateOfBirth.isBefore(LocalDate.now(clock).minusYears(OLDEST_AGE_YEARS))) {

@@ -50,8 +50,12 @@ export async function renderReview(main, { params, isCurrent }) {
             h('p', null, h('a', { href: `#/appointments/${a.id}` }, 'Open the appointment')),
             h('h3', null, 'Your decision'),
             reviewForm(a, result, (updated) => {
-                announce('ok', updated.status === 'CONFIRMED' ? 'Approved: the appointment is confirmed' : 'Denied: the appointment is rejected',
-                    `${p ? fmt.fullName(p) : 'The patient'}, ${catalog.procedureName(a.procedure)} on ${fmt.dateTime(a.start)}.`);
+                // confirmed on a closed day or while the practitioner is away: no confirmation goes out until it is moved
+                const blocked = updated.status === 'CONFIRMED' && (obstacles.closure || obstacles.away);
+                announce(blocked ? 'warn' : 'ok', updated.status === 'CONFIRMED' ? 'Approved: the appointment is confirmed' : 'Denied: the appointment is rejected',
+                    `${p ? fmt.fullName(p) : 'The patient'}, ${catalog.procedureName(a.procedure)} on ${fmt.dateTime(a.start)}.`
+                    + (blocked ? ` ${obstacles.closure ? 'The clinic is closed that day' : 'The practitioner is away then'}:`
+                        + ' the patient gets no confirmation until the front desk moves it.' : ''));
                 document.querySelector(`#review-list button[data-appointment-id="${a.id}"]`)?.closest('li')?.remove();
                 clear(detail);
                 document.getElementById('review-count').textContent = `${document.querySelectorAll('#review-list li').length} waiting`;
