@@ -3,6 +3,7 @@
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { loadCatalog, patient } from '../session.js';
+import { go } from '../nav.js';
 import { announce, notice, problemNotice, statusBadge, busy, showFieldErrors, clearFieldErrors } from '../ui.js';
 import { fillPatientNames } from './calendar.js';
 import { obstaclesTo, obstacleNotices } from '../as-booked.js';
@@ -123,6 +124,14 @@ export function reviewForm(a, result, onDone) {
                     { decision, reason: reason.value.trim(), decisionId: a.screening?.decisionId });
                 onDone(updated);
             } catch (e) {
+                if (e.kind === 'decision-replaced') {
+                    // the verdict was for a decision read before a move or a re-screen: the current one is read first
+                    clear(result, notice('warn', 'Not recorded: the appointment was moved or screened again meanwhile',
+                        'Your verdict was for the earlier decision, so nothing was changed. Read the current decision before deciding.',
+                        h('button', { type: 'button', class: 'button button-secondary', id: 'review-current', onclick: () => go(`#/appointments/${a.id}`) },
+                            'Show the current decision')));
+                    return;
+                }
                 const shown = showFieldErrors(form, e.fieldErrors, fields);
                 clear(result, e.status === 503
                     ? notice('error', 'Not recorded: screening is unavailable', 'Nothing changed. Try again in a moment.')

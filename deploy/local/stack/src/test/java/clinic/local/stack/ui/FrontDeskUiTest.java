@@ -289,6 +289,23 @@ class FrontDeskUiTest {
         browser.textAppears(By.id("review-decision-error"), "Choose approve or deny");
         browser.screenshotAt(By.id("review-item-title"), "13-review-detail");
         browser.assertAccessible("review detail");
+        // the patient's intake is recorded again while the clinician reads: a verdict never lands on the
+        // decision the re-screen replaced, and the clinician is led to the current one
+        java.util.Map<String, Object> sameAnswers = new java.util.HashMap<>(IntakeAnswers.clean());
+        sameAnswers.put("isotretinoin", "STOPPED");
+        sameAnswers.put("isotretinoinLastDose", today.minusMonths(2).toString());
+        io.restassured.RestAssured.given().baseUri(baseUrl).auth().preemptive().basic("frontdesk", "frontdesk")
+                .contentType(io.restassured.http.ContentType.JSON).body(sameAnswers)
+                .put("/api/patients/" + patientId + "/intake").then().statusCode(200);
+        browser.click(By.id("review-approve"));
+        browser.type(By.id("review-reason"), "Washout nearly complete.");
+        browser.click(By.id("review-submit"));
+        browser.textAppears(By.id("review-result"), "moved or screened again meanwhile");
+        browser.click(By.id("review-current"));
+        browser.textAppears(By.id("appointment-status"), "Waiting for review");
+        browser.click(By.linkText("Review queue"));
+        browser.click(item);
+        browser.textAppears(By.id("review-item-title"), "Olga Mazur");
         browser.click(By.id("review-approve"));
         browser.type(By.id("review-reason"), "Washout nearly complete; discussed with the patient.");
         browser.click(By.id("review-submit"));
