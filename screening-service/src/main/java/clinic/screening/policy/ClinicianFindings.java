@@ -37,7 +37,7 @@ public final class ClinicianFindings {
                 "Intake version " + intake.version() + " (not recorded by a clinician) no longer reports "
                         + dropped.stream().map(Contraindication::name).collect(Collectors.joining(", "))
                         + ", which intake version " + clinician.version() + ", recorded by a clinician on "
-                        + clinician.completedOn() + ", reported. Confirm that it has resolved (approve), or record a new intake.",
+                        + ClinicianText.day(clinician.completedOn()) + ", reported. Confirm that it has resolved (approve), or record a new intake.",
                 PolicyDocument.POLICY_EVIDENCE));
     }
 }

@@ -22,8 +22,8 @@ public enum Contraindication {
                         + "only \"not taking now\", so a recent course cannot be ruled out. Record a new intake or review.");
                 // a dose exactly `months` before the appointment day has completed the washout
                 case STOPPED -> intake.isotretinoinLastDose().isAfter(appointmentDay.minusMonths(months))
-                        ? Optional.of("Last isotretinoin dose " + intake.isotretinoinLastDose() + " is within the " + months
-                                + "-month washout before the appointment day " + appointmentDay
+                        ? Optional.of("Last isotretinoin dose " + ClinicianText.day(intake.isotretinoinLastDose()) + " is within the " + months
+                                + "-month washout before the appointment day " + ClinicianText.day(appointmentDay)
                                 + " (the window length is clinic policy).")
                         : Optional.empty();
             };
@@ -40,7 +40,7 @@ public enum Contraindication {
         Optional<String> finding(IntakeAnswers intake, LocalDate appointmentDay, PolicyDocument.Windows windows) {
             return when(intake.activeInfectionOrInflammation(),
                     "Active skin infection or inflammatory condition in the treatment area (intake completed "
-                            + intake.completedOn() + ").");
+                            + ClinicianText.day(intake.completedOn()) + ").");
         }
     },
     AUTOIMMUNE {

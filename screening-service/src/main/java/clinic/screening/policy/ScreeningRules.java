@@ -151,8 +151,8 @@ public final class ScreeningRules {
             String evidence = sameDay && rule.sameDayBlocked() && rule.sameDayEvidence() != null
                     ? rule.sameDayEvidence() : PolicyDocument.POLICY_EVIDENCE;
             String detail = conflicts.stream()
-                    .map(c -> c.procedure() + " appointment " + c.appointmentId() + " on " + c.day() + " is "
-                            + Math.abs(ChronoUnit.DAYS.between(c.day(), day)) + " day(s) from " + day + ".")
+                    .map(c -> c.procedure() + " appointment " + c.appointmentId() + " on " + ClinicianText.day(c.day()) + " is "
+                            + Math.abs(ChronoUnit.DAYS.between(c.day(), day)) + " day(s) from " + ClinicianText.day(day) + ".")
                     .collect(Collectors.joining(" "));
             reasons.add(new Reason(ruleId, Outcome.BLOCKED, rule.frontDeskMessage(), rule.clinicianMessage() + " " + detail,
                     evidence));
@@ -161,8 +161,8 @@ public final class ScreeningRules {
     }
 
     private static String intakeDetail(Optional<IntakeAnswers> intake, LocalDate day, PolicyDocument.Windows windows) {
-        return intake.map(i -> "Latest intake (version " + i.version() + ") was completed " + i.completedOn() + ", "
-                + ChronoUnit.DAYS.between(i.completedOn(), day) + " days before the appointment day " + day
+        return intake.map(i -> "Latest intake (version " + i.version() + ") was completed " + ClinicianText.day(i.completedOn()) + ", "
+                + ChronoUnit.DAYS.between(i.completedOn(), day) + " days before the appointment day " + ClinicianText.day(day)
                 + "; valid for " + windows.intakeValidityDays() + " days (clinic policy).")
                 .orElse("No intake on file.");
     }

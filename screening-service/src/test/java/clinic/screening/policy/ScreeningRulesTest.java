@@ -40,6 +40,16 @@ class ScreeningRulesTest {
         assertThat(noMatrixCell.problems()).anyMatch(p -> p.contains("INTERVAL_MICRODERMABRASION_TO_MICRODERMABRASION"));
     }
 
+    @Test
+    void theClinicianReadsTheWashoutsDaysAsPeopleWriteThem() {
+        LocalDate day = LocalDate.of(2026, 12, 10);
+        IntakeAnswers intake = new IntakeAnswers(1, IsotretinoinUse.STOPPED, LocalDate.of(2026, 10, 1), false, false, false, false,
+                false, day.minusDays(1), false);
+        Evaluation result = ScreeningRules.evaluate(POLICY, MICRODERMABRASION, day, Optional.of(intake), List.of());
+        assertThat(result.reasons().get(0).clinicianMessage())
+                .contains("Last isotretinoin dose 1 Oct 2026 is within the 6-month washout before the appointment day 10 Dec 2026");
+    }
+
     @ParameterizedTest(name = "appointment {0}, isotretinoin {1}, last dose {2} -> {3}")
     @CsvSource({
             // exactly six months before the appointment day: washout complete
