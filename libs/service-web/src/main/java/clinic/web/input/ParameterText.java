@@ -3,6 +3,7 @@ package clinic.web.input;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -18,9 +19,12 @@ import clinic.web.ProblemException;
  */
 public class ParameterText {
 
+    /** Before {@link ParameterTypes}: a parameter's text is found unreadable before it is found not to be a UUID or a date. */
+    static final int PRIORITY = Priorities.USER;
+
     private static final char REPLACEMENT_CHARACTER = '\uFFFD';
 
-    @ServerRequestFilter
+    @ServerRequestFilter(priority = PRIORITY)
     public void refuseControlCharacters(ContainerRequestContext request) {
         check(request.getUriInfo().getPathParameters(), false);
         check(request.getUriInfo().getQueryParameters(), false);

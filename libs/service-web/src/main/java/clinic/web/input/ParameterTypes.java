@@ -42,7 +42,7 @@ public class ParameterTypes {
 
     private final Map<Method, List<TypedParameter>> byMethod = new ConcurrentHashMap<>();
 
-    @ServerRequestFilter
+    @ServerRequestFilter(priority = ParameterText.PRIORITY + 1)
     public void refuseUnconvertible(ContainerRequestContext request, ResourceInfo resource) {
         Method method = resource.getResourceMethod();
         if (method == null) {
