@@ -76,6 +76,35 @@ class DuplicatePatientTest {
     }
 
     @Test
+    void aSharedEmailIsAllowedAndTheAnswerNamesTheOtherRecordsWithIt() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String family = "family-" + tag + "@example.com";
+        String mother = register("Hanna", "Lis" + tag, family, "1970-02-02", false).statusCode(201)
+                .body("id", org.hamcrest.Matchers.notNullValue())
+                .body("lastName", equalTo("Lis" + tag))
+                .body("sharesEmailWith", org.hamcrest.Matchers.empty())
+                .extract().path("id");
+        String daughter = register("Julia", "Lis" + tag, family.toUpperCase(), "2001-06-06", false).statusCode(201)
+                .body("sharesEmailWith.id", org.hamcrest.Matchers.contains(mother))
+                .body("sharesEmailWith[0].firstName", equalTo("Hanna"))
+                .body("sharesEmailWith[0].email", org.hamcrest.Matchers.nullValue())
+                .extract().path("id");
+
+        // the daughter's own address: no longer shared; the mother's record, corrected, names no one
+        as("frontdesk").body(Map.of("firstName", "Julia", "lastName", "Lis" + tag, "email", "julia-" + tag + "@example.com",
+                "dateOfBirth", "2001-06-06")).put("/api/patients/" + daughter).then().statusCode(200)
+                .body("email", equalTo("julia-" + tag + "@example.com"))
+                .body("sharesEmailWith", org.hamcrest.Matchers.empty());
+        as("frontdesk").body(Map.of("firstName", "Hanna", "lastName", "Lis" + tag, "email", family, "dateOfBirth", "1970-02-02",
+                "phone", "+48 600 700 800")).put("/api/patients/" + mother).then().statusCode(200)
+                .body("sharesEmailWith", org.hamcrest.Matchers.empty());
+        // and back to the family's inbox: the correction names the mother
+        as("frontdesk").body(Map.of("firstName", "Julia", "lastName", "Lis" + tag, "email", family, "dateOfBirth", "2001-06-06"))
+                .put("/api/patients/" + daughter).then().statusCode(200)
+                .body("sharesEmailWith.id", org.hamcrest.Matchers.contains(mother));
+    }
+
+    @Test
     void oneOfManySimultaneousRegistrationsOfAPersonIsRegistered() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         List<Integer> statuses = Race.run(IntStream.range(0, 12).mapToObj(i -> (Callable<Integer>) () -> register("Marta",

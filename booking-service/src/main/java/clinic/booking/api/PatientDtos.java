@@ -15,6 +15,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import clinic.booking.domain.Patient;
 import clinic.booking.service.PatientEraser;
 import clinic.booking.service.PatientMerger;
@@ -65,6 +67,27 @@ public final class PatientDtos {
 
         static PatientView of(Patient p) {
             return new PatientView(p.id, p.firstName, p.lastName, p.email, p.phone, p.dateOfBirth);
+        }
+    }
+
+    /**
+     * A patient as registered or corrected, with the other live records that have the same e-mail: the
+     * messages to each of them reach one inbox, which the desk confirms or corrects at once.
+     */
+    public record SavedPatientView(@JsonUnwrapped PatientView patient,
+            @Schema(description = "Other live records with this e-mail address (any case); empty when none")
+            List<PatientName> sharesEmailWith) {
+
+        static SavedPatientView of(Patient p, List<Patient> sharingEmail) {
+            return new SavedPatientView(PatientView.of(p), sharingEmail.stream().map(PatientName::of).toList());
+        }
+    }
+
+    /** Which record, by name only. */
+    public record PatientName(UUID id, String firstName, String lastName) {
+
+        static PatientName of(Patient p) {
+            return new PatientName(p.id, p.firstName, p.lastName);
         }
     }
 }

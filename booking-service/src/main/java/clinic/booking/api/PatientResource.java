@@ -36,7 +36,9 @@ import clinic.booking.api.PatientDtos.MergeReceipt;
 import clinic.booking.api.PatientDtos.MergeRequest;
 import clinic.booking.api.PatientDtos.PatientDetails;
 import clinic.booking.api.PatientDtos.PatientView;
+import clinic.booking.api.PatientDtos.SavedPatientView;
 import clinic.booking.desk.DeskClients;
+import clinic.booking.domain.Patient;
 import clinic.booking.desk.InvitationSent;
 import clinic.booking.screening.IntakeQuestionnaire;
 import clinic.booking.screening.ScreeningClient;
@@ -96,14 +98,15 @@ public class PatientResource {
     @APIResponse(responseCode = "409", description = "possible-duplicate-patient: a live record has this date of birth and the"
             + " same name (either order) or e-mail; `likelySame` lists them. Register again with differentPerson=true only"
             + " after checking that this is someone else.")
-    @APIResponse(responseCode = "201", description = "Registered; Location names the new patient",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientView.class)))
+    @APIResponse(responseCode = "201", description = "Registered; Location names the new patient. `sharesEmailWith` lists"
+            + " the other records with this e-mail (allowed: families share inboxes, but the desk should confirm it)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SavedPatientView.class)))
     public Response register(@Valid @NotNull PatientDetails body, @RestQuery boolean differentPerson,
             @RestHeader("Idempotency-Key") String idempotencyKey) {
         return idempotency.run(idempotencyKey, identity.getPrincipal().getName(),
                 "POST /api/patients" + (differentPerson ? "?differentPerson=true" : ""), body, () -> {
             var patient = patients.register(body.details(), differentPerson);
-            return Response.created(URI.create("/api/patients/" + patient.id)).entity(PatientView.of(patient)).build();
+            return Response.created(URI.create("/api/patients/" + patient.id)).entity(saved(patient)).build();
         });
     }
 
@@ -132,13 +135,18 @@ public class PatientResource {
             description = "Replaces the details with the ones given. Messages not yet sent to the patient use the "
                     + "corrected first name and e-mail; the same details again change nothing. A changed date of birth "
                     + "must be at most 120 years ago.")
-    @APIResponse(responseCode = "200", description = "The patient with the corrected details",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientView.class)))
+    @APIResponse(responseCode = "200", description = "The patient with the corrected details; `sharesEmailWith` lists the"
+            + " other records with this e-mail",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SavedPatientView.class)))
     @APIResponse(responseCode = "409", description = "possible-duplicate-patient: with these details the record matches"
             + " another live one (date of birth, and name or e-mail); `likelySame` lists them. One person's records are"
             + " merged by an admin; correct again with differentPerson=true only after checking that this is someone else.")
-    public PatientView correct(@RestPath UUID id, @Valid @NotNull PatientDetails body, @RestQuery boolean differentPerson) {
-        return PatientView.of(patients.correct(id, body.details(), differentPerson));
+    public SavedPatientView correct(@RestPath UUID id, @Valid @NotNull PatientDetails body, @RestQuery boolean differentPerson) {
+        return saved(patients.correct(id, body.details(), differentPerson));
+    }
+
+    private SavedPatientView saved(Patient patient) {
+        return SavedPatientView.of(patient, patients.sharingEmailWith(patient));
     }
 
     @POST

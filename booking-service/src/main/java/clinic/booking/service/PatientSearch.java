@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,6 +88,15 @@ public class PatientSearch {
                      OR lower(email) = lower(?4))
                  ORDER BY created_at LIMIT 10""", Patient.class)
                 .setParameter(1, dateOfBirth).setParameter(2, firstName).setParameter(3, lastName).setParameter(4, email)
+                .getResultList().stream().map(Patient.class::cast).toList();
+    }
+
+    /** Other live records with this e-mail address (any case): their messages reach the same inbox. */
+    public List<Patient> sharingEmail(String email, UUID self) {
+        return em.createNativeQuery("""
+                SELECT * FROM patient WHERE erased_at IS NULL AND lower(email) = lower(?1) AND id <> ?2
+                 ORDER BY created_at LIMIT 10""", Patient.class)
+                .setParameter(1, email).setParameter(2, self)
                 .getResultList().stream().map(Patient.class::cast).toList();
     }
 

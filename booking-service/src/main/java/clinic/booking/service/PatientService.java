@@ -163,6 +163,14 @@ public class PatientService {
         return ProblemException.notFound("Patient", id);
     }
 
+    /**
+     * The other live records with the patient's e-mail. A family may share an inbox on purpose, a typo
+     * sends one person's confirmations and intake links to another: either way the desk is told.
+     */
+    public List<Patient> sharingEmailWith(Patient patient) {
+        return patient.email == null ? List.of() : finder.sharingEmail(patient.email, patient.id);
+    }
+
     /** Patients by name in any order, e-mail, phone or date of birth, for the front desk's search box. */
     public List<Patient> search(String text) {
         return finder.search(text);

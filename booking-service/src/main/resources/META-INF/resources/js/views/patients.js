@@ -119,7 +119,7 @@ export async function renderNewPatient(main) {
             },
             done: async (created) => {
                 rememberPatient(created);
-                const shared = sharedInbox(await othersWithEmail(created));
+                const shared = sharedInbox(created.sharesEmailWith);
                 announce(shared ? 'warn' : 'ok', 'Patient registered',
                     `${fmt.fullName(created)} is registered. Record the intake before booking a treatment.${shared}`);
                 go(`#/patients/${created.id}`, { keepAnnouncement: true });
@@ -258,7 +258,7 @@ function correctionForm(p, corrected, cancelled) {
             },
             done: async (saved) => {
                 rememberPatient(saved);
-                const shared = sharedInbox(await othersWithEmail(saved));
+                const shared = sharedInbox(saved.sharesEmailWith);
                 announce(shared ? 'warn' : 'ok', 'Details corrected', `Messages not yet sent go to ${saved.email}.${shared}`);
                 corrected();
             },
@@ -428,17 +428,10 @@ async function loadIntakeStatus(p, slot, linkSent) {
 }
 
 /**
- * Other patients with the same e-mail. Their messages (confirmations, intake links) go to one inbox:
- * a family's may be meant to, a typo is not, so the desk is told at once.
+ * The other records with the saved e-mail, as booking answers a registration or correction. Their
+ * messages (confirmations, intake links) go to one inbox: a family's may be meant to, a typo is not.
  */
-async function othersWithEmail(patient) {
-    const email = patient.email?.toLowerCase();
-    if (!email) return [];
-    const found = await api.get(`/api/patients?query=${encodeURIComponent(patient.email)}`).catch(() => []);
-    return found.filter((o) => o.id !== patient.id && o.email?.toLowerCase() === email);
-}
-
-const sharedInbox = (others) => (others.length
+const sharedInbox = (others = []) => (others.length
     ? ` This e-mail is also on the record of ${others.map(fmt.fullName).join(', ')}: messages to each go to the same inbox. If that is a mistake, correct it now.`
     : '');
 
