@@ -20,8 +20,11 @@ export function notice(kind, title, ...body) {
         ...body.filter((b) => b !== undefined && b !== null && b !== '').map((b) => (typeof b === 'string' ? h('p', null, b) : b)));
 }
 
-/** A plain-language notice for a failed call. */
-export function problemNotice(error, what = 'That did not work') {
+/**
+ * A plain-language notice for a failed call. Field errors are listed under the words on screen for
+ * each field: `labelOf` finds them (by default the label of the field {@link showFieldErrors} marked).
+ */
+export function problemNotice(error, what = 'That did not work', labelOf = fieldLabel) {
     const p = error.problem || {};
     let advice = null;
     if (error.status === 503) {
@@ -31,7 +34,10 @@ export function problemNotice(error, what = 'That did not work') {
     } else if (error.status === 403) {
         advice = 'Your role may not do this.';
     }
-    const fieldErrors = (p.errors || []).map((e) => h('li', null, fieldLabel(e.field) ? `${fieldLabel(e.field)}: ${e.message}` : e.message));
+    const fieldErrors = (p.errors || []).map((e) => {
+        const label = labelOf(e.field);
+        return h('li', null, label ? `${label}: ${e.message}` : e.message);
+    });
     if (fieldErrors.length && (error.status === 400 || !p.detail)) {
         // invalid input: the field list says it all, the detail repeats it; a refusal's detail says more (who, when, why)
         return notice('error', what, h('ul', null, fieldErrors), advice);

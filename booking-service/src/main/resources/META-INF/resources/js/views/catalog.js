@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { h, clear } from '../dom.js';
 import { forgetCatalog, loadCatalog } from '../session.js';
-import { announce, notice, problemNotice, busy } from '../ui.js';
+import { announce, problemNotice, busy } from '../ui.js';
 import { confirmAction } from '../confirm.js';
 import { dayInput, dayHint } from '../dates.js';
 import { stillToHappen, awayDuring } from '../calendar-data.js';
@@ -44,11 +44,8 @@ async function save(button, result, request, done, fields = {}) {
 }
 
 function refuse(result, error, fields = {}) {
-    const errors = Object.entries(error.fieldErrors || {});
-    errors.forEach(([field]) => fields[field]?.[0].setAttribute('aria-invalid', 'true'));
-    clear(result, error.status === 400 && errors.length
-        ? notice('error', 'Not saved', h('ul', null, errors.map(([field, message]) => h('li', null, `${fieldName(field, fields)}: ${message}`))))
-        : problemNotice(error, 'Not saved'));
+    Object.keys(error.fieldErrors || {}).forEach((field) => fields[field]?.[0].setAttribute('aria-invalid', 'true'));
+    clear(result, problemNotice(error, 'Not saved', (field) => fieldName(field, fields)));
     result.scrollIntoView({ block: 'nearest' });
 }
 

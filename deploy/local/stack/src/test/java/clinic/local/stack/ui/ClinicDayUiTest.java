@@ -324,6 +324,15 @@ class ClinicDayUiTest {
         cleanIntake(patientId);
         Map<String, Object> booked = book(patientId, "CONSULTATION", LocalDate.now(CLINIC_ZONE).plusDays(75));
         LocalDate holiday = Instant.parse((String) booked.get("start")).atZone(CLINIC_ZONE).toLocalDate();
+        // and a treatment there waiting for a clinician (isotretinoin stopped two months ago)
+        String referredPatient = patient("Roza", "Przegladowa" + tag(), null);
+        Map<String, Object> referredIntake = new HashMap<>(IntakeAnswers.clean());
+        referredIntake.put("isotretinoin", "STOPPED");
+        referredIntake.put("isotretinoinLastDose", LocalDate.now(CLINIC_ZONE).minusMonths(2).toString());
+        as("frontdesk").body(referredIntake).put("/api/patients/" + referredPatient + "/intake").then().statusCode(200);
+        Map<String, Object> referred = book(referredPatient, "MICRONEEDLING", holiday);
+        assertEquals("PENDING_REVIEW", referred.get("status"));
+        assertEquals(holiday, Instant.parse((String) referred.get("start")).atZone(CLINIC_ZONE).toLocalDate(), "booked on the same day");
         Browser browser = open(DESKTOP);
         browser.signIn("admin");
         browser.click(By.linkText("Closures"));
@@ -333,7 +342,7 @@ class ClinicDayUiTest {
         browser.type(By.id("closure-reason"), "Public holiday");
         browser.assertAccessible("closures");
         browser.click(By.id("closure-add"));
-        browser.textAppears(By.id("confirm-title"), "Close the clinic on days with an appointment?");
+        browser.textAppears(By.id("confirm-title"), "Close the clinic on days with 2 appointments?");
         browser.textAppears(By.id("closure-booked"), "Consultation");
         browser.screenshot("60a-closure-asks-first");
         browser.click(By.id("confirm-no"));
@@ -349,10 +358,22 @@ class ClinicDayUiTest {
                 .then().statusCode(200).extract().jsonPath().getList("$").size(), "nothing is offered on a closed day");
         browser.go("#/calendar?view=day&date=" + holiday);
         browser.textAppears(By.id("cal-closures"), "Public holiday");
-        browser.textAppears(By.id("cal-closures"), "One appointment is still booked then");
+        browser.textAppears(By.id("cal-closures"), "2 appointments are still booked then");
         browser.screenshot("61-calendar-closed-day");
         browser.go("#/appointments/" + booked.get("id"));
         browser.textAppears(By.id("appointment-closed"), "Public holiday");
+        // a clinician approving the treatment on the closed day is told the patient hears nothing until it is moved
+        Browser clinician = open(DESKTOP);
+        clinician.signIn("clinician");
+        clinician.click(By.linkText("Review queue"));
+        clinician.click(By.cssSelector("#review-list button[data-appointment-id='" + referred.get("id") + "']"));
+        clinician.textAppears(By.id("review-item-title"), "Przegladowa");
+        clinician.click(By.id("review-approve"));
+        clinician.type(By.id("review-reason"), "Washout nearly complete.");
+        clinician.click(By.id("review-submit"));
+        clinician.textAppears(By.id("flash"), "The clinic is closed that day: the patient gets no confirmation until the front desk moves it.");
+        clinician.screenshot("60b-approved-on-a-closed-day");
+        assertEquals("CONFIRMED", status((String) referred.get("id")));
 
         browser.click(By.linkText("Catalog"));
         browser.wait.until(d -> d.findElements(By.cssSelector("#catalog-procedures tbody tr")).size() == 3);

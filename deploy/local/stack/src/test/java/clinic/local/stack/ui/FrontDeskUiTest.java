@@ -312,6 +312,22 @@ class FrontDeskUiTest {
         browser.textAppears(By.id("flash"), "Approved: the appointment is confirmed");
         browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(item));
         browser.screenshot("14-review-approved");
+        browser.signOut();
+
+        // the desk about to move the approved appointment is told the approval stays with the old time, and steps back
+        browser.signIn("frontdesk");
+        browser.go("#/appointments/" + appointmentId);
+        browser.textAppears(By.id("appointment-status"), "Confirmed");
+        browser.click(By.id("action-reschedule"));
+        browser.slotsLoaded();
+        browser.click(By.cssSelector("#slot-times ul button"));
+        browser.click(By.id("reschedule-confirm"));
+        browser.textAppears(By.id("reschedule-approval"), "approval was for the current time and does not move with it");
+        browser.screenshot("14a-reschedule-approved-warning");
+        browser.click(By.id("confirm-no"));
+        browser.textAppears(By.id("appointment-status"), "Confirmed");
+        browser.signOut();
+        browser.signIn("clinician");
 
         // find the patient by name, then the appointment from the patient's page
         browser.click(By.linkText("Patients"));
