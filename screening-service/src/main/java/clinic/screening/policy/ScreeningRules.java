@@ -151,8 +151,8 @@ public final class ScreeningRules {
             String evidence = sameDay && rule.sameDayBlocked() && rule.sameDayEvidence() != null
                     ? rule.sameDayEvidence() : PolicyDocument.POLICY_EVIDENCE;
             String detail = conflicts.stream()
-                    .map(c -> c.procedure() + " appointment " + c.appointmentId() + " on " + ClinicianText.day(c.day()) + " is "
-                            + Math.abs(ChronoUnit.DAYS.between(c.day(), day)) + " day(s) from " + ClinicianText.day(day) + ".")
+                    .map(c -> ClinicianText.procedure(c.procedure()) + " on " + ClinicianText.day(c.day()) + ", "
+                            + ClinicianText.apart(c.day(), day) + " this appointment on " + ClinicianText.day(day) + ".")
                     .collect(Collectors.joining(" "));
             reasons.add(new Reason(ruleId, Outcome.BLOCKED, rule.frontDeskMessage(), rule.clinicianMessage() + " " + detail,
                     evidence));

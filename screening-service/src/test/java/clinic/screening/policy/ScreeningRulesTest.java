@@ -182,6 +182,9 @@ class ScreeningRulesTest {
         assertThat(noIntakeAndTooClose.outcome()).isEqualTo(Outcome.BLOCKED);
         assertThat(noIntakeAndTooClose.reasons()).extracting(Reason::ruleId)
                 .containsExactly("INTERVAL_MICRONEEDLING_TO_MICRONEEDLING", "INTAKE_MISSING_OR_STALE");
+        // the clinician reads which treatment is too close and how close, not an appointment id
+        assertThat(noIntakeAndTooClose.reasons().get(0).clinicianMessage())
+                .endsWith("Microneedling on 28 Nov 2026, 3 days before this appointment on 1 Dec 2026.");
     }
 
     /**
@@ -223,6 +226,10 @@ class ScreeningRulesTest {
         assertThat(result.reasons()).extracting(Reason::ruleId).containsExactlyElementsOf(expected);
         assertThat(result.outcome()).isEqualTo(expected.isEmpty() ? Outcome.CLEARED : Outcome.BLOCKED);
         assertThat(result.earliestEligibleDay() == null).isEqualTo(expected.isEmpty());
+        String apart = offset == 0 ? "the same day as" : Math.abs(offset) + (Math.abs(offset) == 1 ? " day " : " days ")
+                + (offset > 0 ? "before" : "after");
+        assertThat(result.reasons()).allSatisfy(reason -> assertThat(reason.clinicianMessage())
+                .contains(ClinicianText.procedure(existing) + " on 1 Dec 2026, " + apart + " this appointment on "));
         // whatever day is offered instead must itself pass every interval rule
         if (result.earliestEligibleDay() != null) {
             Evaluation atEarliest = ScreeningRules.evaluate(POLICY, requested, result.earliestEligibleDay(), Optional.of(intake),
