@@ -9,6 +9,7 @@ import { h, clear } from './dom.js';
 import * as fmt from './format.js';
 import { timeOffOn } from './calendar-data.js';
 import { whileShown } from './live.js';
+import { arrowKeys } from './roving.js';
 
 /** What each front-desk category means, in words that let the front desk act. */
 export const CATEGORY_TEXT = {
@@ -152,6 +153,7 @@ export function slotPicker(options) {
             }, fmt.shortDay(day), h('small', null, note)));
         }
         clear(dayRow, buttons);
+        arrowKeys(dayRow, 'button');
     }
 
     function showDay(day, focusFirst = false) {
@@ -159,6 +161,7 @@ export function slotPicker(options) {
         state.selected = null;
         state.onSelect?.(null);
         dayRow.querySelectorAll('button').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.day === day)));
+        arrowKeys(dayRow, 'button');
         const list = state.byDay.get(day) || [];
         const run = outlookOn(day);
         const closed = closureOn(day);
@@ -187,6 +190,8 @@ export function slotPicker(options) {
             parts.push(h('p', { class: 'muted' }, 'No free times on this day.'));
         }
         clear(times, parts);
+        const timeList = times.querySelector('ul');
+        if (timeList) arrowKeys(timeList, 'button');
         if (focusFirst) (times.querySelector('ul button') || times.querySelector('#slot-earliest') || times.querySelector('#go-intake') || times.querySelector('h3')).focus();
     }
 
@@ -217,6 +222,7 @@ export function slotPicker(options) {
     function select(slot, button) {
         state.selected = slot;
         times.querySelectorAll('ul button').forEach((b) => b.setAttribute('aria-pressed', String(b === button)));
+        if (button) arrowKeys(button.closest('ul'), 'button');
         state.onSelect?.(slot);
     }
 

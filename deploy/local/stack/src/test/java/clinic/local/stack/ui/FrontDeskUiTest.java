@@ -170,7 +170,16 @@ class FrontDeskUiTest {
         String apiStart = firstSlot.getAttribute("data-start");
         assertTrue(firstSlot.getText().startsWith(apiStart.substring(11, 16)),
                 "slot " + apiStart + " is shown in the clinic's zone, not the browser's: " + firstSlot.getText());
-        browser.click(By.cssSelector("#slot-times ul button"));
+        // the times are one Tab stop: the arrow keys move between them, Enter chooses
+        firstSlot.sendKeys(Keys.ARROW_RIGHT);
+        WebElement secondSlot = browser.focused();
+        assertNotEquals(apiStart, secondSlot.getAttribute("data-start"), "the right arrow moved on");
+        assertEquals("-1", firstSlot.getAttribute("tabindex"));
+        assertEquals("0", secondSlot.getAttribute("tabindex"));
+        secondSlot.sendKeys(Keys.ARROW_LEFT);
+        assertEquals(apiStart, browser.focused().getAttribute("data-start"), "the left arrow moved back");
+        browser.focused().sendKeys(Keys.ENTER);
+        browser.wait.until(d -> "true".equals(firstSlot.getAttribute("aria-pressed")));
         browser.screenshot("06-book-slot-chosen");
         browser.click(By.id("book-slot"));
         browser.textAppears(By.id("booking-outcome"), "Booked and confirmed");
