@@ -76,18 +76,18 @@ public final class PatientDtos {
      */
     public record SavedPatientView(@JsonUnwrapped PatientView patient,
             @Schema(description = "Other live records with this e-mail address (any case); empty when none")
-            List<PatientName> sharesEmailWith) {
+            List<OtherPatient> sharesEmailWith) {
 
         static SavedPatientView of(Patient p, List<Patient> sharingEmail) {
-            return new SavedPatientView(PatientView.of(p), sharingEmail.stream().map(PatientName::of).toList());
+            return new SavedPatientView(PatientView.of(p), sharingEmail.stream().map(OtherPatient::of).toList());
         }
     }
 
-    /** Which record, by name only. */
-    public record PatientName(UUID id, String firstName, String lastName) {
+    /** Another patient's record, by name only. */
+    public record OtherPatient(UUID id, String firstName, String lastName) {
 
-        static PatientName of(Patient p) {
-            return new PatientName(p.id, p.firstName, p.lastName);
+        static OtherPatient of(Patient p) {
+            return new OtherPatient(p.id, p.firstName, p.lastName);
         }
     }
 }
