@@ -59,8 +59,10 @@ public class PatientSearch {
                 int p = params.size();
                 where.append("(lower(unaccent(first_name)) LIKE unaccent(?").append(p).append(") ESCAPE '\\' OR lower(unaccent(last_name)) LIKE unaccent(?").append(p).append(")")
                         .append(" ESCAPE '\\' OR lower(email) LIKE ?").append(p).append(" ESCAPE '\\'");
+                // a word written as a phone number (digits, spaces, + ( ) / . -) is one; a word with letters
+                // is a name or an e-mail, whose digits ("Strict5a31276b") must not find a phone number
                 String wordDigits = word.replaceAll("[^0-9]", "");
-                if (wordDigits.length() >= 4) {
+                if (PHONE.matcher(word).matches() && wordDigits.length() >= 4) {
                     params.add("%" + wordDigits + "%");
                     where.append(" OR regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g') LIKE ?").append(params.size());
                 }
