@@ -175,6 +175,10 @@ class ClinicDayUiTest {
         assertEquals(1, browser.apiRequests("/api/calendar"), "one calendar request for the week");
         assertEquals(0, browser.apiRequests("/api/patients"), "no request per patient");
         assertTrue(browser.apiRequests("/api/") <= 8, "a bounded number of API requests: " + browser.apiRequests("/api/"));
+        // a day of a week is narrow: a card's name, time and room wrap rather than being cut
+        assertEquals(0L, ((Number) browser.script("return [...document.querySelectorAll('.week-table .appt > strong,"
+                + " .week-table .appt > .appt-when')].filter((e) => e.scrollWidth > e.clientWidth + 1).length")).longValue(),
+                "no name, time or room cut in a week's card");
         browser.screenshot("34-calendar-week");
 
         // filter by practitioner: only that practitioner's cards
