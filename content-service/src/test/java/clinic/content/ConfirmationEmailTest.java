@@ -155,7 +155,11 @@ class ConfirmationEmailTest {
         assertTrue(notice.subject().contains("please contact us"), notice.subject());
         assertTrue(notice.text().contains("+48 22 000 00 00"), notice.text());
         assertTrue(notice.text().contains("Wednesday, 20 March 2030 at 11:00"), notice.text());
-        assertNull(notice.calendarContentType(), "a notice carries no calendar entry");
+        // the patient holds the confirmed entry in a calendar: it turns tentative, so no calendar shows it confirmed
+        Ics tentative = Ics.parse(notice.calendar());
+        assertEquals("REQUEST", tentative.method());
+        assertEquals("TENTATIVE", tentative.event("STATUS"));
+        assertTrue(notice.text().contains("treat the appointment as not confirmed"), notice.text());
         MedicalData.assertAbsent(notice);
         // the reminders of a confirmed appointment are withdrawn while it is on hold
         Api.awaitStatus(a.id, "REMINDER-DAY-BEFORE-1", "CANCELLED");
@@ -166,6 +170,19 @@ class ConfirmationEmailTest {
         Inbox.Received second = Api.awaitInbox(a.email, 3).get(2);
         assertTrue(second.subject().contains("please contact us"), second.subject());
         MedicalData.assertAbsent(second);
+    }
+
+    @Test
+    void aHoldOfAnAppointmentNeverConfirmedIsANoticeWithoutACalendarEntry() {
+        clock.set(Instant.parse("2030-03-01T10:00:00Z"));
+        TestAppointment a = new TestAppointment("MICRONEEDLING", LocalDateTime.of(2030, 3, 21, 11, 0));
+        Events.publish(a.pendingReview(clock.instant()));
+        Api.awaitInbox(a.email, 1);
+        Events.publish(a.onHold("SCREENING_BLOCKED", clock.instant()));
+        Inbox.Received notice = Api.awaitInbox(a.email, 2).get(1);
+        assertTrue(notice.subject().contains("please contact us"), notice.subject());
+        assertNull(notice.calendarContentType(), "the patient holds no calendar entry: a notice carries none");
+        MedicalData.assertAbsent(notice);
     }
 
     @Test

@@ -101,14 +101,27 @@ public class StatusMessages {
         return notice(e, MessageKind.NOTICE, step, mail);
     }
 
-    /** The appointment cannot go ahead as booked until the patient talks to the clinic. */
-    public OutboundMessage onHold(AppointmentEvent e, Procedure p) {
+    /**
+     * The appointment cannot go ahead as booked until the patient talks to the clinic. A patient who
+     * holds the calendar entry gets it marked tentative (at the appointment's time, a new one when it
+     * moved), so no calendar shows it confirmed; otherwise a notice.
+     */
+    public OutboundMessage onHold(AppointmentEvent e, Procedure p, boolean holdsCalendar) {
         AppointmentView a = describer.view(e, p);
-        RenderedMail mail = renderer.notice("Your " + p.displayName() + " appointment on " + a.date()
-                + ": please contact us", "Please contact us about your appointment.", List.of(
+        String subject = "Your " + p.displayName() + " appointment on " + a.date() + ": please contact us";
+        String headline = "Please contact us about your appointment.";
+        String step = "HOLD-" + e.sequence();
+        if (holdsCalendar) {
+            RenderedMail mail = renderer.appointment(subject, headline, "We need to talk with you before it can go ahead: "
+                    + "please call us on " + describer.phone() + ". Your time is kept for you meanwhile, and your calendar "
+                    + "entry is marked tentative: please treat the appointment as not confirmed for now.", a,
+                    describer.calendar(Method.REQUEST, Status.TENTATIVE, e, p));
+            return invitation(e, MessageKind.UPDATE, step, mail);
+        }
+        RenderedMail mail = renderer.notice(subject, headline, List.of(
                         "We need to talk with you before it can go ahead, so please treat it as not confirmed for now.",
                         "Please call us on " + describer.phone() + "; your time is kept for you meanwhile."), a);
-        return notice(e, MessageKind.NOTICE, "HOLD-" + e.sequence(), mail);
+        return notice(e, MessageKind.NOTICE, step, mail);
     }
 
     /** Cancelled; the calendar cancellation only for a patient who may hold the entry. */

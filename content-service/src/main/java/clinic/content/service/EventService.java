@@ -208,7 +208,7 @@ public class EventService {
             case AppointmentOnHold -> {
                 withdraw(e, earlier, STANDING, now);
                 if (!state.patientArrived()) {
-                    plan(status.onHold(e, p));
+                    plan(status.onHold(e, p, earlier.calendarMaybeDelivered()));
                 }
             }
             case AppointmentRejected -> {
@@ -269,7 +269,7 @@ public class EventService {
                 reminders.plan(e, p).forEach(this::plan);
             }
             case "PENDING_REVIEW" -> plan(status.toBeConfirmedAgain(e, p, holdsCalendar));
-            case "ON_HOLD" -> plan(status.onHold(e, p));
+            case "ON_HOLD" -> plan(status.onHold(e, p, holdsCalendar));
             default -> Log.infof("Event %s: a move to status %s tells the patient nothing", e.eventId(), e.status());
         }
     }
