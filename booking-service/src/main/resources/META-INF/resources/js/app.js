@@ -1,7 +1,9 @@
 // The front-desk single-page app: sign-in, navigation by role, and a hash router over the screens.
 
 import { api, whenUnauthorized } from './api.js';
-import { hasCredentials, forgetCredentials, loadSignInOptions, usesIdentityProvider, signOutAtProvider } from './auth.js';
+import {
+    hasCredentials, forgetCredentials, loadSignInOptions, usesIdentityProvider, signOutAtProvider, takeReturnRoute, takeSignedOut,
+} from './auth.js';
 import { h, clear } from './dom.js';
 import { session, can, resetSession } from './session.js';
 import { clearAnnouncement, announce, focusHeading, problemNotice } from './ui.js';
@@ -95,6 +97,9 @@ async function route({ keepAnnouncement = false } = {}) {
         if (hasCredentials()) {
             try {
                 session.me = await api.get('/api/me');
+                // back from the provider's sign-in: to the screen the sign-in left from
+                const back = takeReturnRoute();
+                if (back) history.replaceState(null, '', back);
             } catch (e) {
                 if (e.status !== 401) {
                     clear(main, problemNotice(e, 'Could not reach the clinic'));
@@ -183,6 +188,15 @@ whenUnauthorized(() => {
     }
 });
 
+// back from signing out at the provider: the session cookie is gone now, so the other tabs are told;
+// the provider's parameters (its state) are dropped from the address, which the screens do not use
+const signedOutJustNow = takeSignedOut();
+if (signedOutJustNow) {
+    announceSignOut();
+    announce('info', 'Signed out', 'You are signed out of the clinic in this browser.');
+}
+if (location.search) history.replaceState(null, '', location.pathname + location.hash);
+
 // a new tab takes the sign-in of the clinic's other open tabs; later sign-ins and sign-outs follow them
 askOtherTabs().then(() => {
     followOtherTabs({
@@ -190,6 +204,7 @@ askOtherTabs().then(() => {
             if (!session.me) route();
         },
         signedOut: () => {
+            if (!session.me) return;
             stopLive();
             resetSession();
             announce('info', 'Signed out', 'You signed out in another tab.');
@@ -197,5 +212,5 @@ askOtherTabs().then(() => {
             route({ keepAnnouncement: true });
         },
     });
-    route();
+    route({ keepAnnouncement: signedOutJustNow });
 });

@@ -55,14 +55,36 @@ export function hasCredentials() {
     return usesIdentityProvider() || sessionStorage.getItem(KEY) !== null;
 }
 
-/** Leaves for the provider's login page; the browser comes back to the screens signed in. */
+// What survives the trip through the provider's pages, in this tab only: the screen to return to
+// after signing in (the provider brings the browser back to the start page), and that this tab has
+// just signed out (the other tabs are told once the session cookie is gone, not before).
+const RETURN_TO = 'clinic.return-to';
+const SIGNED_OUT = 'clinic.signed-out';
+
+/** Leaves for the provider's login page; the browser comes back signed in, to the screen it left. */
 export function signInWithProvider() {
+    if (location.hash && location.hash !== '#/signin') sessionStorage.setItem(RETURN_TO, location.hash);
     location.assign(options.signInPath);
+}
+
+/** The screen a sign-in through the provider left from, once (null when none). */
+export function takeReturnRoute() {
+    const route = sessionStorage.getItem(RETURN_TO);
+    sessionStorage.removeItem(RETURN_TO);
+    return route;
 }
 
 /** Ends the session here and at the provider, which sends the browser back to the screens. */
 export function signOutAtProvider() {
+    sessionStorage.setItem(SIGNED_OUT, 'true');
     location.assign(options.signOutPath);
+}
+
+/** Whether this page load is the return from signing out at the provider (true once). */
+export function takeSignedOut() {
+    const signedOut = sessionStorage.getItem(SIGNED_OUT) !== null;
+    sessionStorage.removeItem(SIGNED_OUT);
+    return signedOut;
 }
 
 /** The stored sign-in as it is kept, for another of the clinic's tabs (see tabs.js); null when signed out. */

@@ -2,7 +2,7 @@
 // sign-in, and signing in or out in one tab does so in all. The credentials stay in each tab's
 // memory (sessionStorage), never on disk; the channel reaches only this site's own tabs.
 
-import { exportCredentials, importCredentials, forgetCredentials } from './auth.js';
+import { exportCredentials, importCredentials, forgetCredentials, usesIdentityProvider } from './auth.js';
 
 const channel = 'BroadcastChannel' in window ? new BroadcastChannel('clinic-session') : null;
 let onSignedIn = () => {};
@@ -17,7 +17,8 @@ if (channel) {
         } else if (message.type === 'signed-in' && message.credentials && !exportCredentials()) {
             importCredentials(message.credentials);
             onSignedIn();
-        } else if (message.type === 'signed-out' && exportCredentials()) {
+        } else if (message.type === 'signed-out' && (exportCredentials() || usesIdentityProvider())) {
+            // with the provider the tabs share a session cookie, which the signing-out tab has ended
             forgetCredentials();
             onSignedOut();
         }

@@ -95,6 +95,8 @@ async function loadScreening(a, slot) {
         const clinician = can('screening-detail');
         clear(slot,
             h('p', null, 'Outcome: ', statusBadge(d.outcome)),
+            // once reviewed, the reasons are what the clinician was asked about, not a request still open
+            d.review ? h('p', { id: 'screening-review-asked' }, 'Screening asked a clinician to review this appointment because:') : null,
             clinician ? clinicianReasons(d) : reasonList(d),
             d.earliestEligibleStart ? h('p', null, 'Earliest eligible date: ', fmt.longDay(fmt.clinicDay(d.earliestEligibleStart))) : null,
             d.review ? h('p', { class: 'small' }, d.review.decision === 'DENY' ? 'Denied' : 'Approved',

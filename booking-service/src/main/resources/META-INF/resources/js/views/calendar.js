@@ -130,7 +130,7 @@ export async function renderCalendar(main, { params, isCurrent }) {
         const now = new Date();
         const target = cards.find((c) => new Date(c.dataset.end) >= now) || cards[0];
         // after the screen change has put focus on the heading (which scrolls to the top)
-        setTimeout(() => { if (isCurrent()) target?.scrollIntoView({ block: 'center' }); }, 0);
+        setTimeout(() => { if (isCurrent()) target?.scrollIntoView({ block: 'center', inline: 'nearest' }); }, 0);
     }
     // another desk's booking, a check-in or a closure shows up here without a reload
     whileShown(isCurrent, () => draw());

@@ -161,6 +161,16 @@ class ClinicDayUiTest {
         assertTrue(card.getText().contains("Consultation"), card.getText());
         browser.assertAccessible("day calendar");
         browser.screenshot("33-calendar-day-today");
+        // on a phone the practitioners' columns scroll sideways under the hours, which stay in view
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        browser.go("#/calendar");
+        browser.visible(By.cssSelector(".appt[data-appointment-id='" + secondVisit + "']"));
+        browser.script("document.querySelector('.day-grid-scroll').scrollLeft = 200");
+        assertTrue((Boolean) browser.script("const hours = document.querySelector('.time-axis').getBoundingClientRect();"
+                + " return hours.left >= document.querySelector('.day-grid-scroll').getBoundingClientRect().left - 1"),
+                "the hours stay in view when the columns scroll sideways");
+        browser.screenshot("33b-calendar-day-phone");
+        browser.driver.manage().window().setSize(DESKTOP);
 
         // another desk books: the card appears without a reload
         String third = patient("Arrival", "Three" + tag, null);

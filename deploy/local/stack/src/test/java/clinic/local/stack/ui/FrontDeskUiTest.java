@@ -347,6 +347,8 @@ class FrontDeskUiTest {
         browser.click(By.cssSelector("#patient-results a[href$='" + patientId + "']"));
         browser.click(By.cssSelector("#patient-appointments a[href$='" + appointmentId + "']"));
         browser.textAppears(By.id("appointment-status"), "Confirmed");
+        // the reasons of the reviewed decision read as what the clinician was asked, above the approval
+        browser.textAppears(By.id("screening-review-asked"), "Screening asked a clinician to review this appointment because");
         assertTrue(browser.driver.findElements(By.id("action-no-show")).isEmpty(), "a clinician is not offered no-show");
         assertTrue(browser.driver.findElements(By.id("action-reschedule")).isEmpty(), "a clinician is not offered reschedule");
         assertTrue(browser.driver.findElements(By.id("action-check-in")).isEmpty(), "no check-in days before the appointment");

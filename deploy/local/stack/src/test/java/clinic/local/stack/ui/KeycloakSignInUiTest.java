@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WindowType;
 
 import clinic.local.stack.ClinicStack;
 import clinic.local.stack.IntakeAnswers;
@@ -68,7 +69,8 @@ class KeycloakSignInUiTest {
         StackSettings s = stack.settings();
         String patient = patientWithCleanIntake();
         try (Browser browser = Browser.open(s.bookingUrl(), 1024, 768)) {
-            browser.go("");
+            // signed out, the desk opened a screen: after the provider's page it is back on that screen
+            browser.go("#/patients/new");
             browser.visible(By.id("signin-provider"));
             assertTrue(browser.driver.findElements(By.id("signin-form")).isEmpty(), "no password form on the front desk's page");
             assertFalse(browser.driver.getPageSource().contains("Demo users"), "the demo users are never offered");
@@ -83,6 +85,8 @@ class KeycloakSignInUiTest {
 
             browser.textAppears(By.id("session-user"), "Signed in as frontdesk (front-desk)");
             assertTrue(browser.driver.getCurrentUrl().startsWith(s.bookingUrl()), browser.driver.getCurrentUrl());
+            browser.textAppears(By.cssSelector("main h1"), "New patient");
+            assertTrue(browser.driver.getCurrentUrl().endsWith("#/patients/new"), browser.driver.getCurrentUrl());
             browser.screenshot("kc-03-signed-in");
 
             // booking asks the real screening-service with the session's access token
@@ -95,9 +99,25 @@ class KeycloakSignInUiTest {
             browser.textAppears(By.id("booking-outcome"), "Booked and confirmed");
             browser.screenshot("kc-04-booked");
 
+            // a second tab of the same session: signing out in the first signs it out too, patient data off its screen
+            String first = browser.driver.getWindowHandle();
+            browser.driver.switchTo().newWindow(WindowType.TAB);
+            String second = browser.driver.getWindowHandle();
+            browser.driver.get(s.bookingUrl() + "/#/arrivals");
+            browser.textAppears(By.id("session-user"), "Signed in as frontdesk");
+            browser.driver.switchTo().window(first);
+
             browser.click(By.id("sign-out"));
             browser.visible(By.id("signin-provider"));
             assertTrue(browser.driver.getCurrentUrl().startsWith(s.bookingUrl()), "back at the front desk after signing out");
+            assertFalse(browser.driver.getCurrentUrl().contains("?"), "no provider parameters left in the address: "
+                    + browser.driver.getCurrentUrl());
+            browser.driver.switchTo().window(second);
+            browser.visible(By.id("signin-provider"));
+            browser.textAppears(By.id("flash"), "You signed out in another tab");
+            browser.screenshot("kc-05-second-tab-signed-out");
+            browser.driver.close();
+            browser.driver.switchTo().window(first);
             browser.go("#/calendar");
             browser.visible(By.id("signin-provider"));
             List<String> errors = browser.javascriptErrors();
