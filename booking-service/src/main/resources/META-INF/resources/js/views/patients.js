@@ -62,7 +62,8 @@ function patientDetails(prefix, { p = {}, emailHint, dateOfBirthHint }) {
         lastName: h('input', { type: 'text', autocomplete: 'off', required: true, maxlength: '100', value: p.lastName || '' }),
         email: h('input', { type: 'email', autocomplete: 'off', required: true, maxlength: '254', value: p.email || '' }),
         dateOfBirth: dayInput({ required: true, value: p.dateOfBirth }),
-        phone: h('input', { type: 'tel', autocomplete: 'off', maxlength: '40', value: p.phone || '' }),
+        // the same characters booking accepts (PatientDetails.phone): checked here too, with every other field at once
+        phone: h('input', { type: 'tel', autocomplete: 'off', maxlength: '40', pattern: '[+0-9 \\(\\)\\-]*', value: p.phone || '' }),
     };
     const ids = Object.fromEntries(Object.keys(inputs).map((name) => [name, `${prefix}-${name}`]));
     return {
@@ -80,6 +81,8 @@ function patientDetails(prefix, { p = {}, emailHint, dateOfBirthHint }) {
                 if (!inputs[k].value.trim()) missing[k] = 'is required';
             });
             if (!missing.dateOfBirth && dayProblem(inputs.dateOfBirth.value)) missing.dateOfBirth = dayProblem(inputs.dateOfBirth.value);
+            if (!missing.email && inputs.email.validity.typeMismatch) missing.email = 'must be a well-formed email address';
+            if (inputs.phone.validity.patternMismatch) missing.phone = 'may contain only digits, spaces, + ( ) -';
             return missing;
         },
         body: () => ({

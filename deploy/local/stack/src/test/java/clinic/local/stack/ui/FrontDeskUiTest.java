@@ -90,12 +90,16 @@ class FrontDeskUiTest {
         browser.type(By.id("np-lastName"), "Lewandowska");
         browser.type(By.id("np-email"), "not-an-e-mail");
         browser.setDate(By.id("np-dateOfBirth"), "1988-03-14");
+        browser.type(By.id("np-phone"), "ask at reception");
         browser.click(By.id("np-submit"));
         browser.wait.until(ExpectedConditions.attributeToBe(By.id("np-email"), "aria-invalid", "true"));
         assertFalse(browser.visible(By.id("np-email-error")).getText().isBlank(), "the e-mail's error is shown at the field");
+        // every field's error at once, not one per attempt
+        browser.textAppears(By.id("np-phone-error"), "may contain only digits");
         assertEquals("np-email", browser.focused().getAttribute("id"), "focus moves to the field to correct");
         browser.screenshot("03-new-patient-field-error");
         browser.type(By.id("np-email"), email);
+        browser.type(By.id("np-phone"), "+48 (22) 600-100");
         browser.click(By.id("np-submit"));
         browser.textAppears(By.cssSelector("main h1"), "Hanna Lewandowska");
         browser.textAppears(By.id("flash"), "Patient registered");
