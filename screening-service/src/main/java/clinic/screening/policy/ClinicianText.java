@@ -26,7 +26,10 @@ final class ClinicianText {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    /** How {@code other} lies from {@code day}, to be followed by what {@code day} is: "the same day as", "1 day before", "3 days after". */
+    /**
+     * How {@code other} lies from {@code day}, to be followed by what {@code day} is: "the same day as",
+     * "1 day before", "3 days after".
+     */
     static String apart(LocalDate other, LocalDate day) {
         long days = ChronoUnit.DAYS.between(day, other);
         if (days == 0) {
