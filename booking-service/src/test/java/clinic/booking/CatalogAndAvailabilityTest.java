@@ -59,6 +59,56 @@ class CatalogAndAvailabilityTest {
     }
 
     @Test
+    void overlappingWorkingHoursAndABreakOutsideThemAreNamedNotSaved() {
+        Map<String, Object> nineToFive = Map.of("dayOfWeek", 1, "start", "09:00", "end", "17:00", "kind", "WORK");
+        as("admin").body(Map.of("name", "Overlap", "weeklyHours", List.of(nineToFive,
+                Map.of("dayOfWeek", 1, "start", "12:00", "end", "20:00", "kind", "WORK"))))
+                .post("/api/catalog/practitioners").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("weeklyHours[1].start")))
+                .body("errors.message[0]", equalTo("overlaps row 1 of the same day"));
+        as("admin").body(Map.of("name", "Stray break", "weeklyHours", List.of(nineToFive,
+                Map.of("dayOfWeek", 2, "start", "13:00", "end", "13:30", "kind", "BREAK"))))
+                .post("/api/catalog/practitioners").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("weeklyHours[1].start")));
+        // back to back on one day, and a break inside: fine
+        as("admin").body(Map.of("name", "Split day " + System.nanoTime(), "weeklyHours", List.of(nineToFive,
+                Map.of("dayOfWeek", 1, "start", "17:00", "end", "19:00", "kind", "WORK"),
+                Map.of("dayOfWeek", 1, "start", "13:00", "end", "13:30", "kind", "BREAK"))))
+                .post("/api/catalog/practitioners").then().statusCode(201);
+    }
+
+    @Test
+    void aPractitionerOrRoomWithAppointmentsStillToComeStaysInUseUntilTheyAreMovedOrCancelled() {
+        String name = "Leaving " + System.nanoTime();
+        String practitioner = practitionerWorkingEveryDay(name);
+        LocalDate day = Api.freshTuesday();
+        String booked = as("frontdesk").body(Map.of("patientId", Api.newPatient(), "procedure", "CONSULTATION",
+                "start", Api.at(day, 9, 0), "practitionerId", practitioner)).post("/api/appointments").then().statusCode(201)
+                .extract().path("id");
+        Map<String, Object> practitionerBody = as("admin").get("/api/catalog/practitioners").then().extract().jsonPath()
+                .getMap("find { it.id == '" + practitioner + "' }");
+        Map<String, Object> retired = new java.util.HashMap<>(practitionerBody);
+        retired.remove("id");
+        retired.put("active", false);
+        as("admin").body(retired).put("/api/catalog/practitioners/" + practitioner).then().statusCode(409)
+                .body("type", equalTo("urn:clinic:problem:still-booked"))
+                .body("appointments", equalTo(List.of(booked)))
+                .body("errors.field", equalTo(List.of("active")))
+                .body("detail", startsWith(name + " has 1 appointment still to come, the first on " + Api.deskDay(day)));
+        String roomId = as("frontdesk").get("/api/appointments/" + booked).then().extract().path("roomId");
+        Map<String, Object> room = as("admin").get("/api/catalog/rooms").then().extract().jsonPath()
+                .getMap("find { it.id == '" + roomId + "' }");
+        as("admin").body(Map.of("name", room.get("name"), "roomType", room.get("roomType"), "active", false))
+                .put("/api/catalog/rooms/" + roomId).then().statusCode(409)
+                .body("type", equalTo("urn:clinic:problem:still-booked"));
+        as("frontdesk").get("/api/catalog/practitioners").then().body("find { it.id == '" + practitioner + "' }.active", equalTo(true));
+
+        as("frontdesk").body(Map.of("reason", "PATIENT_REQUEST")).post("/api/appointments/" + booked + "/cancel").then().statusCode(200);
+        as("admin").body(retired).put("/api/catalog/practitioners/" + practitioner).then().statusCode(200)
+                .body("active", equalTo(false));
+    }
+
+    @Test
     void aProcedureTakesOnlyARoomTypeSomeRoomHas() {
         Map<String, Object> consultation = as("admin").get("/api/catalog/procedures").then().statusCode(200)
                 .extract().jsonPath().getMap("find { it.code == 'CONSULTATION' }");

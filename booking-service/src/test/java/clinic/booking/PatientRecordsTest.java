@@ -2,6 +2,7 @@ package clinic.booking;
 
 import static clinic.booking.support.Api.as;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -117,6 +118,31 @@ class PatientRecordsTest {
                 .then().statusCode(403);
         as("frontdesk").body(details("Maja", "Zielinska", "m@example.com", null)).put("/api/patients/" + UUID.randomUUID())
                 .then().statusCode(404).body("type", equalTo("urn:clinic:problem:not-found"));
+    }
+
+    @Test
+    void aMergeThatWouldPutThePatientInTwoPlacesAtOnceIsRefusedUntilTheDeskCancelsOne() {
+        String survivor = Api.newPatient();
+        String duplicate = Api.newPatient();
+        String start = Api.at(Api.freshTuesday(), 11, 0);
+        String kept = as("frontdesk").body(Map.of("patientId", survivor, "procedure", "CONSULTATION", "start", start,
+                "practitionerId", Api.ANNA)).post("/api/appointments").then().statusCode(201).extract().path("id");
+        String other = as("frontdesk").body(Map.of("patientId", duplicate, "procedure", "CONSULTATION", "start", start,
+                "practitionerId", Api.EWA)).post("/api/appointments").then().statusCode(201).extract().path("id");
+
+        as("admin").body(Map.of("duplicateId", duplicate)).post("/api/patients/" + survivor + "/merge").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:clinic:problem:merge-appointments-overlap"))
+                .body("clashes[0].keptAppointmentId", equalTo(kept))
+                .body("clashes[0].duplicateAppointmentId", equalTo(other))
+                .body("errors.field", hasItem("duplicateId"));
+        // nothing merged: both records and their appointments as they were
+        as("frontdesk").get("/api/patients/" + duplicate + "/appointments").then().statusCode(200).body("id", contains(other));
+        as("frontdesk").get("/api/patients/" + survivor + "/appointments").then().statusCode(200).body("id", contains(kept));
+
+        as("frontdesk").body(Map.of("reason", "PATIENT_REQUEST")).post("/api/appointments/" + other + "/cancel").then().statusCode(200);
+        as("admin").body(Map.of("duplicateId", duplicate)).post("/api/patients/" + survivor + "/merge").then().statusCode(200)
+                .body("appointmentsMoved", equalTo(1));
     }
 
     @Test

@@ -94,6 +94,10 @@ public class CatalogResource {
     @Path("/rooms/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Change or deactivate a room (role: admin)")
+    @APIResponse(responseCode = "200", description = "Saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoomView.class)))
+    @APIResponse(responseCode = "409", description = "still-booked: the room has appointments still to come (`appointments`);"
+            + " it stays in use until they are moved or cancelled")
     public RoomView saveRoom(@RestPath UUID id, @Valid @NotNull RoomView body) {
         return view(admin.saveRoom(id, body));
     }
@@ -120,7 +124,12 @@ public class CatalogResource {
     @PUT
     @Path("/practitioners/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Change a practitioner's name, hours or active flag (role: admin)")
+    @Operation(summary = "Change a practitioner's name, hours or active flag (role: admin)",
+            description = "A day's working blocks may not overlap, and a break must lie within a working block of its day.")
+    @APIResponse(responseCode = "200", description = "Saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PractitionerView.class)))
+    @APIResponse(responseCode = "409", description = "still-booked: the practitioner has appointments still to come"
+            + " (`appointments`); they stay in use until those are moved or cancelled")
     public PractitionerView savePractitioner(@RestPath UUID id, @Valid @NotNull PractitionerView body) {
         return view(admin.savePractitioner(id, body));
     }

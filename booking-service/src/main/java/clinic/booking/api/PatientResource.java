@@ -156,6 +156,10 @@ public class PatientResource {
             description = "The duplicate's appointments, intakes and messages follow to this record; the duplicate's id "
                     + "answers 410 from then on. This record's contact details are kept (correct them separately). Its "
                     + "upcoming appointments are screened again once screening has merged the intakes (rescreenDue until then).")
+    @APIResponse(responseCode = "200", description = "Merged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MergeReceipt.class)))
+    @APIResponse(responseCode = "409", description = "merge-appointments-overlap: both records have appointments still to"
+            + " come at overlapping times (`clashes`); one of each pair is cancelled or moved first")
     public Response merge(@RestPath UUID id, @Valid @NotNull MergeRequest body, @RestHeader("Idempotency-Key") String idempotencyKey) {
         return idempotency.run(idempotencyKey, identity.getPrincipal().getName(), "POST /api/patients/" + id + "/merge", body,
                 () -> Response.ok(MergeReceipt.of(merger.merge(id, body.duplicateId(), identity.getPrincipal().getName()), config.timeZone())).build());

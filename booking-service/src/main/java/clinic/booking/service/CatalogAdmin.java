@@ -1,25 +1,38 @@
 package clinic.booking.service;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import clinic.booking.api.CatalogDtos.HoursBlock;
 import clinic.booking.api.CatalogDtos.PractitionerView;
 import clinic.booking.api.CatalogDtos.ProcedureView;
 import clinic.booking.api.CatalogDtos.RoomView;
+import clinic.booking.config.ClinicConfig;
+import clinic.booking.domain.Appointment;
+import clinic.booking.domain.AppointmentStatus;
+import clinic.booking.domain.DeskWording;
 import clinic.booking.domain.Practitioner;
 import clinic.booking.domain.ProcedureCode;
 import clinic.booking.domain.ProcedureType;
 import clinic.booking.domain.Room;
 import clinic.booking.domain.WorkingHours;
+import clinic.web.Problem;
 import clinic.web.ProblemException;
 
 /** The admin's changes to what the clinic offers and who works when. */
 @ApplicationScoped
 public class CatalogAdmin {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ClinicConfig config;
 
     @Transactional
     public ProcedureType saveProcedure(ProcedureCode code, ProcedureView view) {
@@ -47,7 +60,12 @@ public class CatalogAdmin {
         }
         room.name = view.name().strip();
         room.roomType = view.roomType().strip();
-        room.active = view.active() == null || view.active();
+        boolean active = view.active() == null || view.active();
+        if (room.active && !active) {
+            refuseRetiring(room.name, Appointment.list("roomId = ?1 and status in ?2 and endAt > ?3 order by startAt",
+                    room.id, AppointmentStatus.SCREENED, clock.instant()));
+        }
+        room.active = active;
         room.persist();
         return room;
     }
@@ -63,7 +81,12 @@ public class CatalogAdmin {
             practitioner.id = UUID.randomUUID();
         }
         practitioner.name = view.name().strip();
-        practitioner.active = view.active() == null || view.active();
+        boolean active = view.active() == null || view.active();
+        if (practitioner.active && !active) {
+            refuseRetiring(practitioner.name, Appointment.list("practitionerId = ?1 and status in ?2 and endAt > ?3 order by startAt",
+                    practitioner.id, AppointmentStatus.SCREENED, clock.instant()));
+        }
+        practitioner.active = active;
         practitioner.weeklyHours.clear();
         for (HoursBlock block : view.weeklyHours()) {
             WorkingHours hours = new WorkingHours();
@@ -92,11 +115,56 @@ public class CatalogAdmin {
         return roomType;
     }
 
+    /**
+     * A practitioner or room taken out of use leaves the calendar's columns and the free times, so the
+     * appointments still to come with them would be hidden from the desk while their patients still
+     * come: refused until the desk has moved or cancelled them (409 naming them).
+     */
+    private void refuseRetiring(String name, List<Appointment> stillToCome) {
+        if (stillToCome.isEmpty()) {
+            return;
+        }
+        throw new ProblemException(Problem.of(409, "still-booked", "Appointments still to come",
+                name + " has " + stillToCome.size() + (stillToCome.size() == 1 ? " appointment" : " appointments")
+                        + " still to come, the first on " + DeskWording.dayAndTime(stillToCome.get(0).startAt, config.timeZone())
+                        + ": move or cancel " + (stillToCome.size() == 1 ? "it" : "them") + " first, then take " + name
+                        + " out of use.")
+                .with("appointments", stillToCome.stream().map(a -> a.id).toList())
+                .withErrors(List.of(new Problem.FieldError("active", "cannot be turned off while appointments are still to come"))));
+    }
+
+    /**
+     * Each block ends after it starts; a day's working blocks do not overlap (the free times would be
+     * offered twice), and a break lies within a working block of its day (else it takes nothing away,
+     * which is a mistake: a typo in the day or the hours).
+     */
     private static void validate(List<HoursBlock> blocks) {
         for (int i = 0; i < blocks.size(); i++) {
             if (!blocks.get(i).end().isAfter(blocks.get(i).start())) {
                 throw ProblemException.badRequest("weeklyHours[" + i + "].end", "must be after start");
             }
         }
+        for (int i = 0; i < blocks.size(); i++) {
+            HoursBlock block = blocks.get(i);
+            if (isBreak(block)) {
+                boolean within = blocks.stream().anyMatch(work -> !isBreak(work) && work.dayOfWeek().equals(block.dayOfWeek())
+                        && !block.start().isBefore(work.start()) && !block.end().isAfter(work.end()));
+                if (!within) {
+                    throw ProblemException.badRequest("weeklyHours[" + i + "].start", "a break must lie within working hours of its day");
+                }
+                continue;
+            }
+            for (int j = 0; j < i; j++) {
+                HoursBlock earlier = blocks.get(j);
+                if (!isBreak(earlier) && earlier.dayOfWeek().equals(block.dayOfWeek())
+                        && block.start().isBefore(earlier.end()) && earlier.start().isBefore(block.end())) {
+                    throw ProblemException.badRequest("weeklyHours[" + i + "].start", "overlaps row " + (j + 1) + " of the same day");
+                }
+            }
+        }
+    }
+
+    private static boolean isBreak(HoursBlock block) {
+        return block.kind() == WorkingHours.Kind.BREAK;
     }
 }

@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import clinic.booking.config.ClinicConfig;
+import clinic.booking.domain.DeskWording;
 import clinic.booking.domain.Patient;
 import clinic.booking.outbox.PatientEvents;
 import clinic.web.Problem;
@@ -35,12 +38,14 @@ public class PatientMerger {
     private final PatientService lookup;
     private final PatientEvents events;
     private final Clock clock;
+    private final ClinicConfig config;
 
-    public PatientMerger(PatientRepository patients, PatientService lookup, PatientEvents events, Clock clock) {
+    public PatientMerger(PatientRepository patients, PatientService lookup, PatientEvents events, Clock clock, ClinicConfig config) {
         this.patients = patients;
         this.lookup = lookup;
         this.events = events;
         this.clock = clock;
+        this.config = config;
     }
 
     @Transactional
@@ -56,6 +61,7 @@ public class PatientMerger {
         Patient duplicate = locked.stream().filter(p -> p.id.equals(duplicateId) && !p.erased()).findFirst()
                 .orElseThrow(() -> unknownDuplicate(duplicateId));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        refuseClashes(patients.clashesBetween(survivor.id, duplicate.id, now));
         int moved = patients.moveAppointments(duplicate.id, survivor.id);
         // bookings for either record screened on the old view must be screened again
         survivor.scheduleVersion++;
@@ -63,6 +69,24 @@ public class PatientMerger {
         patients.delete(duplicate);
         events.merged(duplicate.id, survivor);
         return new Merged(survivor.id, duplicate.id, moved, now);
+    }
+
+    /**
+     * Both records booked at overlapping times: merged, one patient would be in two places at once, so
+     * the desk cancels or moves one of them first (both records stay as they are; the patients' rows
+     * stay locked until then, so no booking slips in between this check and the move).
+     */
+    private void refuseClashes(List<PatientRepository.Clash> clashes) {
+        if (clashes.isEmpty()) {
+            return;
+        }
+        String when = clashes.stream().map(c -> DeskWording.dayAndTime(c.start(), config.timeZone())).distinct()
+                .collect(Collectors.joining(", "));
+        throw new ProblemException(Problem.of(409, "merge-appointments-overlap", "Both records have an appointment at the same time",
+                "Both records are booked at overlapping times (" + when + "). One patient cannot be in two places at once:"
+                        + " cancel or move one of each pair first, then merge.")
+                .with("clashes", clashes)
+                .withErrors(List.of(new Problem.FieldError("duplicateId", "has an appointment at the same time as this patient's"))));
     }
 
     private ProblemException unknownDuplicate(UUID duplicateId) {

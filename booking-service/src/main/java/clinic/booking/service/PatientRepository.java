@@ -89,6 +89,35 @@ public class PatientRepository {
         return moved;
     }
 
+    /** An upcoming appointment of each of two records at overlapping times. */
+    public record Clash(UUID keptAppointmentId, UUID duplicateAppointmentId, Instant start) {
+    }
+
+    /**
+     * The two records' appointments still to come that overlap, soonest first: merged, they would put
+     * one patient in two places at once (a booking for one record is refused the same way).
+     */
+    public List<Clash> clashesBetween(UUID survivorId, UUID duplicateId, Instant now) {
+        List<?> rows = em.createNativeQuery("""
+                SELECT k.id, d.id, least(k.start_at, d.start_at) FROM appointment k JOIN appointment d
+                    ON k.start_at < d.end_at AND d.start_at < k.end_at
+                 WHERE k.patient_id = ?1 AND d.patient_id = ?2 AND k.status = ANY (?3) AND d.status = ANY (?3)
+                   AND k.end_at > ?4 AND d.end_at > ?4
+                 ORDER BY 3""")
+                .setParameter(1, survivorId).setParameter(2, duplicateId).setParameter(3, ACTIVE.toArray(String[]::new))
+                .setParameter(4, now).getResultList();
+        return rows.stream().map(Object[].class::cast)
+                .map(row -> new Clash((UUID) row[0], (UUID) row[1], toInstant(row[2]))).toList();
+    }
+
+    /** A native query's timestamptz, as whichever type Hibernate chose to hand it over. */
+    private static Instant toInstant(Object timestamp) {
+        if (timestamp instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return timestamp instanceof java.sql.Timestamp sql ? sql.toInstant() : (Instant) timestamp;
+    }
+
     /** Records the merge and repoints earlier merges into the duplicate; the duplicate's row goes (see {@link #delete}). */
     public void recordMerge(UUID duplicateId, UUID survivorId, String mergedBy, Instant at) {
         em.createNativeQuery("UPDATE patient_merge SET survivor_id = ?2 WHERE survivor_id = ?1")

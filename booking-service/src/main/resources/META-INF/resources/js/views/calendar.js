@@ -108,9 +108,12 @@ export async function renderCalendar(main, { params, isCurrent }) {
         }
         if (!isCurrent()) return;
         const visible = data.appointments.filter((a) => state.showInactive || !HIDDEN_BY_DEFAULT.includes(a.status));
-        let resources = state.by === 'room'
-            ? catalog.rooms.filter((r) => r.active !== false).map((r) => ({ id: r.id, name: r.name, key: 'roomId' }))
-            : catalog.practitioners.filter((p) => p.active !== false).map((p) => ({ id: p.id, name: p.name, key: 'practitionerId' }));
+        // a practitioner or room out of use keeps a column while appointments in view still name it:
+        // every appointment on the calendar is drawn somewhere
+        const key = state.by === 'room' ? 'roomId' : 'practitionerId';
+        const named = new Set(visible.map((a) => a[key]));
+        let resources = (state.by === 'room' ? catalog.rooms : catalog.practitioners)
+            .filter((r) => r.active !== false || named.has(r.id)).map((r) => ({ id: r.id, name: r.name, key }));
         if (state.practitionerId && state.by === 'practitioner') resources = resources.filter((r) => r.id === state.practitionerId);
         if (state.roomId && state.by === 'room') resources = resources.filter((r) => r.id === state.roomId);
         const focusedId = document.activeElement?.closest?.('[data-appointment-id]')?.dataset.appointmentId;

@@ -581,7 +581,8 @@ class ClinicDayUiTest {
         desk.assertAccessible("correct a patient's details");
         desk.type(By.id("cp-email"), "not an address");
         desk.click(By.id("cp-submit"));
-        desk.textAppears(By.id("correction-result"), "email");
+        desk.textAppears(By.id("cp-email-error"), "must be a well-formed email address");
+        assertEquals("true", desk.visible(By.id("cp-email")).getAttribute("aria-invalid"));
         desk.screenshot("60-patient-correction-refused");
         desk.type(By.id("cp-email"), corrected);
         desk.click(By.id("cp-submit"));
