@@ -174,11 +174,20 @@ function likelySameNotice(records, { title, advice, anywayLabel, anyway }) {
 
 export async function renderPatient(main, context) {
     const { id, isCurrent } = context;
-    const [p, appointments, catalog] = await Promise.all([
-        api.get(`/api/patients/${id}`),
-        api.get(`/api/patients/${id}/appointments`),
-        loadCatalog(),
-    ]);
+    let p;
+    let appointments;
+    let catalog;
+    try {
+        [p, appointments, catalog] = await Promise.all([
+            api.get(`/api/patients/${id}`),
+            api.get(`/api/patients/${id}/appointments`),
+            loadCatalog(),
+        ]);
+    } catch (e) {
+        if (e.status !== 410 || !isCurrent()) throw e;
+        clear(main, ...goneRecord(e));
+        return;
+    }
     if (!isCurrent()) return;
     rememberPatient(p);
     const actions = h('div', { class: 'button-row' },
@@ -428,6 +437,17 @@ async function loadIntakeStatus(p, slot, linkSent) {
         }
     });
     clear(slot, headline, invitationLine, send ? h('div', { class: 'button-row' }, send) : null);
+}
+
+/** A record that is no longer live, said plainly: merged (with the way to the record kept) or erased. */
+function goneRecord(e) {
+    if (e.kind === 'patient-merged') {
+        return [h('h1', null, 'Record merged'),
+            h('p', null, 'This record was a duplicate and was merged into another; its appointments and messages are there now. ',
+                h('a', { href: `#/patients/${e.problem.mergedInto}`, id: 'merged-into' }, 'Open the record kept'))];
+    }
+    return [h('h1', null, 'Patient erased'),
+        h('p', null, 'This patient’s data was erased on request; only appointments kept for the clinic’s records remain.')];
 }
 
 /**

@@ -52,7 +52,9 @@ final class Browser implements AutoCloseable {
             ".*/api/.* Failed to load resource: the server responded with a status of (400|401|409|422) .*"
                     + "|.*/api/appointments/[0-9a-f-]{36}/messages - Failed to load resource: the server responded with a status of (404|503) .*"
                     // a patient opening a link that was used, replaced or has expired: the page says so
-                    + "|.*/public/intake/.* Failed to load resource: the server responded with a status of (404|410) .*");
+                    + "|.*/public/intake/.* Failed to load resource: the server responded with a status of (404|410) .*"
+                    // a merged or erased patient's page: the page says so
+                    + "|.*/api/patients/[0-9a-f-]{36}(/appointments)? - Failed to load resource: the server responded with a status of 410 .*");
 
     final ChromeDriver driver;
     final WebDriverWait wait;

@@ -603,6 +603,11 @@ class ClinicDayUiTest {
         admin.click(By.id("confirm-yes"));
         admin.textAppears(By.id("flash"), "Records merged");
         as("frontdesk").get("/api/patients/" + duplicate).then().statusCode(410);
+        // the duplicate's page, still open at the desk, says where the record went
+        desk.go("#/patients/" + duplicate);
+        desk.textAppears(By.cssSelector("main h1"), "Record merged");
+        desk.click(By.id("merged-into"));
+        desk.textAppears(By.cssSelector("main h1"), "Rita Record" + t);
 
         admin.click(By.id("erase-patient"));
         admin.visible(By.id("confirm-dialog"));
@@ -613,6 +618,8 @@ class ClinicDayUiTest {
         admin.click(By.id("confirm-yes"));
         admin.textAppears(By.id("flash"), "Patient erased");
         as("frontdesk").get("/api/patients/" + kept).then().statusCode(410);
+        desk.driver.navigate().refresh();
+        desk.textAppears(By.cssSelector("main h1"), "Patient erased");
     }
 
     private static void assertNoSidewaysScroll(Browser browser) {
