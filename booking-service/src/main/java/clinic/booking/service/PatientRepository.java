@@ -95,7 +95,8 @@ public class PatientRepository {
 
     /**
      * The two records' appointments still to come that overlap, soonest first: merged, they would put
-     * one patient in two places at once (a booking for one record is refused the same way).
+     * one patient in two places at once. The statuses are those a booking's own check counts (the
+     * ones that hold time), so a merge is refused exactly where a booking would be.
      */
     public List<Clash> clashesBetween(UUID survivorId, UUID duplicateId, Instant now) {
         List<?> rows = em.createNativeQuery("""
@@ -104,7 +105,8 @@ public class PatientRepository {
                  WHERE k.patient_id = ?1 AND d.patient_id = ?2 AND k.status = ANY (?3) AND d.status = ANY (?3)
                    AND k.end_at > ?4 AND d.end_at > ?4
                  ORDER BY 3""")
-                .setParameter(1, survivorId).setParameter(2, duplicateId).setParameter(3, ACTIVE.toArray(String[]::new))
+                .setParameter(1, survivorId).setParameter(2, duplicateId)
+                .setParameter(3, AppointmentStatus.HOLDING_TIME.stream().map(Enum::name).toArray(String[]::new))
                 .setParameter(4, now).getResultList();
         return rows.stream().map(Object[].class::cast)
                 .map(row -> new Clash((UUID) row[0], (UUID) row[1], toInstant(row[2]))).toList();
