@@ -132,6 +132,9 @@ export const STATUS_LABELS = {
 
 export const statusLabel = (code) => STATUS_LABELS[code] || humanize(code);
 
+/** A clinician's review verdict as the screens write it: "Approved" or "Denied". */
+export const verdictLabel = (decision) => (decision === 'DENY' ? 'Denied' : 'Approved');
+
 /** Statuses of an appointment still to happen (booking's AppointmentStatus.SCREENED). */
 export const STILL_TO_HAPPEN = ['CONFIRMED', 'PENDING_REVIEW', 'ON_HOLD', 'CHECKED_IN'];
 

@@ -99,7 +99,7 @@ async function loadScreening(a, slot) {
             d.review ? h('p', { id: 'screening-review-asked' }, 'Screening asked a clinician to review this appointment because:') : null,
             clinician ? clinicianReasons(d) : reasonList(d),
             d.earliestEligibleStart ? h('p', null, 'Earliest eligible date: ', fmt.longDay(fmt.clinicDay(d.earliestEligibleStart))) : null,
-            d.review ? h('p', { class: 'small' }, d.review.decision === 'DENY' ? 'Denied' : 'Approved',
+            d.review ? h('p', { class: 'small' }, fmt.verdictLabel(d.review.decision),
                 d.review.reviewedBy ? ` by ${d.review.reviewedBy}` : '', d.review.reviewedAt ? `, ${fmt.dateTime(d.review.reviewedAt)}` : '',
                 d.review.reason ? ` – “${d.review.reason}”` : '') : null,
             clinician ? null : h('p', { class: 'small muted' }, 'Clinical details are shown to clinicians only.'));

@@ -42,7 +42,7 @@ export async function renderAudit(main, { params, isCurrent }) {
                     h('td', null, statusBadge(d.outcome)),
                     h('td', null, (d.reasons || []).map((r) => r.frontDeskMessage).join('; ') || '—'),
                     h('td', null, `v${d.policyVersion}`),
-                    h('td', null, d.review ? `${d.review.decision === 'DENY' ? 'Denied' : 'Approved'} by ${d.review.reviewedBy} at ${fmt.dateTime(d.review.reviewedAt)}` : '—')))));
+                    h('td', null, d.review ? `${fmt.verdictLabel(d.review.decision)} by ${d.review.reviewedBy} at ${fmt.dateTime(d.review.reviewedAt)}` : '—')))));
     clear(main,
         h('div', { class: 'page-head' }, h('h1', null, 'Screening audit'),
             h('p', { class: 'muted' }, 'Who decided what, when and under which policy; no medical detail.')),
