@@ -9,13 +9,16 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,11 +30,17 @@ import clinic.booking.support.Api;
 import clinic.booking.support.BookingDatabase;
 import clinic.booking.support.EventLog;
 import clinic.booking.support.ScreeningStub;
+import clinic.booking.service.BlockedTime;
+import clinic.web.ProblemException;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 
 /** The catalog an admin keeps, and what availability makes of it. */
 @QuarkusTest
 class CatalogAndAvailabilityTest {
+
+    @Inject
+    BlockedTime blockedTime;
 
     @BeforeEach
     void reset() {
@@ -106,6 +115,57 @@ class CatalogAndAvailabilityTest {
         as("frontdesk").body(Map.of("reason", "PATIENT_REQUEST")).post("/api/appointments/" + booked + "/cancel").then().statusCode(200);
         as("admin").body(retired).put("/api/catalog/practitioners/" + practitioner).then().statusCode(200)
                 .body("active", equalTo(false));
+    }
+
+    @Test
+    void newHoursThatLeaveAnAppointmentOutsideThemAreRefusedUntilItIsMoved() {
+        String name = "Shorter days " + System.nanoTime();
+        String practitioner = practitionerWorkingEveryDay(name);
+        LocalDate day = Api.freshTuesday();
+        String booked = as("frontdesk").body(Map.of("patientId", Api.newPatient(), "procedure", "CONSULTATION",
+                "start", Api.at(day, 9, 0), "practitionerId", practitioner)).post("/api/appointments").then().statusCode(201)
+                .extract().path("id");
+        Map<String, Object> tuesdayFromTen = Map.of("dayOfWeek", 2, "start", "10:00", "end", "11:00", "kind", "WORK");
+        as("admin").body(Map.of("name", name, "weeklyHours", List.of(tuesdayFromTen)))
+                .put("/api/catalog/practitioners/" + practitioner).then().statusCode(409)
+                .body("type", equalTo("urn:clinic:problem:outside-new-hours"))
+                .body("appointments", equalTo(List.of(booked)))
+                .body("errors.field", equalTo(List.of("weeklyHours")))
+                .body("detail", startsWith("These hours leave 1 appointment of " + name
+                        + " outside working hours, the first on " + Api.deskDay(day)));
+        Map<String, Object> tuesdayNineToEleven = Map.of("dayOfWeek", 2, "start", "09:00", "end", "11:00", "kind", "WORK");
+        as("admin").body(Map.of("name", name, "weeklyHours", List.of(tuesdayNineToEleven,
+                        Map.of("dayOfWeek", 2, "start", "09:15", "end", "09:45", "kind", "BREAK"))))
+                .put("/api/catalog/practitioners/" + practitioner).then().statusCode(409)
+                .body("type", equalTo("urn:clinic:problem:outside-new-hours"));
+        // nothing was changed: the practitioner still works every day
+        as("frontdesk").get("/api/catalog/practitioners").then()
+                .body("find { it.id == '" + practitioner + "' }.weeklyHours.size()", equalTo(7));
+
+        // hours that still cover it are fine, and so is a later change once it has moved
+        as("admin").body(Map.of("name", name, "weeklyHours", List.of(tuesdayNineToEleven)))
+                .put("/api/catalog/practitioners/" + practitioner).then().statusCode(200);
+        as("frontdesk").body(Map.of("start", Api.at(day, 10, 0), "practitionerId", practitioner))
+                .post("/api/appointments/" + booked + "/reschedule").then().statusCode(200);
+        as("admin").body(Map.of("name", name, "weeklyHours", List.of(tuesdayFromTen)))
+                .put("/api/catalog/practitioners/" + practitioner).then().statusCode(200);
+    }
+
+    @Test
+    void aBookingWrittenAfterTheHoursChangedIsRefusedByTheCheckAfterItsWrite() {
+        String practitioner = practitionerWorkingEveryDay("Changed meanwhile " + System.nanoTime());
+        Instant nine = OffsetDateTime.parse(Api.at(Api.freshTuesday(), 9, 0)).toInstant();
+        blockedTime.refuseIfBlockedAfterWrite(UUID.fromString(practitioner), nine, nine.plus(Duration.ofMinutes(45)));
+        // the slot was found on the old hours; the write lands after the admin's change
+        as("admin").body(Map.of("name", "Changed meanwhile", "weeklyHours",
+                        List.of(Map.of("dayOfWeek", 2, "start", "10:00", "end", "11:00", "kind", "WORK"))))
+                .put("/api/catalog/practitioners/" + practitioner).then().statusCode(200);
+        ProblemException refused = assertThrows(ProblemException.class, () -> blockedTime.refuseIfBlockedAfterWrite(
+                UUID.fromString(practitioner), nine, nine.plus(Duration.ofMinutes(45))));
+        assertEquals(422, refused.problem().status());
+        assertEquals("urn:clinic:problem:outside-working-hours", refused.problem().type());
+        assertTrue(refused.problem().detail().startsWith("Changed meanwhile\u2019s working hours were changed meanwhile"),
+                refused.problem().detail());
     }
 
     @Test

@@ -129,7 +129,9 @@ public class CatalogResource {
     @APIResponse(responseCode = "200", description = "Saved",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PractitionerView.class)))
     @APIResponse(responseCode = "409", description = "still-booked: the practitioner has appointments still to come"
-            + " (`appointments`); they stay in use until those are moved or cancelled")
+            + " (`appointments`); they stay in use until those are moved or cancelled. outside-new-hours: the new hours"
+            + " would leave appointments still to come outside them (`appointments`); nothing is changed until those are"
+            + " moved or cancelled")
     public PractitionerView savePractitioner(@RestPath UUID id, @Valid @NotNull PractitionerView body) {
         return view(admin.savePractitioner(id, body));
     }

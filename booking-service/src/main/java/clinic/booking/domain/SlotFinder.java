@@ -15,7 +15,9 @@ import java.util.function.Predicate;
  * Finds free slots without any I/O: given each practitioner's hours and busy time and each room's
  * busy time, answers which starts fit a procedure. The one place the rules of a free slot live:
  * inside working hours (breaks excluded), nothing else booked for the practitioner or the room
- * during the procedure and its buffer, not in the past.
+ * during the procedure and its buffer, not in the past. (The working-hours part is written once more
+ * in SQL, V11's {@code within_working_hours}, for the checks only the database can make: after a
+ * write, and when the hours change.)
  */
 public final class SlotFinder {
 

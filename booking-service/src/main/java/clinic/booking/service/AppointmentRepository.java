@@ -120,6 +120,24 @@ public class AppointmentRepository {
         return (practitionerId == null ? query : query.setParameter("practitioner", practitionerId)).getResultList();
     }
 
+    /**
+     * The practitioner's appointments not done yet that end after the instant and lie outside their
+     * working hours as this transaction sees them (V11's rule, the slot finder's written in SQL).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Appointment> outsideWorkingHours(UUID practitionerId, Instant endingAfter, ZoneId zone) {
+        return em.createNativeQuery("""
+                SELECT a.* FROM appointment a
+                 WHERE a.practitioner_id = ?1 AND a.status IN (?2) AND a.end_at > ?3
+                   AND NOT within_working_hours(a.practitioner_id, a.start_at, a.occupied_until, ?4)
+                 ORDER BY a.start_at""", Appointment.class)
+                .setParameter(1, practitionerId)
+                .setParameter(2, AppointmentStatus.SCREENED.stream().map(Enum::name).toList())
+                .setParameter(3, endingAfter)
+                .setParameter(4, zone.getId())
+                .getResultList();
+    }
+
     public List<Appointment> ofPatient(UUID patientId) {
         return em.createQuery("from Appointment a where a.patientId = ?1 order by a.startAt", Appointment.class)
                 .setParameter(1, patientId).getResultList();

@@ -106,11 +106,12 @@ public class AppointmentStore {
     }
 
     /**
-     * A closure of the day or the practitioner's time off, committed after this request looked for
-     * the slot, is seen only after the write (see {@link BlockedTime}), and the appointment is refused.
+     * A closure of the day, the practitioner's time off or a change of their hours, committed after this
+     * request looked for the slot, is seen only after the write (see {@link BlockedTime}), and the
+     * appointment is refused.
      */
     private void refuseIfBlockedMeanwhile(Appointment appointment) {
-        blockedTime.refuseIfBlocked(appointment.practitionerId, appointment.startAt, appointment.occupiedUntil);
+        blockedTime.refuseIfBlockedAfterWrite(appointment.practitionerId, appointment.startAt, appointment.occupiedUntil);
     }
 
     private static void place(Appointment appointment, ProcedureType procedure, Slot slot) {

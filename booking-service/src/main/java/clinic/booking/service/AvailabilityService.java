@@ -22,7 +22,6 @@ import clinic.booking.domain.SlotFinder;
 import clinic.booking.screening.BlockedPeriod;
 import clinic.booking.screening.BlockedPeriodsRequest;
 import clinic.booking.screening.ScreeningClient;
-import clinic.web.Problem;
 import clinic.web.ProblemException;
 
 /** Answers where a procedure fits: free slots over a range, or the slot at one start. */
@@ -107,10 +106,8 @@ public class AvailabilityService {
         // in one; said plainly rather than as a taken slot
         blockedTime.refuseIfBlocked(practitionerId, start, start.plus(procedure.occupancy()));
         if (!finder.withinWorkingHours(start, need(procedure), practitionerId)) {
-            throw new ProblemException(Problem.of(422, "outside-working-hours", "Outside working hours",
-                    "No practitioner" + (practitionerId == null ? "" : " of those asked for")
-                            + " works for the whole of this procedure at that time.")
-                    .withErrors(List.of(new Problem.FieldError("start", "outside working hours"))));
+            throw BlockedTime.outsideWorkingHours("No practitioner" + (practitionerId == null ? "" : " of those asked for")
+                    + " works for the whole of this procedure at that time.");
         }
         throw ScheduleConflicts.slotTaken("The practitioner or room is already booked at that time.");
     }

@@ -2,7 +2,9 @@ package clinic.booking.service;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +35,9 @@ public class CatalogAdmin {
 
     @Inject
     ClinicConfig config;
+
+    @Inject
+    AppointmentRepository appointments;
 
     @Transactional
     public ProcedureType saveProcedure(ProcedureCode code, ProcedureView view) {
@@ -77,8 +82,15 @@ public class CatalogAdmin {
             throw ProblemException.notFound("Practitioner", id);
         }
         validate(view.weeklyHours());
-        if (practitioner.id == null) {
+        boolean isNew = practitioner.id == null;
+        if (isNew) {
             practitioner.id = UUID.randomUUID();
+        }
+        List<Appointment> outsideOldHours = List.of();
+        if (!isNew) {
+            // no booking may slip in on the old hours unseen: each also checks the hours after its write (BlockedTime)
+            appointments.holdWrites();
+            outsideOldHours = appointments.outsideWorkingHours(practitioner.id, clock.instant(), config.timeZone());
         }
         practitioner.name = view.name().strip();
         boolean active = view.active() == null || view.active();
@@ -99,6 +111,11 @@ public class CatalogAdmin {
             practitioner.weeklyHours.add(hours);
         }
         practitioner.persist();
+        if (!isNew) {
+            Practitioner.flush();
+            refuseLeavingOutsideHours(practitioner.name, outsideOldHours,
+                    appointments.outsideWorkingHours(practitioner.id, clock.instant(), config.timeZone()));
+        }
         return practitioner;
     }
 
@@ -121,16 +138,48 @@ public class CatalogAdmin {
      * come: refused until the desk has moved or cancelled them (409 naming them).
      */
     private void refuseRetiring(String name, List<Appointment> stillToCome) {
-        if (stillToCome.isEmpty()) {
-            return;
+        if (!stillToCome.isEmpty()) {
+            throw stillBooked("still-booked", "Appointments still to come", name + " has " + count(stillToCome)
+                            + " still to come, the first on " + firstOf(stillToCome) + ": move or cancel " + themOrIt(stillToCome)
+                            + " first, then take " + name + " out of use.", stillToCome,
+                    new Problem.FieldError("active", "cannot be turned off while appointments are still to come"));
         }
-        throw new ProblemException(Problem.of(409, "still-booked", "Appointments still to come",
-                name + " has " + stillToCome.size() + (stillToCome.size() == 1 ? " appointment" : " appointments")
-                        + " still to come, the first on " + DeskWording.dayAndTime(stillToCome.get(0).startAt, config.timeZone())
-                        + ": move or cancel " + (stillToCome.size() == 1 ? "it" : "them") + " first, then take " + name
-                        + " out of use.")
-                .with("appointments", stillToCome.stream().map(a -> a.id).toList())
-                .withErrors(List.of(new Problem.FieldError("active", "cannot be turned off while appointments are still to come"))));
+    }
+
+    /**
+     * New working hours that no longer cover appointments still to come would leave their patients
+     * arriving when the practitioner does not work (and the calendar showing them outside the hours):
+     * refused until the desk has moved or cancelled them (409 naming them). Appointments the old hours
+     * did not cover either (booked before an earlier change) do not stand in the way of this one.
+     */
+    private void refuseLeavingOutsideHours(String name, List<Appointment> outsideBefore, List<Appointment> outsideAfter) {
+        Set<UUID> before = outsideBefore.stream().map(a -> a.id).collect(Collectors.toSet());
+        List<Appointment> leftOut = outsideAfter.stream().filter(a -> !before.contains(a.id)).toList();
+        if (!leftOut.isEmpty()) {
+            throw stillBooked("outside-new-hours", "Appointments outside the new hours", "These hours leave " + count(leftOut)
+                            + " of " + name + " outside working hours, the first on " + firstOf(leftOut) + ": move or cancel "
+                            + themOrIt(leftOut) + " first, then change the hours.", leftOut,
+                    new Problem.FieldError("weeklyHours", "would leave booked appointments outside working hours"));
+        }
+    }
+
+    private static ProblemException stillBooked(String kind, String title, String detail, List<Appointment> booked,
+            Problem.FieldError error) {
+        return new ProblemException(Problem.of(409, kind, title, detail)
+                .with("appointments", booked.stream().map(a -> a.id).toList())
+                .withErrors(List.of(error)));
+    }
+
+    private static String count(List<Appointment> booked) {
+        return booked.size() + (booked.size() == 1 ? " appointment" : " appointments");
+    }
+
+    private static String themOrIt(List<Appointment> booked) {
+        return booked.size() == 1 ? "it" : "them";
+    }
+
+    private String firstOf(List<Appointment> booked) {
+        return DeskWording.dayAndTime(booked.get(0).startAt, config.timeZone());
     }
 
     /**

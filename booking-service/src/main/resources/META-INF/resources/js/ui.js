@@ -48,12 +48,12 @@ export function problemNotice(error, what = 'That did not work', labelOf = field
 }
 
 /**
- * Why a booking or a move lost to the calendar (409: a time taken; 422: a closure or time off added
- * meanwhile), in the desk's words, or null for any other refusal. `verb` is "booked" or "moved";
- * nothing was changed either way, and the caller refreshes the free times.
+ * Why a booking or a move lost to the calendar (409: a time taken; 422: a closure, time off or change
+ * of hours made meanwhile), in the desk's words, or null for any other refusal. `verb` is "booked" or
+ * "moved"; nothing was changed either way, and the caller refreshes the free times.
  */
 export function scheduleConflictNotice(error, verb) {
-    if (['practitioner-away', 'clinic-closed'].includes(error.kind)) {
+    if (['practitioner-away', 'clinic-closed', 'outside-working-hours'].includes(error.kind)) {
         // the time was made unbookable after the picker showed it: the refusal says by what
         return notice('error', `Not ${verb}: ${error.problem.detail}`,
             `Nothing was ${verb}. The free times were refreshed; please choose another.`);

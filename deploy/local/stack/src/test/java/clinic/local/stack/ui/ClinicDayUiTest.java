@@ -468,6 +468,19 @@ class ClinicDayUiTest {
         browser.textAppears(By.id(section), ", whole day: Sick leave");
         browser.assertAccessible("catalog with time off over a booking");
         browser.screenshotAt(By.id(section), "67-time-off-still-booked");
+        // hours that no longer cover the booking are refused, naming why, and nothing changes
+        int weekday = away.getDayOfWeek().getValue();
+        int rowsBefore = hoursOf(practitioner).size();
+        for (WebElement row : browser.driver.findElements(By.cssSelector("#prac-" + practitioner + " li.hours-row"))) {
+            if (row.findElement(By.tagName("select")).getAttribute("value").equals(String.valueOf(weekday))) {
+                row.findElement(By.tagName("button")).click();
+            }
+        }
+        browser.click(By.id("save-prac-" + practitioner));
+        browser.textAppears(By.id("prac-" + practitioner + "-result"), "Not saved: Appointments outside the new hours");
+        browser.textAppears(By.id("prac-" + practitioner + "-result"), "outside working hours, the first on ");
+        browser.screenshotAt(By.id("prac-" + practitioner + "-result"), "67b-hours-refused-while-booked");
+        assertEquals(rowsBefore, hoursOf(practitioner).size());
 
         browser.go("#/appointments/" + booked.get("id"));
         browser.textAppears(By.id("appointment-away"), "is away at this time");
@@ -523,6 +536,11 @@ class ClinicDayUiTest {
         String timeOff = as("admin").get("/api/catalog/practitioners/" + practitioner + "/time-off").then().statusCode(200)
                 .extract().jsonPath().getList("findAll { it.reason == 'Sick leave' }.id", String.class).get(0);
         as("admin").delete("/api/catalog/practitioners/" + practitioner + "/time-off/" + timeOff).then().statusCode(204);
+    }
+
+    private static List<Object> hoursOf(String practitioner) {
+        return as("admin").get("/api/catalog/practitioners").then().statusCode(200).extract().jsonPath()
+                .getList("find { it.id == '" + practitioner + "' }.weeklyHours");
     }
 
     @Test

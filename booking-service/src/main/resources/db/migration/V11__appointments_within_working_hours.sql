@@ -1,0 +1,20 @@
+-- Whether [from_at, until_at) lies within one of the practitioner's working blocks of that day, in the
+-- clinic's zone, and clear of the day's breaks: the rule the slot finder (SlotFinder, WeeklyHours)
+-- applies when it offers a time, written here as well so that the database can check it where Java
+-- cannot see other transactions: after a booking's or a move's write (BlockedTime), and when an admin
+-- changes the hours (CatalogAdmin). Local wall-clock times are compared, so a block that reaches
+-- into the hour a clock change skips or repeats is read as the wall clock shows it; clinics do not
+-- open at 02:00.
+CREATE FUNCTION within_working_hours(practitioner uuid, from_at timestamptz, until_at timestamptz, zone text)
+    RETURNS boolean LANGUAGE sql STABLE AS $$
+    WITH local AS (SELECT from_at AT TIME ZONE zone AS starts, until_at AT TIME ZONE zone AS ends,
+                          (from_at AT TIME ZONE zone)::date AS day)
+    SELECT EXISTS (SELECT 1 FROM working_hours w, local
+                    WHERE w.practitioner_id = practitioner AND w.kind = 'WORK'
+                      AND w.day_of_week = extract(isodow FROM local.day)
+                      AND local.starts >= local.day + w.start_time AND local.ends <= local.day + w.end_time)
+       AND NOT EXISTS (SELECT 1 FROM working_hours b, local
+                        WHERE b.practitioner_id = practitioner AND b.kind = 'BREAK'
+                          AND b.day_of_week = extract(isodow FROM local.day)
+                          AND local.starts < local.day + b.end_time AND local.ends > local.day + b.start_time)
+$$;
