@@ -205,6 +205,12 @@ class CatalogAndAvailabilityTest {
                 .body("reason", equalTo(null));
         as("frontdesk").queryParams("procedure", "CONSULTATION", "from", day.toString(), "to", day.toString(),
                 "practitionerId", practitioner).get("/api/availability").then().statusCode(200).body("size()", equalTo(0));
+        // time off that has already ended would change nothing and show nowhere: refused, naming the end
+        LocalDate yesterday = LocalDate.now(Api.CLINIC_ZONE).minusDays(1);
+        as("admin").body(Map.of("start", Api.at(yesterday.minusDays(1), 0, 0), "end", Api.at(yesterday, 12, 0)))
+                .post("/api/catalog/practitioners/" + practitioner + "/time-off").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("end")))
+                .body("errors.message[0]", startsWith("is in the past"));
     }
 
     @Test

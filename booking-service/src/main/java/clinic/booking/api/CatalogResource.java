@@ -150,7 +150,8 @@ public class CatalogResource {
     @Operation(summary = "Add time off; no slots are offered in it (role: admin)",
             description = "Bookings and moves with the practitioner into it are refused (422 practitioner-away). Appointments "
                     + "already booked in it are left as they are, each with an AppointmentPractitionerAway event, for the "
-                    + "front desk to move or cancel with the patient.")
+                    + "front desk to move or cancel with the patient. Time off that has already ended is refused (400 naming"
+                    + " `end`).")
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimeOffView.class)))
     public Response addTimeOff(@RestPath UUID id, @Valid @NotNull TimeOffView body) {

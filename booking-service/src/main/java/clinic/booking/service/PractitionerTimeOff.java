@@ -1,5 +1,6 @@
 package clinic.booking.service;
 
+import java.time.Clock;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,9 @@ import clinic.web.ProblemException;
 public class PractitionerTimeOff {
 
     @Inject
+    Clock clock;
+
+    @Inject
     AppointmentRepository appointments;
 
     @Inject
@@ -38,6 +42,10 @@ public class PractitionerTimeOff {
         }
         if (!view.end().isAfter(view.start())) {
             throw ProblemException.badRequest("end", "must be after start");
+        }
+        if (!view.end().toInstant().isAfter(clock.instant())) {
+            // as for a closure: time off that has ended takes no time from anyone, and no list would show it
+            throw ProblemException.badRequest("end", "is in the past: time off that has ended changes nothing");
         }
         appointments.holdWrites();
         TimeOff off = new TimeOff();

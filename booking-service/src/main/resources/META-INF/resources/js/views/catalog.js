@@ -43,6 +43,11 @@ async function save(button, result, request, done, fields = {}) {
     });
 }
 
+/** A number field's minutes, or null when it is empty (or not a number), so the API says it is required, not "0". */
+function minutesIn(input) {
+    return input.value === '' ? null : Number(input.value);
+}
+
 function refuse(result, error, fields = {}) {
     Object.keys(error.fieldErrors || {}).forEach((field) => fields[field]?.[0].setAttribute('aria-invalid', 'true'));
     clear(result, problemNotice(error, 'Not saved', (field) => fieldName(field, fields)));
@@ -85,7 +90,7 @@ export async function renderCatalog(main, { isCurrent }) {
         roomType.value = p.roomType;
         const saveButton = h('button', { type: 'button', class: 'button button-secondary', id: `save-procedure-${p.code}` }, 'Save');
         saveButton.addEventListener('click', () => save(saveButton, procedureResult, () => api.put(`/api/catalog/procedures/${p.code}`, {
-            code: p.code, name: name.value.trim(), durationMinutes: Number(duration.value), bufferAfterMinutes: Number(buffer.value),
+            code: p.code, name: name.value.trim(), durationMinutes: minutesIn(duration), bufferAfterMinutes: minutesIn(buffer),
             roomType: roomType.value,
         }), `${name.value.trim()} saved`, {
             name: [name, `${p.code}: Name`], durationMinutes: [duration, `${p.code}: Minutes`],
@@ -221,7 +226,7 @@ async function loadTimeOff(p, slot, result) {
                 start: fmt.clinicInstant(first, 0, 0), end: fmt.clinicInstant(fmt.addDays(last, 1), 0, 0), reason: reason.value.trim() || null,
             });
             loadTimeOff(p, slot, result);
-        }, 'Time off added; no times are offered then');
+        }, 'Time off added; no times are offered then', { start: [fromDay, 'First day away'], end: [toDay, 'Last day away'] });
     });
     clear(slot,
         upcoming.length ? h('ul', { class: 'plain-list' }, upcoming.map((t) => h('li', { dataset: { timeOffId: t.id } },

@@ -409,6 +409,10 @@ class ClinicDayUiTest {
         browser.textAppears(By.id("catalog-procedures-result"), "MICRONEEDLING: Minutes: must be greater than or equal to 5");
         assertEquals("true", minutes.getAttribute("aria-invalid"));
         browser.screenshotAt(By.id("catalog-procedures-result"), "62b-catalog-refusal-in-place");
+        // an emptied field is missing, not a zero
+        minutes.clear();
+        browser.click(By.id("save-procedure-MICRONEEDLING"));
+        browser.textAppears(By.id("catalog-procedures-result"), "MICRONEEDLING: Minutes: is required");
         assertEquals(Integer.parseInt(minutesBefore), (Integer) as("admin").get("/api/catalog/procedures").then().extract()
                 .jsonPath().get("find { it.code == 'MICRONEEDLING' }.durationMinutes"));
         // room types are chosen from those in use: a new room serves the procedures' type unless told otherwise
