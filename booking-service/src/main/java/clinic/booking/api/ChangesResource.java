@@ -35,7 +35,8 @@ public class ChangesResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.FRONT_DESK, Roles.CLINICIAN, Roles.ADMIN })
-    @Operation(summary = "Server-sent events: {table, id} for each change to appointments, time off or closures (all roles)",
+    @Operation(summary = "Server-sent events: {table, id} for each change to appointments, time off, closures or patient"
+            + " records (all roles)",
             description = "{\"table\":\"hello\"} first, {\"table\":\"heartbeat\"} every " + 20 + " seconds, and "
                     + "{\"table\":\"resync\"} when changes may have been missed (read everything again).")
     public Multi<String> stream() {

@@ -215,10 +215,7 @@ export async function renderPatient(main, context) {
         h('div', { class: 'grid-2' },
             h('section', { class: 'panel', 'aria-labelledby': 'contact-title' },
                 h('h2', { id: 'contact-title' }, 'Contact details'),
-                h('dl', { class: 'facts' },
-                    h('dt', null, 'Date of birth'), h('dd', null, fmt.plainDate(p.dateOfBirth)),
-                    h('dt', null, 'E-mail'), h('dd', null, p.email),
-                    h('dt', null, 'Phone'), h('dd', null, p.phone || '—')),
+                contactFacts(p),
                 actions, correctionSlot),
             h('section', { class: 'panel', 'aria-labelledby': 'intake-title' },
                 h('h2', { id: 'intake-title' }, 'Intake questionnaire'),
@@ -235,11 +232,16 @@ export async function renderPatient(main, context) {
     const linkSent = () => loadMessages(p, messagesSlot, isCurrent);
     loadIntakeStatus(p, intakeSlot, linkSent);
     loadMessages(p, messagesSlot, isCurrent);
-    // an appointment of this patient booked, moved or re-screened elsewhere shows up here
-    whileShown(isCurrent, async (changes) => {
-        if (!changes.some((c) => c.table === 'appointment' || c.table === 'resync')) return;
+    // an appointment of this patient booked, moved or re-screened elsewhere shows up here, and so does
+    // the record itself corrected, merged or erased elsewhere (until this page is drawn again)
+    const shown = () => isCurrent() && appointmentsSlot.isConnected;
+    whileShown(shown, async (changes) => {
+        if (changes.some((c) => (c.table === 'patient' && c.id === id) || c.table === 'resync')) {
+            await followRecord(main, id, shown);
+        }
+        if (!changes.some((c) => c.table === 'appointment' || c.table === 'resync') || !shown()) return;
         const fresh = await api.get(`/api/patients/${id}/appointments`).catch(() => null);
-        if (fresh && isCurrent()) {
+        if (fresh && shown()) {
             drawAppointments(appointmentsSlot, fresh, catalog);
             loadIntakeStatus(p, intakeSlot, linkSent);
         }
@@ -439,6 +441,32 @@ async function loadIntakeStatus(p, slot, linkSent) {
     clear(slot, headline, invitationLine, send ? h('div', { class: 'button-row' }, send) : null);
 }
 
+function contactFacts(p) {
+    return h('dl', { class: 'facts', id: 'contact-facts' },
+        h('dt', null, 'Date of birth'), h('dd', null, fmt.plainDate(p.dateOfBirth)),
+        h('dt', null, 'E-mail'), h('dd', null, p.email),
+        h('dt', null, 'Phone'), h('dd', null, p.phone || '—'));
+}
+
+/**
+ * The record as it is now, after a change made elsewhere: merged or erased, the page says so in place
+ * of the record; corrected, the name and contact details are redrawn where they are (nothing else
+ * moves, and a correction being typed here is left alone).
+ */
+async function followRecord(main, id, shown) {
+    let p;
+    try {
+        p = await api.get(`/api/patients/${id}`);
+    } catch (e) {
+        if (e.status === 410 && shown()) clear(main, ...goneRecord(e));
+        return;
+    }
+    if (!shown()) return;
+    rememberPatient(p);
+    main.querySelector('.page-head h1').textContent = fmt.fullName(p);
+    main.querySelector('#contact-facts').replaceWith(contactFacts(p));
+}
+
 /** A record that is no longer live, said plainly: merged (with the way to the record kept) or erased. */
 function goneRecord(e) {
     if (e.kind === 'patient-merged') {
@@ -446,7 +474,7 @@ function goneRecord(e) {
             h('p', null, 'This record was a duplicate and was merged into another; its appointments and messages are there now. ',
                 h('a', { href: `#/patients/${e.problem.mergedInto}`, id: 'merged-into' }, 'Open the record kept'))];
     }
-    return [h('h1', null, 'Patient erased'),
+    return [h('div', { class: 'page-head' }, h('h1', null, 'Patient erased'), h('a', { href: '#/patients' }, 'Back to patients')),
         h('p', null, 'This patient’s data was erased on request; only appointments kept for the clinic’s records remain.')];
 }
 

@@ -616,6 +616,9 @@ class ClinicDayUiTest {
         Browser admin = open(DESKTOP);
         admin.signIn("admin");
         admin.go("#/patients/" + kept);
+        // the desk has the duplicate open while the admin merges it, and its page follows without a reload
+        desk.go("#/patients/" + duplicate);
+        desk.textAppears(By.cssSelector("main h1"), "Rita Rekord" + t);
         admin.type(By.id("duplicate-query"), "Rekord" + t);
         admin.click(By.id("duplicate-search"));
         admin.click(By.cssSelector("#duplicate-list button[data-patient-id='" + duplicate + "']"));
@@ -626,10 +629,16 @@ class ClinicDayUiTest {
         admin.textAppears(By.id("flash"), "Records merged");
         as("frontdesk").get("/api/patients/" + duplicate).then().statusCode(410);
         // the duplicate's page, still open at the desk, says where the record went
-        desk.go("#/patients/" + duplicate);
         desk.textAppears(By.cssSelector("main h1"), "Record merged");
         desk.click(By.id("merged-into"));
         desk.textAppears(By.cssSelector("main h1"), "Rita Record" + t);
+        // corrected elsewhere: the name and details are redrawn in place
+        Map<String, Object> details = new java.util.HashMap<>(as("frontdesk").get("/api/patients/" + kept).then().statusCode(200)
+                .extract().jsonPath().getMap("$"));
+        details.keySet().retainAll(List.of("firstName", "lastName", "email", "phone", "dateOfBirth"));
+        details.put("firstName", "Ritta");
+        as("frontdesk").body(details).put("/api/patients/" + kept).then().statusCode(200);
+        desk.textAppears(By.cssSelector("main h1"), "Ritta Record" + t);
 
         admin.click(By.id("erase-patient"));
         admin.visible(By.id("confirm-dialog"));
@@ -640,8 +649,9 @@ class ClinicDayUiTest {
         admin.click(By.id("confirm-yes"));
         admin.textAppears(By.id("flash"), "Patient erased");
         as("frontdesk").get("/api/patients/" + kept).then().statusCode(410);
-        desk.driver.navigate().refresh();
+        // the desk's page of the erased patient follows without a reload
         desk.textAppears(By.cssSelector("main h1"), "Patient erased");
+        desk.screenshot("61b-patient-erased-elsewhere");
     }
 
     private static void assertNoSidewaysScroll(Browser browser) {
