@@ -169,6 +169,27 @@ class CatalogAndAvailabilityTest {
     }
 
     @Test
+    void aBodyNamingAnotherEntryThanItsAddressIsRefusedNotIgnored() {
+        String practitioner = practitionerWorkingEveryDay("Addressed " + System.nanoTime());
+        as("admin").body(Map.of("id", Api.ANNA, "name", "Renamed", "weeklyHours", List.of()))
+                .put("/api/catalog/practitioners/" + practitioner).then().statusCode(400)
+                .body("errors.field", equalTo(List.of("id")))
+                .body("errors.message[0]", startsWith("does not match the address (" + practitioner + ")"));
+        as("admin").body(Map.of("id", practitioner, "name", "Addressed", "weeklyHours", List.of()))
+                .put("/api/catalog/practitioners/" + practitioner).then().statusCode(200);
+        as("admin").body(Map.of("id", practitioner, "name", "Room with an id", "roomType", "TREATMENT_ROOM"))
+                .post("/api/catalog/rooms").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("id")));
+        Map<String, Object> consultation = new java.util.HashMap<>(as("admin").get("/api/catalog/procedures").then()
+                .extract().jsonPath().getMap("find { it.code == 'CONSULTATION' }"));
+        consultation.put("code", "MICRONEEDLING");
+        as("admin").body(consultation).put("/api/catalog/procedures/CONSULTATION").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("code")));
+        as("frontdesk").get("/api/catalog/practitioners").then().body("find { it.id == '" + Api.ANNA + "' }.name",
+                equalTo("Dr Anna Nowak"));
+    }
+
+    @Test
     void aProcedureTakesOnlyARoomTypeSomeRoomHas() {
         Map<String, Object> consultation = as("admin").get("/api/catalog/procedures").then().statusCode(200)
                 .extract().jsonPath().getMap("find { it.code == 'CONSULTATION' }");

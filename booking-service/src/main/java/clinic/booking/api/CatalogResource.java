@@ -37,6 +37,7 @@ import clinic.booking.domain.Room;
 import clinic.booking.domain.TimeOff;
 import clinic.booking.service.CatalogAdmin;
 import clinic.booking.service.PractitionerTimeOff;
+import clinic.web.ProblemException;
 
 /** What the clinic offers and who works when: readable by every role, changed by admins. */
 @Path("/api/catalog")
@@ -69,6 +70,7 @@ public class CatalogResource {
             description = "A procedure is booked into a free room of its type, so the room type must be one that some room "
                     + "(in use or not) has; otherwise 400 names roomType and lists the rooms' types.")
     public ProcedureView saveProcedure(@RestPath ProcedureCode code, @Valid @NotNull ProcedureView body) {
+        samePath("code", body.code(), code);
         return view(admin.saveProcedure(code, body));
     }
 
@@ -87,6 +89,7 @@ public class CatalogResource {
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoomView.class)))
     public Response addRoom(@Valid @NotNull RoomView body) {
+        noId(body.id());
         return Response.status(201).entity(view(admin.saveRoom(null, body))).build();
     }
 
@@ -99,6 +102,7 @@ public class CatalogResource {
     @APIResponse(responseCode = "409", description = "still-booked: the room has appointments still to come (`appointments`);"
             + " it stays in use until they are moved or cancelled")
     public RoomView saveRoom(@RestPath UUID id, @Valid @NotNull RoomView body) {
+        samePath("id", body.id(), id);
         return view(admin.saveRoom(id, body));
     }
 
@@ -118,6 +122,7 @@ public class CatalogResource {
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PractitionerView.class)))
     public Response addPractitioner(@Valid @NotNull PractitionerView body) {
+        noId(body.id());
         return Response.status(201).entity(view(admin.savePractitioner(null, body))).build();
     }
 
@@ -133,6 +138,7 @@ public class CatalogResource {
             + " would leave appointments still to come outside them (`appointments`); nothing is changed until those are"
             + " moved or cancelled")
     public PractitionerView savePractitioner(@RestPath UUID id, @Valid @NotNull PractitionerView body) {
+        samePath("id", body.id(), id);
         return view(admin.savePractitioner(id, body));
     }
 
@@ -155,6 +161,7 @@ public class CatalogResource {
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimeOffView.class)))
     public Response addTimeOff(@RestPath UUID id, @Valid @NotNull TimeOffView body) {
+        noId(body.id());
         return Response.status(201).entity(view(timeOff.add(id, body))).build();
     }
 
@@ -166,6 +173,20 @@ public class CatalogResource {
     public Response removeTimeOff(@RestPath UUID id, @RestPath UUID timeOffId) {
         timeOff.remove(id, timeOffId);
         return Response.noContent().build();
+    }
+
+    /** What the path names is what is changed: a body naming something else is a mistake, not ignored. */
+    private static <T> void samePath(String field, T inBody, T inPath) {
+        if (inBody != null && !inBody.equals(inPath)) {
+            throw ProblemException.badRequest(field, "does not match the address (" + inPath + "); leave it out or make it the same");
+        }
+    }
+
+    /** A new entry's id is the clinic's to give: one sent would be ignored, so it is refused instead. */
+    private static void noId(UUID id) {
+        if (id != null) {
+            throw ProblemException.badRequest("id", "is given by the clinic; leave it out");
+        }
     }
 
     private static ProcedureView view(ProcedureType p) {
