@@ -56,6 +56,13 @@ class CatalogAndAvailabilityTest {
                 .then().statusCode(201).extract().path("id");
     }
 
+    /** A new patient's consultation with the practitioner at 09:00 on the day: its id. */
+    private static String consultationAtNine(String practitioner, LocalDate day) {
+        return as("frontdesk").body(Map.of("patientId", Api.newPatient(), "procedure", "CONSULTATION",
+                "start", Api.at(day, 9, 0), "practitionerId", practitioner)).post("/api/appointments").then().statusCode(201)
+                .extract().path("id");
+    }
+
     @Test
     void onlyAdminsChangeTheCatalogAndInvalidHoursAreNamed() {
         as("frontdesk").body(Map.of("name", "X", "weeklyHours", List.of())).post("/api/catalog/practitioners")
@@ -91,9 +98,7 @@ class CatalogAndAvailabilityTest {
         String name = "Leaving " + System.nanoTime();
         String practitioner = practitionerWorkingEveryDay(name);
         LocalDate day = Api.freshTuesday();
-        String booked = as("frontdesk").body(Map.of("patientId", Api.newPatient(), "procedure", "CONSULTATION",
-                "start", Api.at(day, 9, 0), "practitionerId", practitioner)).post("/api/appointments").then().statusCode(201)
-                .extract().path("id");
+        String booked = consultationAtNine(practitioner, day);
         Map<String, Object> practitionerBody = as("admin").get("/api/catalog/practitioners").then().extract().jsonPath()
                 .getMap("find { it.id == '" + practitioner + "' }");
         Map<String, Object> retired = new java.util.HashMap<>(practitionerBody);
@@ -122,9 +127,7 @@ class CatalogAndAvailabilityTest {
         String name = "Shorter days " + System.nanoTime();
         String practitioner = practitionerWorkingEveryDay(name);
         LocalDate day = Api.freshTuesday();
-        String booked = as("frontdesk").body(Map.of("patientId", Api.newPatient(), "procedure", "CONSULTATION",
-                "start", Api.at(day, 9, 0), "practitionerId", practitioner)).post("/api/appointments").then().statusCode(201)
-                .extract().path("id");
+        String booked = consultationAtNine(practitioner, day);
         Map<String, Object> tuesdayFromTen = Map.of("dayOfWeek", 2, "start", "10:00", "end", "11:00", "kind", "WORK");
         as("admin").body(Map.of("name", name, "weeklyHours", List.of(tuesdayFromTen)))
                 .put("/api/catalog/practitioners/" + practitioner).then().statusCode(409)
