@@ -238,7 +238,7 @@ class OverlaysTest {
 
         Map<String, String> content = environment(manifests, "content-service");
         assertTrue(content.keySet().containsAll(union(common, kafka, Set.of("QUARKUS_MAILER_HOST",
-                "QUARKUS_MAILER_PORT", "QUARKUS_MAILER_USERNAME", "QUARKUS_MAILER_PASSWORD", "QUARKUS_MAILER_FROM",
+                "QUARKUS_MAILER_PORT", "QUARKUS_MAILER_USERNAME", "QUARKUS_MAILER_PASSWORD", "CLINIC_SENDER_ADDRESS",
                 "QUARKUS_MAILER_TLS", "CLINIC_NAME", "CLINIC_ADDRESS", "CLINIC_PHONE", "CLINIC_PUBLIC_URL",
                 "CLINIC_LINK_SECRET"))), content.keySet().toString());
 
@@ -787,6 +787,28 @@ class OverlaysTest {
         assertEquals(3, autoscalers.size());
         assertTrue(prod.get("Cluster", POSTGRES).path("spec").path("instances").asInt() >= 3,
                 "a primary and two standbys");
+    }
+
+    /**
+     * At full scale, and during a rollout (one pod more of each service), every pod's connection pool
+     * can be full at once and PostgreSQL still has connections left for the operator and a person.
+     */
+    @Test
+    void prodsConnectionPoolsFitPostgresAtFullScaleDuringARollout() {
+        Manifests prod = Overlay.PROD.render();
+        int maxConnections = Integer.parseInt(prod.get("Cluster", POSTGRES).path("spec").path("postgresql")
+                .path("parameters").path("max_connections").asText());
+        int atMost = 0;
+        for (Deployment deployment : prod.typed("Deployment", Deployment.class)) {
+            String name = deployment.getMetadata().getName();
+            int pods = prod.typed("HorizontalPodAutoscaler", HorizontalPodAutoscaler.class).stream()
+                    .filter(h -> name.equals(h.getSpec().getScaleTargetRef().getName())).findFirst().orElseThrow()
+                    .getSpec().getMaxReplicas() + deployment.getSpec().getStrategy().getRollingUpdate().getMaxSurge().getIntVal();
+            String pool = environment(prod, name).get("QUARKUS_DATASOURCE_JDBC_MAX_SIZE");
+            assertNotNull(pool, name + " sets its pool's size");
+            atMost += pods * Integer.parseInt(pool);
+        }
+        assertTrue(atMost + 20 <= maxConnections, atMost + " connections at most, max_connections " + maxConnections);
     }
 
     @Test

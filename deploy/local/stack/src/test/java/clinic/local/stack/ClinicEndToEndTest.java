@@ -237,6 +237,39 @@ class ClinicEndToEndTest {
         assertEquals(List.of(), wrong, "metrics.txt and the services disagree");
     }
 
+    /**
+     * The alert on booking's breakers towards screening (deploy/k8s, ClinicScreeningBreakerOpen) names
+     * them by the label the running service gives them: it matches every breaker of a client of
+     * screening and none of content's. (Written first against names without the generated wrapper's
+     * "$$CDIWrapper", it could never fire.)
+     */
+    @Test
+    void theScreeningBreakerAlertMatchesTheBreakersBookingExposes() throws Exception {
+        String patient = newPatientWithCleanIntake("Breaker"); // screening's desk client and the booking's
+        as("frontdesk").get("/api/patients/" + patient + "/intake-status").then().statusCode(200);
+        as("frontdesk").body(Map.of("patientId", patient, "procedure", "CONSULTATION",
+                "start", firstFree("CONSULTATION", LocalDate.now(CLINIC_ZONE).plusDays(40)))).post("/api/appointments")
+                .then().statusCode(201);
+        as("admin").get("/api/policy").then().statusCode(200);
+        as("admin").get("/api/messages/attention").then().statusCode(200);
+        Path rules = Path.of(System.getProperty("clinic.home", "../../..")).resolve("deploy/k8s/components/monitoring/prometheus-rules.yaml");
+        java.util.regex.Matcher found = java.util.regex.Pattern.compile("ft_circuitbreaker_state_current\\{[^}]*method=~\"([^\"]+)\"")
+                .matcher(Files.readString(rules));
+        assertTrue(found.find(), "the breaker alert names its methods by a pattern");
+        // PromQL anchors a label pattern at both ends, as String.matches does
+        String pattern = found.group(1).replace("\\\\", "\\");
+        List<String> methods = given().baseUri("http://localhost:" + stack.settings().bookingManagementPort()).get("/q/metrics")
+                .then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("ft_circuitbreaker_state_current{"))
+                .map(line -> line.replaceAll(".*method=\"([^\"]+)\".*", "$1")).distinct().toList();
+        List<String> screening = methods.stream().filter(m -> m.contains("Screening")).toList();
+        assertTrue(screening.size() >= 3, "breakers of screening's clients after a booking, an intake and the policy: " + methods);
+        assertEquals(List.of(), screening.stream().filter(m -> !m.matches(pattern)).toList(), "screening breakers the alert misses");
+        assertEquals(List.of(), methods.stream().filter(m -> !m.contains("Screening") && m.matches(pattern)).toList(),
+                "breakers of other services the alert takes for screening's");
+        assertTrue(methods.stream().anyMatch(m -> !m.contains("Screening")), "content's breakers are there too: " + methods);
+    }
+
     @Test
     void aBookingDaysAheadListsItsRemindersAndTheirOptOutLinkWorksThroughTheClinicsPublicEntryPoint() throws Exception {
         String email = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
