@@ -22,8 +22,9 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 /**
  * Tells the open screens that the calendar changed. The database announces every committed change
  * to an appointment, a time off, a closure (triggers, see V3) or a patient record (V12), whichever
- * replica or process made it; each replica listens on one connection of its own and passes the news to its screens. After
- * the connection was lost, a "resync" tells the screens to read again what they may have missed.
+ * replica or process made it; each replica listens on one connection of its own and passes the news
+ * to its screens. After the connection was lost, a "resync" tells the screens to read again what
+ * they may have missed.
  */
 @ApplicationScoped
 public class CalendarChanges {

@@ -423,6 +423,8 @@ class OverlaysTest {
                 new Case("prometheus", "content", 9082, "TCP", true),
                 new Case("prometheus", "booking", 8080, "TCP", false),
                 new Case("prometheus", "screening", 8081, "TCP", false),
+                new Case("ingress-neighbour", "booking", 8080, "TCP", false),
+                new Case("ingress-neighbour", "screening", 8081, "TCP", false),
                 new Case("ingress-controller", "booking", 9080, "TCP", false),
                 new Case("ingress-controller", "screening", 9081, "TCP", false),
                 new Case("booking", "screening", 9081, "TCP", false),
@@ -484,7 +486,9 @@ class OverlaysTest {
         at.put("kafka-peer", NetworkReach.Endpoint.pod("kafka-peer", namespace, broker));
         at.put("intruder", NetworkReach.Endpoint.pod("intruder", namespace, Map.of("app", "debug-shell")));
         at.put("ingress-controller", NetworkReach.Endpoint.pod("ingress-controller", "ingress-nginx",
-                Map.of("app.kubernetes.io/name", "ingress-nginx")));
+                Map.of("app.kubernetes.io/name", "ingress-nginx", "app.kubernetes.io/component", "controller")));
+        at.put("ingress-neighbour", NetworkReach.Endpoint.pod("ingress-neighbour", "ingress-nginx",
+                Map.of("app.kubernetes.io/name", "ingress-nginx", "app.kubernetes.io/component", "admission-webhook")));
         at.put("other-namespace", NetworkReach.Endpoint.pod("other-namespace", "other",
                 Map.of("app.kubernetes.io/name", "booking-service")));
         at.put("cnpg-operator", NetworkReach.Endpoint.pod("cnpg-operator", "cnpg-system",

@@ -215,7 +215,10 @@ export async function renderPatient(main, context) {
         h('div', { class: 'grid-2' },
             h('section', { class: 'panel', 'aria-labelledby': 'contact-title' },
                 h('h2', { id: 'contact-title' }, 'Contact details'),
-                contactFacts(p),
+                h('dl', { class: 'facts' },
+                    h('dt', null, 'Date of birth'), h('dd', null, fmt.plainDate(p.dateOfBirth)),
+                    h('dt', null, 'E-mail'), h('dd', null, p.email),
+                    h('dt', null, 'Phone'), h('dd', null, p.phone || '—')),
                 actions, correctionSlot),
             h('section', { class: 'panel', 'aria-labelledby': 'intake-title' },
                 h('h2', { id: 'intake-title' }, 'Intake questionnaire'),
@@ -232,14 +235,16 @@ export async function renderPatient(main, context) {
     const linkSent = () => loadMessages(p, messagesSlot, isCurrent);
     loadIntakeStatus(p, intakeSlot, linkSent);
     loadMessages(p, messagesSlot, isCurrent);
-    // an appointment of this patient booked, moved or re-screened elsewhere shows up here, and so does
-    // the record itself corrected, merged or erased elsewhere (until this page is drawn again)
+    // an appointment of this patient booked, moved or re-screened elsewhere shows up here; the record
+    // itself corrected, merged or erased elsewhere draws the page again (merged or erased, it says so),
+    // unless a correction is being typed here. Each drawing listens until the next replaces it.
     const shown = () => isCurrent() && appointmentsSlot.isConnected;
     whileShown(shown, async (changes) => {
-        if (changes.some((c) => (c.table === 'patient' && c.id === id) || c.table === 'resync')) {
-            await followRecord(main, id, shown);
+        if (changes.some((c) => c.table === 'patient' && c.id === id) && !correctionSlot.hasChildNodes()) {
+            renderPatient(main, context).catch(() => {}); // unreachable now: the next change or a reload draws it
+            return;
         }
-        if (!changes.some((c) => c.table === 'appointment' || c.table === 'resync') || !shown()) return;
+        if (!changes.some((c) => c.table === 'appointment' || c.table === 'resync')) return;
         const fresh = await api.get(`/api/patients/${id}/appointments`).catch(() => null);
         if (fresh && shown()) {
             drawAppointments(appointmentsSlot, fresh, catalog);
@@ -439,32 +444,6 @@ async function loadIntakeStatus(p, slot, linkSent) {
         }
     });
     clear(slot, headline, invitationLine, send ? h('div', { class: 'button-row' }, send) : null);
-}
-
-function contactFacts(p) {
-    return h('dl', { class: 'facts', id: 'contact-facts' },
-        h('dt', null, 'Date of birth'), h('dd', null, fmt.plainDate(p.dateOfBirth)),
-        h('dt', null, 'E-mail'), h('dd', null, p.email),
-        h('dt', null, 'Phone'), h('dd', null, p.phone || '—'));
-}
-
-/**
- * The record as it is now, after a change made elsewhere: merged or erased, the page says so in place
- * of the record; corrected, the name and contact details are redrawn where they are (nothing else
- * moves, and a correction being typed here is left alone).
- */
-async function followRecord(main, id, shown) {
-    let p;
-    try {
-        p = await api.get(`/api/patients/${id}`);
-    } catch (e) {
-        if (e.status === 410 && shown()) clear(main, ...goneRecord(e));
-        return;
-    }
-    if (!shown()) return;
-    rememberPatient(p);
-    main.querySelector('.page-head h1').textContent = fmt.fullName(p);
-    main.querySelector('#contact-facts').replaceWith(contactFacts(p));
 }
 
 /** A record that is no longer live, said plainly: merged (with the way to the record kept) or erased. */
