@@ -86,8 +86,11 @@ public class CatalogAdmin {
         if (isNew) {
             practitioner.id = UUID.randomUUID();
         }
+        // a change of name or of the active flag alone holds no booking back and rewrites no hours
+        boolean hoursChanged = !isNew && !blocks(view.weeklyHours()).equals(blocks(practitioner.weeklyHours.stream()
+                .map(h -> new HoursBlock(h.dayOfWeek, h.startTime, h.endTime, h.kind)).toList()));
         List<Appointment> outsideOldHours = List.of();
-        if (!isNew) {
+        if (hoursChanged) {
             // no booking may slip in on the old hours unseen: each also checks the hours after its write (BlockedTime)
             appointments.holdWrites();
             outsideOldHours = appointments.outsideWorkingHours(practitioner.id, clock.instant(), config.timeZone());
@@ -99,24 +102,39 @@ public class CatalogAdmin {
                     practitioner.id, AppointmentStatus.SCREENED, clock.instant()));
         }
         practitioner.active = active;
+        if (isNew || hoursChanged) {
+            writeHours(practitioner, view.weeklyHours());
+        }
+        practitioner.persist();
+        if (hoursChanged) {
+            Practitioner.flush();
+            refuseLeavingOutsideHours(practitioner.name, outsideOldHours,
+                    appointments.outsideWorkingHours(practitioner.id, clock.instant(), config.timeZone()));
+        }
+        return practitioner;
+    }
+
+    /** The blocks as a set, a missing kind read as work: what two lists of hours are compared by. */
+    private static Set<HoursBlock> blocks(List<HoursBlock> list) {
+        return list.stream().map(b -> new HoursBlock(b.dayOfWeek(), b.start(), b.end(), kindOf(b))).collect(Collectors.toSet());
+    }
+
+    private static WorkingHours.Kind kindOf(HoursBlock block) {
+        return block.kind() == null ? WorkingHours.Kind.WORK : block.kind();
+    }
+
+    private static void writeHours(Practitioner practitioner, List<HoursBlock> blocks) {
         practitioner.weeklyHours.clear();
-        for (HoursBlock block : view.weeklyHours()) {
+        for (HoursBlock block : blocks) {
             WorkingHours hours = new WorkingHours();
             hours.id = UUID.randomUUID();
             hours.practitioner = practitioner;
             hours.dayOfWeek = block.dayOfWeek();
             hours.startTime = block.start();
             hours.endTime = block.end();
-            hours.kind = block.kind() == null ? WorkingHours.Kind.WORK : block.kind();
+            hours.kind = kindOf(block);
             practitioner.weeklyHours.add(hours);
         }
-        practitioner.persist();
-        if (!isNew) {
-            Practitioner.flush();
-            refuseLeavingOutsideHours(practitioner.name, outsideOldHours,
-                    appointments.outsideWorkingHours(practitioner.id, clock.instant(), config.timeZone()));
-        }
-        return practitioner;
     }
 
     /**
