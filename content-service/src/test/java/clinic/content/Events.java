@@ -51,9 +51,22 @@ public final class Events {
         send(DLQ, key, payload);
     }
 
+    /** As {@link #publishDeadLetter}, with the headers the connector's failure strategy writes: the failure's message and class. */
+    public static void publishDeadLetter(String key, String payload, String reason, String exceptionClass) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(DLQ, key, payload);
+        record.headers().add("dead-letter-reason", reason.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        record.headers().add("dead-letter-exception-class-name", exceptionClass.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        send(record);
+    }
+
     private static void send(String topic, String key, String payload) {
+        send(new ProducerRecord<>(topic, key, payload));
+    }
+
+    private static void send(ProducerRecord<String, String> record) {
+        String topic = record.topic();
         try {
-            producer().send(new ProducerRecord<>(topic, key, payload)).get(10, TimeUnit.SECONDS);
+            producer().send(record).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

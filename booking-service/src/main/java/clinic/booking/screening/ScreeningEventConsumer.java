@@ -12,6 +12,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import clinic.consumers.DeadLetterHandler;
+import clinic.consumers.UnreadableEvent;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
@@ -30,7 +32,10 @@ import clinic.booking.service.ScreeningInputs;
  * cannot be read is refused and goes to the dead-letter topic.
  */
 @ApplicationScoped
-public class ScreeningEventConsumer {
+public class ScreeningEventConsumer implements DeadLetterHandler {
+
+    /** The incoming channel ({@code mp.messaging.incoming.screening-events.*}). */
+    public static final String CHANNEL = "screening-events";
 
     @Inject
     ObjectMapper json;
@@ -44,11 +49,17 @@ public class ScreeningEventConsumer {
     @Inject
     java.time.Clock clock;
 
-    @Incoming("screening-events")
+    @Incoming(CHANNEL)
     @Blocking
     @Retry(maxRetries = -1, delay = 200, maxDuration = 1, durationUnit = ChronoUnit.DAYS, abortOn = UnreadableEvent.class)
     @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public void consume(String payload) {
+        apply(payload);
+    }
+
+    /** Applies one event once, as {@link #consume} does without its retries: also a dead letter's replay. */
+    @Override
+    public void apply(String payload) {
         JsonNode event = read(payload);
         String type = event.path("type").asText("");
         boolean news = switch (type) {
@@ -67,15 +78,20 @@ public class ScreeningEventConsumer {
         }
     }
 
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
     private JsonNode read(String payload) {
         try {
             JsonNode event = json.readTree(payload);
             if (event == null || !event.isObject()) {
-                throw new UnreadableEvent("not a JSON object");
+                throw unreadable("not a JSON object");
             }
             return event;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UnreadableEvent("not JSON");
+            throw unreadable("not JSON");
         }
     }
 
@@ -83,22 +99,19 @@ public class ScreeningEventConsumer {
         try {
             return UUID.fromString(event.path(field).asText());
         } catch (IllegalArgumentException e) {
-            throw new UnreadableEvent(field + " is not an id");
+            throw unreadable(field + " is not an id");
         }
     }
 
     private static int positive(JsonNode event, String field) {
         JsonNode value = event.path(field);
         if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 1) {
-            throw new UnreadableEvent(field + " is not a positive whole number");
+            throw unreadable(field + " is not a positive whole number");
         }
         return value.intValue();
     }
 
-    /** An event that no retry can make readable: it is dead-lettered. */
-    static final class UnreadableEvent extends RuntimeException {
-        UnreadableEvent(String why) {
-            super("unreadable screening event: " + why, null, false, false);
-        }
+    private static UnreadableEvent unreadable(String why) {
+        return new UnreadableEvent("unreadable screening event: " + why);
     }
 }

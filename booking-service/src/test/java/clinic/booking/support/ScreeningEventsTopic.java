@@ -15,14 +15,21 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public final class ScreeningEventsTopic {
 
     public static final String TOPIC = "clinic.screening.v1";
+    /** Where booking sets aside what it cannot read. */
+    public static final String DEAD_LETTERS = "clinic.screening.v1.dlq";
 
     private ScreeningEventsTopic() {
     }
 
     /** As screening announces an intake recorded there: the patient's new latest version. */
     public static void intakeRecorded(String patientId, int intakeVersion) {
-        send(patientId, "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"IntakeRecorded\",\"version\":1,"
-                + "\"occurredAt\":\"" + Instant.now() + "\",\"patientId\":\"" + patientId + "\",\"intakeVersion\":" + intakeVersion + "}");
+        send(patientId, intakeRecordedEvent(patientId, intakeVersion));
+    }
+
+    /** The payload of an IntakeRecorded event. */
+    public static String intakeRecordedEvent(String patientId, int intakeVersion) {
+        return "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"IntakeRecorded\",\"version\":1,"
+                + "\"occurredAt\":\"" + Instant.now() + "\",\"patientId\":\"" + patientId + "\",\"intakeVersion\":" + intakeVersion + "}";
     }
 
     /** As screening announces a new policy version. */
@@ -32,12 +39,21 @@ public final class ScreeningEventsTopic {
     }
 
     public static void send(String key, String payload) {
+        send(TOPIC, key, payload);
+    }
+
+    /** Puts a payload straight into the dead-letter topic, as an older version of booking would have. */
+    public static void deadLetter(String key, String payload) {
+        send(DEAD_LETTERS, key, payload);
+    }
+
+    private static void send(String topic, String key, String payload) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(TOPIC, key, payload)).get(10, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(topic, key, payload)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not publish a screening event", e);
         }

@@ -15,6 +15,9 @@ import io.smallrye.common.annotation.Blocking;
 @ApplicationScoped
 public class AppointmentEventConsumer {
 
+    /** The incoming channel ({@code mp.messaging.incoming.appointments.*}). */
+    public static final String CHANNEL = "appointments";
+
     private final EventParser parser;
     private final EventIngest ingest;
 
@@ -25,7 +28,7 @@ public class AppointmentEventConsumer {
 
     // @Blocking keeps order (one record at a time per channel) and runs on a worker thread,
     // since applying an event is a JDBC transaction.
-    @Incoming("appointments")
+    @Incoming(CHANNEL)
     @Blocking
     public void consume(String payload) {
         ingest.apply(parser.parse(payload));

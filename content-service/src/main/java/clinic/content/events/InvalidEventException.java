@@ -1,7 +1,9 @@
 package clinic.content.events;
 
-/** A payload that is not an appointment event: retrying cannot help, it goes to the dead-letter topic. */
-public class InvalidEventException extends RuntimeException {
+import clinic.consumers.UnreadableEvent;
+
+/** A payload that is not an appointment or patient event: retrying cannot help, it goes to the dead-letter topic. */
+public class InvalidEventException extends UnreadableEvent {
 
     public InvalidEventException(String message) {
         super(message);

@@ -14,6 +14,9 @@ import io.smallrye.common.annotation.Blocking;
 @ApplicationScoped
 public class PatientEventConsumer {
 
+    /** The incoming channel ({@code mp.messaging.incoming.patients.*}). */
+    public static final String CHANNEL = "patients";
+
     private final PatientEventParser parser;
     private final EventIngest ingest;
 
@@ -22,7 +25,7 @@ public class PatientEventConsumer {
         this.ingest = ingest;
     }
 
-    @Incoming("patients")
+    @Incoming(CHANNEL)
     @Blocking
     public void consume(String payload) {
         ingest.apply(parser.parse(payload));

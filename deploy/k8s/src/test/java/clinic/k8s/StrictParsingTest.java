@@ -119,10 +119,10 @@ class StrictParsingTest {
     void theBaseKafkaResourcesParse() {
         KafkaUser content = StrictModels.parse(base("kafka-users.yaml", "KafkaUser", "content-service"),
                 KafkaUser.class);
-        // the appointments and patient topics, the patient dead-letter topic, the group, the appointment
-        // dead-letter topic and the dead-letter replay's group
-        assertEquals(List.of("clinic.appointments.v1", "clinic.patients.v1", "clinic.patients.v1.content.dlq", "content-service",
-                "clinic.appointments.v1.dlq", "content-service-dead-letter-replay"), ((KafkaUserAuthorizationSimple) content.getSpec().getAuthorization())
+        // the appointments and patient topics, the group, the dead-letter replay's group and the two
+        // dead-letter topics
+        assertEquals(List.of("clinic.appointments.v1", "clinic.patients.v1", "content-service", "content-service-dead-letter-replay",
+                "clinic.appointments.v1.dlq", "clinic.patients.v1.content.dlq"), ((KafkaUserAuthorizationSimple) content.getSpec().getAuthorization())
                         .getAcls().stream().map(acl -> acl.getResource() instanceof AclRuleTopicResource t ? t.getName()
                                 : ((AclRuleGroupResource) acl.getResource()).getName())
                         .toList());

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import clinic.consumers.DeadLetterHandler;
+import clinic.consumers.UnreadableEvent;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
@@ -28,7 +30,10 @@ import clinic.screening.service.PatientRecords;
  * in order; an event that cannot be read goes to the dead-letter topic.
  */
 @ApplicationScoped
-public class PatientEventConsumer {
+public class PatientEventConsumer implements DeadLetterHandler {
+
+    /** The incoming channel ({@code mp.messaging.incoming.patient-events.*}). */
+    public static final String CHANNEL = "patient-events";
 
     private final ObjectMapper json;
     private final PatientRecords records;
@@ -38,11 +43,17 @@ public class PatientEventConsumer {
         this.records = records;
     }
 
-    @Incoming("patient-events")
+    @Incoming(CHANNEL)
     @Blocking
     @Retry(maxRetries = -1, delay = 200, maxDuration = 1, durationUnit = ChronoUnit.DAYS, abortOn = UnreadableEvent.class)
     @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public void consume(String payload) {
+        apply(payload);
+    }
+
+    /** Applies one event once, as {@link #consume} does without its retries: also a dead letter's replay. */
+    @Override
+    public void apply(String payload) {
         JsonNode event = read(payload);
         String type = event.path("type").asText("");
         switch (type) {
@@ -52,15 +63,20 @@ public class PatientEventConsumer {
         }
     }
 
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
     private JsonNode read(String payload) {
         try {
             JsonNode event = json.readTree(payload);
             if (event == null || !event.isObject()) {
-                throw new UnreadableEvent("not a JSON object");
+                throw unreadable("not a JSON object");
             }
             return event;
         } catch (JsonProcessingException e) {
-            throw new UnreadableEvent("not JSON");
+            throw unreadable("not JSON");
         }
     }
 
@@ -72,24 +88,21 @@ public class PatientEventConsumer {
         try {
             return UUID.fromString(value.isTextual() ? value.asText() : "");
         } catch (IllegalArgumentException e) {
-            throw new UnreadableEvent(field + " is not an id");
+            throw unreadable(field + " is not an id");
         }
     }
 
     private static List<UUID> uuids(JsonNode event, String field) {
         JsonNode values = event.path(field);
         if (!values.isArray()) {
-            throw new UnreadableEvent(field + " is not a list of ids");
+            throw unreadable(field + " is not a list of ids");
         }
         List<UUID> ids = new ArrayList<>();
         values.forEach(value -> ids.add(id(value, field)));
         return ids;
     }
 
-    /** An event that no retry can make readable: it is dead-lettered. */
-    static final class UnreadableEvent extends RuntimeException {
-        UnreadableEvent(String why) {
-            super("unreadable patient event: " + why, null, false, false);
-        }
+    private static UnreadableEvent unreadable(String why) {
+        return new UnreadableEvent("unreadable patient event: " + why);
     }
 }

@@ -4,11 +4,13 @@ import static clinic.screening.Api.frontDesk;
 import static clinic.screening.Api.screen;
 import static clinic.screening.Api.screening;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,6 +47,14 @@ class OperationsTest {
                 .statusCode(200);
         given().when().get(metrics).then().statusCode(200)
                 .body(containsString("screening_decisions_total{outcome=\"CLEARED\""));
+    }
+
+    @Test
+    void theConsumersLagAndDeadLettersAreMeasured() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().when().get(metrics).then().statusCode(200).extract().asString()
+                .contains("clinic_consumer_lag{group=\"screening-service\",topic=\"clinic.patients.v1\"}"));
+        given().when().get(metrics).then().statusCode(200)
+                .body(containsString("clinic_dead_letter_depth{topic=\"clinic.patients.v1.screening.dlq\"}"));
     }
 
     @Test

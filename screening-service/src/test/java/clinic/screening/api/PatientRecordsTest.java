@@ -1,5 +1,6 @@
 package clinic.screening.api;
 
+import static clinic.screening.Api.admin;
 import static clinic.screening.Api.clinician;
 import static clinic.screening.Api.frontDesk;
 import static clinic.screening.Api.healthyIntake;
@@ -141,6 +142,26 @@ class PatientRecordsTest {
                 .hasMessageContaining("immutable");
         assertThatThrownBy(() -> execute("UPDATE intake SET active_acne = true WHERE patient_id = '" + patient + "'"))
                 .hasMessageContaining("immutable");
+    }
+
+    @Test
+    void anErasureSetAsideInTheDeadLetterTopicIsSeenAndAppliedByItsReplay() throws Exception {
+        UUID patient = UUID.randomUUID();
+        putIntake(patient, healthyIntake(AdjustableClock.DEFAULT_TODAY)).statusCode(200);
+        String waiting = "/api/dead-letters?limit=10000&topic=" + PatientTopic.DEAD_LETTERS;
+        int before = admin().get(waiting).then().statusCode(200).extract().jsonPath().getList("$").size();
+
+        // an erasure an older screening could not read: until it is replayed, the intake stays
+        PatientTopic.deadLetter(patient, PatientTopic.erasedEvent(patient, List.of()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin().get(waiting).then().statusCode(200)
+                .extract().jsonPath().getList("$").size() == before + 1);
+        assertThat(intakeVersions(patient)).containsExactly(1);
+
+        frontDesk().post("/api/dead-letters/replay").then().statusCode(403);
+        admin().post("/api/dead-letters/replay?topic=" + PatientTopic.DEAD_LETTERS).then().statusCode(200)
+                .body("read", equalTo(before + 1)).body("applied", equalTo(1)).body("deadAgain", equalTo(before));
+        assertThat(intakeVersions(patient)).isEmpty();
+        putIntake(patient, healthyIntake(AdjustableClock.DEFAULT_TODAY)).statusCode(410);
     }
 
     @Test
