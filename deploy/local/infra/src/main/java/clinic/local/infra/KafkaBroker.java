@@ -37,8 +37,8 @@ public final class KafkaBroker implements AutoCloseable {
         if (!Files.exists(logDirs.resolve("meta.properties"))) {
             format(classpath, properties, log);
         }
-        ServerProcess process = ServerProcess.start("Kafka", List.of(java(), "-Xms128m", "-Xmx512m",
-                "-XX:+UseSerialGC", "-cp", classpath, "clinic.local.kafka.KafkaBrokerMain", properties.toString()), log);
+        ServerProcess process = ServerProcess.start("Kafka", AfterTheCommit.niced(List.of(java(), "-Xms128m", "-Xmx512m",
+                "-XX:+UseSerialGC", "-cp", classpath, "clinic.local.kafka.KafkaBrokerMain", properties.toString())), log);
         try {
             process.awaitListening("127.0.0.1", port, Duration.ofSeconds(90));
         } catch (IOException e) {

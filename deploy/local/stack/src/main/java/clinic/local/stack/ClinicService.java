@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import clinic.local.infra.AfterTheCommit;
 import clinic.local.infra.ServerProcess;
 
 /**
@@ -45,10 +46,11 @@ final class ClinicService implements AutoCloseable {
      * Starts {@code <home>/<name>/target/quarkus-app/quarkus-run.jar} in the local profile with
      * the given configuration as system properties (which win over the environment), health and
      * metrics on the management port; {@code recordAotCache} makes this run the training run that writes
-     * the service's ahead-of-time cache when it stops ({@link ServiceJvm#options}).
+     * the service's ahead-of-time cache when it stops ({@link ServiceJvm#options}); {@code afterTheCommit}
+     * runs it at a lower CPU priority ({@link AfterTheCommit}).
      */
     static ClinicService start(Path home, String name, int port, int managementPort, Map<String, String> config, Path logDir,
-            boolean recordAotCache) throws IOException {
+            boolean recordAotCache, boolean afterTheCommit) throws IOException {
         Path app = home.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(app)) {
             throw new IOException(app + " is missing: build first with ./mvnw -DskipTests package");
@@ -65,7 +67,8 @@ final class ClinicService implements AutoCloseable {
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", app.getFileName().toString()));
         Files.createDirectories(logDir);
-        ClinicService service = new ClinicService(name, port, managementPort, List.copyOf(command), logDir.resolve(name + ".log"));
+        ClinicService service = new ClinicService(name, port, managementPort,
+                afterTheCommit ? AfterTheCommit.niced(command) : List.copyOf(command), logDir.resolve(name + ".log"));
         service.launch();
         return service;
     }
