@@ -134,7 +134,7 @@ public class DeadLetters {
         return entries;
     }
 
-    /** Replays up to {@code max} dead letters of one topic or (null) of all; one replay at a time in this process. */
+    /** Replays up to {@code max} dead letters of one topic or (null) of all; one replay at a time across the service's pods. */
     public Replay replay(String topic, int max) {
         List<ConsumedChannel> chosen = chosen(topic);
         Replay total;
@@ -151,7 +151,7 @@ public class DeadLetters {
             }
         } catch (SQLException e) {
             throw new ProblemException(Problem.of(503, "database-unavailable", "Database unavailable",
-                    "The replay's lock could not be taken; nothing was replayed. Try again shortly."), 10);
+                    "The database did not answer for the replay's lock. Run the replay again shortly: whatever it replayed is recorded."), 10);
         }
         offsets.refresh();
         Log.infof("Dead-letter replay: %d read, %d applied, %d dead-lettered again%s", total.read(), total.applied(),
