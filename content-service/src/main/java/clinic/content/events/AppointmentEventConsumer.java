@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import clinic.consumers.DeadLetterHandler;
+import clinic.content.service.EventService;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -13,17 +15,20 @@ import io.smallrye.common.annotation.Blocking;
  * retried in place until it passes ({@link EventIngest}).
  */
 @ApplicationScoped
-public class AppointmentEventConsumer {
+public class AppointmentEventConsumer implements DeadLetterHandler {
 
     /** The incoming channel ({@code mp.messaging.incoming.appointments.*}). */
     public static final String CHANNEL = "appointments";
 
     private final EventParser parser;
     private final EventIngest ingest;
+    private final EventService events;
+    private final PassingFailure passing = new PassingFailure();
 
-    public AppointmentEventConsumer(EventParser parser, EventIngest ingest) {
+    public AppointmentEventConsumer(EventParser parser, EventIngest ingest, EventService events) {
         this.parser = parser;
         this.ingest = ingest;
+        this.events = events;
     }
 
     // @Blocking keeps order (one record at a time per channel) and runs on a worker thread,
@@ -32,5 +37,22 @@ public class AppointmentEventConsumer {
     @Blocking
     public void consume(String payload) {
         ingest.apply(parser.parse(payload));
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    /** A dead letter's replay: applied once, as {@link #consume} does, without its retries. */
+    @Override
+    public void apply(String payload) {
+        events.apply(parser.parse(payload));
+    }
+
+    /** Everything may pass but an event that can never be applied ({@link PassingFailure}). */
+    @Override
+    public boolean mayPass(Throwable failure) {
+        return passing.test(failure);
     }
 }

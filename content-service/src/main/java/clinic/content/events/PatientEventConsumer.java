@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import clinic.consumers.DeadLetterHandler;
+import clinic.content.service.PatientRecords;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -12,22 +14,42 @@ import io.smallrye.common.annotation.Blocking;
  * place ({@link EventIngest}), one record at a time so a patient's events keep their order.
  */
 @ApplicationScoped
-public class PatientEventConsumer {
+public class PatientEventConsumer implements DeadLetterHandler {
 
     /** The incoming channel ({@code mp.messaging.incoming.patients.*}). */
     public static final String CHANNEL = "patients";
 
     private final PatientEventParser parser;
     private final EventIngest ingest;
+    private final PatientRecords records;
+    private final PassingFailure passing = new PassingFailure();
 
-    public PatientEventConsumer(PatientEventParser parser, EventIngest ingest) {
+    public PatientEventConsumer(PatientEventParser parser, EventIngest ingest, PatientRecords records) {
         this.parser = parser;
         this.ingest = ingest;
+        this.records = records;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     public void consume(String payload) {
         ingest.apply(parser.parse(payload));
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    /** A dead letter's replay: applied once, as {@link #consume} does, without its retries. */
+    @Override
+    public void apply(String payload) {
+        records.apply(parser.parse(payload));
+    }
+
+    /** Everything may pass but an event that can never be applied ({@link PassingFailure}). */
+    @Override
+    public boolean mayPass(Throwable failure) {
+        return passing.test(failure);
     }
 }
