@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import clinic.booking.screening.ScreeningDecision;
+import clinic.booking.service.RescreenWorker;
 import clinic.booking.service.Rescreening;
 import clinic.booking.support.Api;
 import clinic.booking.support.BookingDatabase;
@@ -54,6 +55,9 @@ class RescreenTest {
 
     @Inject
     Rescreening rescreening;
+
+    @Inject
+    RescreenWorker worker;
 
     @BeforeEach
     void reset() {
@@ -126,10 +130,15 @@ class RescreenTest {
         String id = book(patient, day, 12);
         clock.moveTo(OffsetDateTime.parse(Api.at(day, 12, 5)).toInstant());
 
-        // an intake recorded at screening whose event has not reached booking: check-in asks screening first
+        // an intake recorded at screening whose event has not reached booking: check-in asks screening first.
+        // The check-in wakes the worker, which (screening still clears) could decide before the check-in reads
+        // the debt and let it through; the worker's lease keeps it away until the refusal was seen.
+        leaseToTheWorker(id);
         ScreeningStub.recordIntakeElsewhere(patient);
         as("frontdesk").post("/api/appointments/" + id + "/check-in").then().statusCode(409)
                 .body("type", equalTo("urn:clinic:problem:rescreen-pending"));
+        BookingDatabase.execute("UPDATE appointment SET rescreen_not_before = NULL WHERE id = '" + id + "'");
+        worker.wake();
         await().atMost(Duration.ofSeconds(30)).until(() -> !Boolean.TRUE.equals(
                 as("frontdesk").get("/api/appointments/" + id).then().extract().path("rescreenDue")));
         as("frontdesk").post("/api/appointments/" + id + "/check-in").then().statusCode(200);
