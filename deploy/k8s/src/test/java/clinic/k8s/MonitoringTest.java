@@ -39,10 +39,14 @@ import io.fabric8.openshift.api.model.monitoring.v1.RuleGroup;
  */
 class MonitoringTest {
 
-    /** The metrics the issue asks alerts and charts for. */
+    /** The metrics the issue asks alerts and charts for, and the database's backups and WAL archive. */
     static final Set<String> REQUIRED = Set.of("clinic_outbox_backlog", "clinic_outbox_oldest_age_seconds",
             "clinic_outbox_relay_failures_total", "ft_circuitbreaker_state_current", "clinic_consumer_lag",
-            "clinic_dead_letter_depth", "clinic_dispatch_lag_seconds", "clinic_rescreen_backlog");
+            "clinic_dead_letter_depth", "clinic_dispatch_lag_seconds", "clinic_rescreen_backlog",
+            "barman_cloud_cloudnative_pg_io_last_available_backup_timestamp", "cnpg_collector_pg_wal_archive_status");
+
+    /** Who may expose a listed metric besides the services: Prometheus itself, and the PostgreSQL cluster. */
+    private static final Set<String> OTHER_EXPOSERS = Set.of("prometheus", OverlaysTest.POSTGRES);
 
     private static final Set<String> PANEL_TYPES = Set.of("timeseries", "stat", "gauge", "bargauge", "table", "text",
             "row", "heatmap", "state-timeline", "status-history");
@@ -51,8 +55,8 @@ class MonitoringTest {
     void prometheusScrapesEveryServiceOnItsManagementPortOnly() {
         Manifests prod = OverlaysTest.Overlay.PROD.render();
         List<PodMonitor> monitors = prod.typed("PodMonitor", PodMonitor.class);
-        assertEquals(1, monitors.size());
-        PodMonitor monitor = monitors.get(0);
+        assertEquals(List.of("clinic-db", "clinic-services"), monitors.stream().map(m -> m.getMetadata().getName()).sorted().toList());
+        PodMonitor monitor = prod.typed("PodMonitor", "clinic-services", PodMonitor.class);
         for (String service : OverlaysTest.PORTS.keySet()) {
             Deployment deployment = prod.typed("Deployment", service, Deployment.class);
             Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
@@ -65,6 +69,34 @@ class MonitoringTest {
                 assertEquals(OverlaysTest.MANAGEMENT_PORTS.get(service), port.getContainerPort(), service);
             }
         }
+    }
+
+    /**
+     * The database's PodMonitor selects the Cluster's instances (as CloudNativePG labels them), not
+     * its other pods, and scrapes the exporter's named port; the network policy test lets Prometheus
+     * reach it on 9187.
+     */
+    @Test
+    void prometheusScrapesTheDatabaseExporterOfEveryInstance() {
+        PodMonitor monitor = OverlaysTest.Overlay.PROD.render().typed("PodMonitor", "clinic-db", PodMonitor.class);
+        Map<String, String> instance = Map.of("cnpg.io/cluster", OverlaysTest.POSTGRES, "cnpg.io/podRole", "instance",
+                "cnpg.io/instanceRole", "replica");
+        assertTrue(NetworkReach.matches(monitor.getSpec().getSelector(), instance));
+        assertFalse(NetworkReach.matches(monitor.getSpec().getSelector(), Map.of("cnpg.io/cluster", OverlaysTest.POSTGRES,
+                "cnpg.io/jobRole", "initdb")), "a job of the cluster has no exporter");
+        assertEquals(List.of("metrics"), monitor.getSpec().getPodMetricsEndpoints().stream().map(PodMetricsEndpoint::getPort).toList());
+    }
+
+    @Test
+    void everyListedMetricNamesWhoExposesIt() throws IOException {
+        Set<String> exposers = new TreeSet<>(OTHER_EXPOSERS);
+        exposers.addAll(OverlaysTest.PORTS.keySet());
+        exposers.add("all");
+        catalog().forEach((metric, exposedBy) -> {
+            for (String exposer : exposedBy.split(",")) {
+                assertTrue(exposers.contains(exposer), metric + ": unknown exposer " + exposer);
+            }
+        });
     }
 
     @Test

@@ -399,6 +399,13 @@ class OverlaysTest {
                 new Case("kafka", "postgres", 5432, "TCP", false),
                 new Case("other-namespace", "postgres", 5432, "TCP", false),
                 new Case("cnpg-operator", "postgres", 8000, "TCP", true),
+                // the database's exporter (backups, WAL archive): Prometheus only
+                new Case("prometheus", "postgres", 9187, "TCP", true),
+                new Case("prometheus", "postgres-replica", 9187, "TCP", true),
+                new Case("prometheus", "postgres", 5432, "TCP", false),
+                new Case("booking", "postgres", 9187, "TCP", false),
+                new Case("intruder", "postgres", 9187, "TCP", false),
+                new Case("ingress-controller", "postgres", 9187, "TCP", false),
                 // Kafka: the services only (screening publishes version numbers of its inputs)
                 new Case("booking", "kafka", 9093, "TCP", true),
                 new Case("content", "kafka", 9093, "TCP", true),
