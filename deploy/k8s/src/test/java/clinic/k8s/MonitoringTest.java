@@ -45,6 +45,9 @@ class MonitoringTest {
             "clinic_dead_letter_depth", "clinic_dispatch_lag_seconds", "clinic_rescreen_backlog",
             "barman_cloud_cloudnative_pg_io_last_available_backup_timestamp", "cnpg_collector_pg_wal_archive_status");
 
+    /** The selector of the clinic's PostgreSQL instances (CloudNativePG names them after the cluster). */
+    private static final String CLINIC_DB_PODS = "pod=~\"" + OverlaysTest.POSTGRES + "-[0-9]+\"";
+
     /** Who may expose a listed metric besides the services: Prometheus itself, and the PostgreSQL cluster. */
     private static final Set<String> OTHER_EXPOSERS = Set.of("prometheus", OverlaysTest.POSTGRES);
 
@@ -120,6 +123,7 @@ class MonitoringTest {
                 for (String metric : metrics) {
                     assertTrue(catalog.containsKey(metric), rule.getAlert() + " names " + metric + ", which metrics.txt does not list");
                 }
+                assertSelectsTheClinicsDatabase(rule.getExpr().getStrVal(), catalog, rule.getAlert());
                 alerted.addAll(metrics);
             }
         }
@@ -174,6 +178,7 @@ class MonitoringTest {
                     assertTrue(catalog.containsKey(metric), title + " charts " + metric + ", which metrics.txt does not list");
                     charted.add(metric);
                 }
+                assertSelectsTheClinicsDatabase(target.path("expr").asText(), catalog, title);
             }
         }
         assertTrue(charted.containsAll(REQUIRED), "not charted: " + difference(REQUIRED, charted));
@@ -184,6 +189,22 @@ class MonitoringTest {
         assertEquals(Set.of("a_total", "b_seconds"), PromQl.metricNames(
                 "sum by (service, le) (rate(a_total{x=\"y{z}\", state=~\"open|half\"}[5m])) / ignoring(pod) max(b_seconds) > 0.5"));
         assertEquals(Set.of("up"), PromQl.metricNames("up{container=~\"a|b\"} == 0"));
+    }
+
+    /**
+     * Every series of the database's exporter is taken from the clinic's cluster only: a Prometheus
+     * shared with other teams may scrape other CloudNativePG clusters, which expose the same names.
+     */
+    private static void assertSelectsTheClinicsDatabase(String expr, Map<String, String> catalog, String where) {
+        catalog.forEach((metric, exposedBy) -> {
+            if (exposedBy.equals(OverlaysTest.POSTGRES)) {
+                java.util.regex.Matcher use = java.util.regex.Pattern.compile("\\b" + metric + "\\b(\\{[^}]*\\})?").matcher(expr);
+                while (use.find()) {
+                    assertTrue(use.group(1) != null && use.group(1).contains(CLINIC_DB_PODS),
+                            where + ": " + metric + " without " + CLINIC_DB_PODS);
+                }
+            }
+        });
     }
 
     /** metrics.txt: metric name to who exposes it. */
