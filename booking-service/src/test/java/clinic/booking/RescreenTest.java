@@ -137,8 +137,7 @@ class RescreenTest {
         ScreeningStub.recordIntakeElsewhere(patient);
         as("frontdesk").post("/api/appointments/" + id + "/check-in").then().statusCode(409)
                 .body("type", equalTo("urn:clinic:problem:rescreen-pending"));
-        BookingDatabase.execute("UPDATE appointment SET rescreen_not_before = NULL WHERE id = '" + id + "'");
-        worker.wake();
+        releaseToTheWorker(id);
         await().atMost(Duration.ofSeconds(30)).until(() -> !Boolean.TRUE.equals(
                 as("frontdesk").get("/api/appointments/" + id).then().extract().path("rescreenDue")));
         as("frontdesk").post("/api/appointments/" + id + "/check-in").then().statusCode(200);
@@ -324,6 +323,12 @@ class RescreenTest {
 
     private static void leaseToTheWorker(String appointment) {
         BookingDatabase.execute("UPDATE appointment SET rescreen_not_before = now() + interval '10 minutes' WHERE id = '" + appointment + "'");
+    }
+
+    /** Ends the lease and wakes the worker, so it decides now rather than at its next poll. */
+    private void releaseToTheWorker(String appointment) {
+        BookingDatabase.execute("UPDATE appointment SET rescreen_not_before = NULL WHERE id = '" + appointment + "'");
+        worker.wake();
     }
 
     @Test

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import clinic.consumers.DeadLetterHandler;
 import clinic.content.service.EventService;
 import io.smallrye.common.annotation.Blocking;
 
@@ -15,7 +14,7 @@ import io.smallrye.common.annotation.Blocking;
  * retried in place until it passes ({@link EventIngest}).
  */
 @ApplicationScoped
-public class AppointmentEventConsumer implements DeadLetterHandler {
+public class AppointmentEventConsumer implements ContentDeadLetterHandler {
 
     /** The incoming channel ({@code mp.messaging.incoming.appointments.*}). */
     public static final String CHANNEL = "appointments";
@@ -23,7 +22,6 @@ public class AppointmentEventConsumer implements DeadLetterHandler {
     private final EventParser parser;
     private final EventIngest ingest;
     private final EventService events;
-    private final PassingFailure passing = new PassingFailure();
 
     public AppointmentEventConsumer(EventParser parser, EventIngest ingest, EventService events) {
         this.parser = parser;
@@ -48,11 +46,5 @@ public class AppointmentEventConsumer implements DeadLetterHandler {
     @Override
     public void apply(String payload) {
         events.apply(parser.parse(payload));
-    }
-
-    /** Everything may pass but an event that can never be applied ({@link PassingFailure}). */
-    @Override
-    public boolean mayPass(Throwable failure) {
-        return passing.test(failure);
     }
 }

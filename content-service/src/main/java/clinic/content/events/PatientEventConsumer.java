@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import clinic.consumers.DeadLetterHandler;
 import clinic.content.service.PatientRecords;
 import io.smallrye.common.annotation.Blocking;
 
@@ -14,7 +13,7 @@ import io.smallrye.common.annotation.Blocking;
  * place ({@link EventIngest}), one record at a time so a patient's events keep their order.
  */
 @ApplicationScoped
-public class PatientEventConsumer implements DeadLetterHandler {
+public class PatientEventConsumer implements ContentDeadLetterHandler {
 
     /** The incoming channel ({@code mp.messaging.incoming.patients.*}). */
     public static final String CHANNEL = "patients";
@@ -22,7 +21,6 @@ public class PatientEventConsumer implements DeadLetterHandler {
     private final PatientEventParser parser;
     private final EventIngest ingest;
     private final PatientRecords records;
-    private final PassingFailure passing = new PassingFailure();
 
     public PatientEventConsumer(PatientEventParser parser, EventIngest ingest, PatientRecords records) {
         this.parser = parser;
@@ -45,11 +43,5 @@ public class PatientEventConsumer implements DeadLetterHandler {
     @Override
     public void apply(String payload) {
         records.apply(parser.parse(payload));
-    }
-
-    /** Everything may pass but an event that can never be applied ({@link PassingFailure}). */
-    @Override
-    public boolean mayPass(Throwable failure) {
-        return passing.test(failure);
     }
 }
