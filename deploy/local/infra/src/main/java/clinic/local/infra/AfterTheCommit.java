@@ -4,11 +4,11 @@ import java.util.List;
 
 /**
  * Work that follows a booking's commit (the Kafka broker carrying its events, content-service
- * planning and sending its e-mails) runs at a lower CPU priority than the request path (booking,
- * screening, PostgreSQL) when everything shares one machine, as the local stack does: a request never
- * waits behind a burst of e-mails, and the e-mails take every cycle the requests leave. In
- * Kubernetes each service has CPU of its own and this does not arise. Niceness 10 only orders the
- * queue for the CPU: with nothing else to run, the work gets all of it.
+ * planning and sending its e-mails, the SMTP sink receiving them) runs at a lower CPU priority than
+ * the request path (booking, screening, PostgreSQL) when everything shares one machine, as the
+ * local stack does: a request never waits behind a burst of e-mails, and the e-mails take every
+ * cycle the requests leave. In Kubernetes each service has CPU of its own and this does not arise.
+ * Niceness 10 only orders the queue for the CPU: with nothing else to run, the work gets all of it.
  */
 public final class AfterTheCommit {
 

@@ -18,7 +18,7 @@ import clinic.local.infra.ExternalServers;
 import clinic.local.infra.KafkaBroker;
 import clinic.local.infra.KeycloakServer;
 import clinic.local.infra.PostgresServer;
-import clinic.local.infra.SmtpSink;
+import clinic.local.infra.SmtpSinkProcess;
 import clinic.local.stack.StackSettings.Identity;
 
 /**
@@ -45,7 +45,7 @@ public final class ClinicStack implements AutoCloseable {
     private String kafkaBootstrap;
     private String smtpHost = "127.0.0.1";
     private int smtpPort;
-    private SmtpSink smtpSink;
+    private SmtpSinkProcess smtpSink;
     private KeycloakServer keycloak;
 
     private ClinicStack(StackSettings settings) {
@@ -84,11 +84,6 @@ public final class ClinicStack implements AutoCloseable {
         return settings;
     }
 
-    /** The SMTP sink, when the stack runs its own (not a clinic's SMTP server). */
-    public SmtpSink smtpSink() {
-        return smtpSink;
-    }
-
     private void startServers() throws IOException {
         var externalPostgres = ExternalServers.get(ExternalServers.POSTGRES_URL);
         if (externalPostgres.isPresent()) {
@@ -114,7 +109,7 @@ public final class ClinicStack implements AutoCloseable {
             smtpHost = externalSmtp.get();
             smtpPort = Integer.parseInt(ExternalServers.get(ExternalServers.SMTP_PORT).orElse("25"));
         } else {
-            smtpSink = SmtpSink.start(settings.smtpPort(), settings.imapPort());
+            smtpSink = SmtpSinkProcess.start(settings.dataDir().resolve("smtp"), settings.smtpPort(), settings.imapPort());
             running.push(smtpSink);
             smtpPort = settings.smtpPort();
         }
@@ -335,7 +330,7 @@ public final class ClinicStack implements AutoCloseable {
             stack.close();
             System.out.println("Stopped.");
         }, "clinic-stop"));
-        System.out.println(Banner.text(settings, stack.smtpSink() != null));
+        System.out.println(Banner.text(settings, stack.smtpSink != null));
         Thread.currentThread().join();
     }
 }

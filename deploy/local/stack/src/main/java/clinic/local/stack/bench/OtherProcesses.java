@@ -10,19 +10,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import clinic.local.infra.SmtpSinkMain;
 import clinic.local.stack.ProcStatus;
 
 /**
  * The CPU time of the processes besides the three services, by what they are: PostgreSQL (the
- * server and its backends), the Kafka broker, and this benchmark's own JVM (the SMTP sink that
- * receives every e-mail, and the open-model load). What none of them used (wrk, the kernel's own
- * threads, anything else on the machine) is what remains of the machine's busy time.
+ * server and its backends), the Kafka broker, the SMTP sink that receives every e-mail, and this
+ * benchmark's own JVM (the open-model load). What none of them used (wrk, the kernel's own threads,
+ * anything else on the machine) is what remains of the machine's busy time.
  */
 final class OtherProcesses {
 
     static final String POSTGRES = "PostgreSQL";
     static final String KAFKA = "Kafka broker";
-    static final String THIS_JVM = "SMTP sink and this benchmark's JVM";
+    static final String SMTP_SINK = "SMTP sink";
+    static final String THIS_JVM = "this benchmark's JVM";
 
     private OtherProcesses() {
     }
@@ -32,6 +34,7 @@ final class OtherProcesses {
         Map<String, Long> used = new LinkedHashMap<>();
         used.put(POSTGRES, 0L);
         used.put(KAFKA, 0L);
+        used.put(SMTP_SINK, 0L);
         used.put(THIS_JVM, ProcStatus.cpuMillis(ProcessHandle.current().pid()));
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
@@ -50,7 +53,10 @@ final class OtherProcesses {
                 return POSTGRES;
             }
             String commandLine = new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8);
-            return commandLine.contains("clinic.local.kafka.KafkaBrokerMain") ? KAFKA : null;
+            if (commandLine.contains("clinic.local.kafka.KafkaBrokerMain")) {
+                return KAFKA;
+            }
+            return commandLine.contains(SmtpSinkMain.class.getName()) ? SMTP_SINK : null;
         } catch (NoSuchFileException ended) {
             return null;
         } catch (IOException e) {
