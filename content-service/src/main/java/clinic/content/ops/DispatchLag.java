@@ -31,6 +31,7 @@ import io.quarkus.scheduler.Scheduled;
 @Startup
 public class DispatchLag {
 
+    /** Read through the index outbound_message_waiting (V14), whose condition names the same statuses. */
     private static final String OLDEST_DUE = """
             SELECT kind, min(due_at) FROM outbound_message
              WHERE status IN ('PENDING', 'SENDING', 'FAILED_RETRYING', 'UNCERTAIN') AND due_at <= ?
