@@ -11,6 +11,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.Properties;
+
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +56,36 @@ class LocalServersTest {
             assertEquals("127.0.0.1:" + port, broker.bootstrapServers());
         }
         assertTrue(!listening(port), "Kafka still listens after close");
+    }
+
+    @Test
+    void smtpSinkInItsOwnJvmKeepsWhatItReceivesForImapAndStops() throws Exception {
+        Path home = Files.createTempDirectory("smtp-test");
+        int smtpPort = FreePort.find();
+        int imapPort = FreePort.find();
+        try (SmtpSinkProcess sink = SmtpSinkProcess.start(home, smtpPort, imapPort)) {
+            Properties smtp = new Properties();
+            smtp.put("mail.smtp.host", "127.0.0.1");
+            smtp.put("mail.smtp.port", String.valueOf(smtpPort));
+            MimeMessage message = new MimeMessage(Session.getInstance(smtp));
+            message.setFrom("clinic@example.com");
+            message.setRecipients(Message.RecipientType.TO, "patient@example.com");
+            message.setSubject("Your appointment");
+            message.setText("See you soon.");
+            Transport.send(message);
+
+            Store store = Session.getInstance(new Properties()).getStore("imap");
+            store.connect("127.0.0.1", imapPort, "patient@example.com", "patient@example.com");
+            try (Folder inbox = store.getFolder("INBOX")) {
+                inbox.open(Folder.READ_ONLY);
+                assertEquals(1, inbox.getMessageCount());
+                assertEquals("Your appointment", inbox.getMessage(1).getSubject());
+            } finally {
+                store.close();
+            }
+        }
+        assertTrue(!listening(smtpPort), "the SMTP sink still listens after close");
+        assertTrue(!listening(imapPort), "the SMTP sink's IMAP still listens after close");
     }
 
     private static boolean listening(int port) {
