@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -198,7 +200,7 @@ class MonitoringTest {
     private static void assertSelectsTheClinicsDatabase(String expr, Map<String, String> catalog, String where) {
         catalog.forEach((metric, exposedBy) -> {
             if (exposedBy.equals(OverlaysTest.POSTGRES)) {
-                java.util.regex.Matcher use = java.util.regex.Pattern.compile("\\b" + metric + "\\b(\\{[^}]*\\})?").matcher(expr);
+                Matcher use = Pattern.compile("\\b" + metric + "\\b(\\{[^}]*\\})?").matcher(expr);
                 while (use.find()) {
                     assertTrue(use.group(1) != null && use.group(1).contains(CLINIC_DB_PODS),
                             where + ": " + metric + " without " + CLINIC_DB_PODS);
