@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import io.restassured.response.Response;
 
 /** The staff endpoints as the tests use them (front-desk user). */
@@ -55,11 +57,21 @@ public final class Api {
     }
 
     public static void awaitStatus(UUID appointmentId, String step, String status) {
-        await().atMost(WITHIN).until(() -> Objects.equals(status, status(appointmentId, step)));
+        try {
+            await().atMost(WITHIN).until(() -> Objects.equals(status, status(appointmentId, step)));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("%s of %s not %s within %s; %s".formatted(step, appointmentId, status, WITHIN,
+                    DeliveryTrace.ofAppointment(appointmentId)), e);
+        }
     }
 
     public static List<Inbox.Received> awaitInbox(String recipient, int count) {
-        await().atMost(WITHIN).until(() -> Inbox.of(recipient).size() >= count);
+        try {
+            await().atMost(WITHIN).until(() -> Inbox.of(recipient).size() >= count);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("%d of %d message(s) to %s arrived within %s; %s".formatted(Inbox.of(recipient).size(),
+                    count, recipient, WITHIN, DeliveryTrace.toRecipient(recipient)), e);
+        }
         return Inbox.of(recipient);
     }
 }

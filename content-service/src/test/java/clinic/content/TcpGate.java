@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -90,19 +89,39 @@ public final class TcpGate {
 
     private void accept(ServerSocket s) {
         while (!s.isClosed()) {
+            Socket client;
             try {
-                Socket client = s.accept();
-                Socket upstream = new Socket(targetHost, target);
-                open.add(client);
-                open.add(upstream);
-                Connection connection = new Connection();
-                pipe(client, upstream, connection, true);
-                pipe(upstream, client, connection, false);
-            } catch (SocketException closed) {
+                client = s.accept();
+            } catch (IOException closed) {
                 return;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
+            relay(s, client);
+        }
+    }
+
+    /**
+     * Connects the client through. A server that cannot be reached refuses this client only: the
+     * gate goes on accepting (ending the acceptor here would leave later clients connected to a
+     * gate that never answers).
+     */
+    private void relay(ServerSocket acceptedBy, Socket client) {
+        synchronized (this) {
+            if (server != acceptedBy) {
+                // closed while this client was being accepted: it is cut like the others
+                closeQuietly(client);
+                return;
+            }
+            open.add(client);
+        }
+        try {
+            Socket upstream = new Socket(targetHost, target);
+            open.add(upstream);
+            Connection connection = new Connection();
+            pipe(client, upstream, connection, true);
+            pipe(upstream, client, connection, false);
+        } catch (IOException unreachable) {
+            closeQuietly(client);
+            open.remove(client);
         }
     }
 
