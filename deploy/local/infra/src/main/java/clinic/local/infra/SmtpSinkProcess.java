@@ -26,9 +26,10 @@ public final class SmtpSinkProcess implements AutoCloseable {
     /** Starts the sink on the two ports, with its log in {@code home}, and waits until both listen. */
     public static SmtpSinkProcess start(Path home, int smtpPort, int imapPort) throws IOException {
         Files.createDirectories(home);
-        // this JVM's own class path holds the sink (infra and GreenMail), as it does for the stack's launcher
+        // this JVM's own class path holds the sink (infra and GreenMail), as it does for the stack's launcher;
+        // the server compiler too: it takes each message for 0.86 ms of CPU, the client compiler alone for 1.0 ms
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 SmtpSinkMain.class.getName(), String.valueOf(smtpPort), String.valueOf(imapPort));
         ServerProcess process = ServerProcess.supervised("SMTP sink", "TERM", AfterTheCommit.niced(command),
                 home.resolve("smtp-sink.log"), false);

@@ -1,6 +1,7 @@
 package clinic.local.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
@@ -19,6 +20,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +88,18 @@ class LocalServersTest {
         }
         assertTrue(!listening(smtpPort), "the SMTP sink still listens after close");
         assertTrue(!listening(imapPort), "the SMTP sink's IMAP still listens after close");
+    }
+
+    @Test
+    void theSinkNamesJakartaMailsStreamProviderSoNoPartLooksItUpAgain() throws Exception {
+        String property = StreamProvider.class.getName();
+        System.clearProperty(property);
+        try (SmtpSink sink = SmtpSink.start(FreePort.find(), FreePort.find())) {
+            String named = System.getProperty(property);
+            assertNotNull(named, "no stream provider named: each MIME part would search the class path for it");
+            assertTrue(StreamProvider.class.isAssignableFrom(Class.forName(named)), named);
+            assertEquals(named, StreamProvider.provider().getClass().getName());
+        }
     }
 
     private static boolean listening(int port) {
