@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -66,11 +67,15 @@ public final class Api {
     }
 
     public static List<Inbox.Received> awaitInbox(String recipient, int count) {
+        AtomicInteger arrived = new AtomicInteger();
         try {
-            await().atMost(WITHIN).until(() -> Inbox.of(recipient).size() >= count);
+            await().atMost(WITHIN).until(() -> {
+                arrived.set(Inbox.of(recipient).size());
+                return arrived.get() >= count;
+            });
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("%d of %d message(s) to %s arrived within %s; %s".formatted(Inbox.of(recipient).size(),
-                    count, recipient, WITHIN, DeliveryTrace.toRecipient(recipient)), e);
+            throw new AssertionError("%d of %d message(s) to %s arrived within %s; %s".formatted(arrived.get(), count,
+                    recipient, WITHIN, DeliveryTrace.toRecipient(recipient)), e);
         }
         return Inbox.of(recipient);
     }

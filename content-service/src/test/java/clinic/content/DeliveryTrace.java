@@ -48,7 +48,7 @@ final class DeliveryTrace {
                 String listed = rows.isEmpty() ? "no message planned for " + key
                         : rows.stream().map(DeliveryTrace::line).collect(Collectors.joining("\n  ", "messages of " + key + ":\n  ", ""));
                 return listed + "\nclock " + now + "; " + waiting
-                        + " message(s) due and not yet settled in the whole table";
+                        + " message(s) in the whole table whose next attempt is due and not yet settled";
             });
         } catch (RuntimeException e) {
             return "(content's database could not be read: " + e + ")";

@@ -92,8 +92,12 @@ public final class TcpGate {
             Socket client;
             try {
                 client = s.accept();
-            } catch (IOException closed) {
-                return;
+            } catch (IOException e) {
+                if (s.isClosed()) {
+                    return;
+                }
+                System.err.println(name + " gate: a connection could not be accepted: " + e);
+                continue;
             }
             relay(s, client);
         }
@@ -113,16 +117,27 @@ public final class TcpGate {
             }
             open.add(client);
         }
+        Socket upstream;
         try {
-            Socket upstream = new Socket(targetHost, target);
-            open.add(upstream);
-            Connection connection = new Connection();
-            pipe(client, upstream, connection, true);
-            pipe(upstream, client, connection, false);
+            upstream = new Socket(targetHost, target);
         } catch (IOException unreachable) {
             closeQuietly(client);
             open.remove(client);
+            return;
         }
+        synchronized (this) {
+            if (server != acceptedBy) {
+                // closed while connecting through: nothing of this connection reaches the server
+                closeQuietly(client);
+                closeQuietly(upstream);
+                open.remove(client);
+                return;
+            }
+            open.add(upstream);
+        }
+        Connection connection = new Connection();
+        pipe(client, upstream, connection, true);
+        pipe(upstream, client, connection, false);
     }
 
     /** What one relayed connection has seen: whether a message just ended and its answer must not pass. */

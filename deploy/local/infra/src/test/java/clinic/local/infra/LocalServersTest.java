@@ -1,17 +1,19 @@
 package clinic.local.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.Enumeration;
 import java.util.Properties;
 
 import jakarta.mail.Folder;
@@ -91,14 +93,47 @@ class LocalServersTest {
     }
 
     @Test
-    void theSinkNamesJakartaMailsStreamProviderSoNoPartLooksItUpAgain() throws Exception {
+    void theSinkJvmNamesJakartaMailsStreamProviderSoNoMimePartSearchesTheClassPathForIt() throws Exception {
         String property = StreamProvider.class.getName();
-        System.clearProperty(property);
-        try (SmtpSink sink = SmtpSink.start(FreePort.find(), FreePort.find())) {
-            String named = System.getProperty(property);
-            assertNotNull(named, "no stream provider named: each MIME part would search the class path for it");
-            assertTrue(StreamProvider.class.isAssignableFrom(Class.forName(named)), named);
-            assertEquals(named, StreamProvider.provider().getClass().getName());
+        String before = System.clearProperty(property);
+        ServiceFileReads reads = new ServiceFileReads(getClass().getClassLoader());
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        thread.setContextClassLoader(reads);
+        try {
+            StreamProvider.provider();
+            assertTrue(reads.count > 0, "without a name, Jakarta Mail reads the service files (the count works)");
+
+            SmtpSinkMain.nameTheStreamProvider();
+            reads.count = 0;
+            StreamProvider found = StreamProvider.provider();
+            assertEquals(0, reads.count, "named, a MIME part's lookup reads no service file");
+            assertEquals(System.getProperty(property), found.getClass().getName());
+        } finally {
+            thread.setContextClassLoader(context);
+            if (before == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, before);
+            }
+        }
+    }
+
+    /** Counts how often Jakarta Mail's stream provider is looked up in the service files. */
+    private static final class ServiceFileReads extends ClassLoader {
+        private static final String FILE = "META-INF/services/" + StreamProvider.class.getName();
+        int count;
+
+        ServiceFileReads(ClassLoader parent) {
+            super(parent);
+        }
+
+        @Override
+        public Enumeration<URL> getResources(String name) throws IOException {
+            if (FILE.equals(name)) {
+                count++;
+            }
+            return super.getResources(name);
         }
     }
 
