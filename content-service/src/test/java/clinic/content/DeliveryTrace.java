@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 
+import clinic.content.domain.MessageStatus;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -40,10 +41,9 @@ final class DeliveryTrace {
             return QuarkusTransaction.requiringNew().call(() -> {
                 @SuppressWarnings("unchecked")
                 List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, key).getResultList();
-                Number waiting = (Number) em.createNativeQuery("""
-                        SELECT count(*) FROM outbound_message
-                         WHERE status IN ('PENDING', 'SENDING', 'FAILED_RETRYING', 'UNCERTAIN')
-                           AND next_attempt_at <= ?1""")
+                Number waiting = (Number) em.createNativeQuery(
+                        "SELECT count(*) FROM outbound_message WHERE status IN %s AND next_attempt_at <= ?1"
+                                .formatted(MessageStatus.UNSETTLED_SQL))
                         .setParameter(1, now).getSingleResult();
                 String listed = rows.isEmpty() ? "no message planned for " + key
                         : rows.stream().map(DeliveryTrace::line).collect(Collectors.joining("\n  ", "messages of " + key + ":\n  ", ""));

@@ -1,6 +1,8 @@
 package clinic.content.domain;
 
+import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Where a message is in its life. Delivery is at least once: a message whose attempt may or may
@@ -38,6 +40,14 @@ public enum MessageStatus {
     /** Still on its way: an appointment's later messages wait while an earlier one is in one of these. */
     public static final Set<MessageStatus> UNSETTLED = Set.of(PENDING, SENDING, FAILED_RETRYING, UNCERTAIN);
 
+    /**
+     * {@link #CLAIMABLE} and {@link #UNSETTLED} written into SQL, for queries that partial indexes
+     * must serve: a condition on the statuses as literals, which PostgreSQL matches against the
+     * indexes' own (V3, V14), not as a parameter, which it cannot.
+     */
+    public static final String CLAIMABLE_SQL = sqlList(CLAIMABLE);
+    public static final String UNSETTLED_SQL = sqlList(UNSETTLED);
+
     /** What staff should look at: given up, or retrying. */
     public static final Set<MessageStatus> ATTENTION = Set.of(FAILED, DROPPED, FAILED_RETRYING, UNCERTAIN);
 
@@ -49,4 +59,10 @@ public enum MessageStatus {
 
     /** What staff may close by hand. */
     public static final Set<MessageStatus> CLOSABLE = Set.of(FAILED, DROPPED, FAILED_RETRYING, UNCERTAIN);
+
+    /** The statuses as an SQL list of literals in declaration order, e.g. {@code ('PENDING', 'SENT')}. */
+    private static String sqlList(Set<MessageStatus> statuses) {
+        return EnumSet.copyOf(statuses).stream().map(status -> "'" + status.name() + "'")
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
 }

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import clinic.content.domain.MessageKind;
+import clinic.content.domain.MessageStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -34,8 +35,8 @@ public class DispatchLag {
     /** Read through the index outbound_message_waiting (V14), whose condition names the same statuses. */
     private static final String OLDEST_DUE = """
             SELECT kind, min(due_at) FROM outbound_message
-             WHERE status IN ('PENDING', 'SENDING', 'FAILED_RETRYING', 'UNCERTAIN') AND due_at <= ?
-             GROUP BY kind""";
+             WHERE status IN %s AND due_at <= ?
+             GROUP BY kind""".formatted(MessageStatus.UNSETTLED_SQL);
 
     private final Map<MessageKind, AtomicLong> seconds = new EnumMap<>(MessageKind.class);
     private final DataSource dataSource;

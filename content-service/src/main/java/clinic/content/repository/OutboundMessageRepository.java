@@ -25,8 +25,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 public class OutboundMessageRepository implements PanacheRepositoryBase<OutboundMessage, UUID> {
 
     /** The claimable statuses in SQL, for the plain statements below. */
-    private static final String CLAIMABLE_SQL = "('PENDING', 'FAILED_RETRYING', 'UNCERTAIN')";
-
     @Inject
     DataSource dataSource;
 
@@ -110,7 +108,7 @@ public class OutboundMessageRepository implements PanacheRepositoryBase<Outbound
                      WHERE m.status IN %1$s AND m.next_attempt_at <= ?
                        AND NOT EXISTS (SELECT 1 FROM outbound_message e
                                         WHERE e.appointment_id = m.appointment_id
-                                          AND e.status IN ('PENDING', 'SENDING', 'FAILED_RETRYING', 'UNCERTAIN')
+                                          AND e.status IN %2$s
                                           AND e.seq < m.seq
                                           AND e.due_at <= ?)
                      ORDER BY m.next_attempt_at, m.seq
@@ -123,7 +121,8 @@ public class OutboundMessageRepository implements PanacheRepositoryBase<Outbound
                        updated_at = ?
                   FROM due WHERE m.id = due.id
                 RETURNING m.id, m.status, m.attempts, m.kind, m.recipient, m.subject, m.body_text, m.body_html, m.calendar,
-                          m.calendar_method, m.message_id, m.unsubscribe_url""".formatted(CLAIMABLE_SQL),
+                          m.calendar_method, m.message_id, m.unsubscribe_url""".formatted(MessageStatus.CLAIMABLE_SQL,
+                        MessageStatus.UNSETTLED_SQL),
                 row -> new Claim(row.getObject(1, UUID.class), MessageStatus.valueOf(row.getString(2)), row.getInt(3),
                         MessageKind.valueOf(row.getString(4)), new MailGateway.Envelope(row.getString(5), row.getString(6),
                                 row.getString(7), row.getString(8), row.getString(9), row.getString(10), row.getString(11),
@@ -164,7 +163,7 @@ public class OutboundMessageRepository implements PanacheRepositoryBase<Outbound
         return PlainSql.first(dataSource, """
                 UPDATE outbound_message SET status = 'SENT', sent_at = ?, updated_at = ?, maybe_delivered = true, last_error = NULL
                  WHERE id = ? AND ((status = 'SENDING' AND attempts = ?) OR status IN %s)
-                RETURNING status""".formatted(CLAIMABLE_SQL),
+                RETURNING status""".formatted(MessageStatus.CLAIMABLE_SQL),
                 row -> MessageStatus.valueOf(row.getString(1)), now, now, id, attempt);
     }
 
@@ -229,11 +228,10 @@ public class OutboundMessageRepository implements PanacheRepositoryBase<Outbound
     public int erase(Collection<UUID> patientIds, Instant now) {
         return getEntityManager().createNativeQuery("""
                 UPDATE outbound_message
-                   SET status = CASE WHEN status IN ('PENDING', 'SENDING', 'FAILED_RETRYING', 'UNCERTAIN') THEN 'CANCELLED'
-                                     ELSE status END,
+                   SET status = CASE WHEN status IN %s THEN 'CANCELLED' ELSE status END,
                        recipient = NULL, subject = NULL, body_text = NULL, body_html = NULL, calendar = NULL,
                        unsubscribe_url = NULL, last_error = NULL, closed_note = NULL, erased_at = ?1, updated_at = ?1
-                 WHERE patient_id IN (?2) AND erased_at IS NULL""")
+                 WHERE patient_id IN (?2) AND erased_at IS NULL""".formatted(MessageStatus.UNSETTLED_SQL))
                 .setParameter(1, now).setParameter(2, patientIds).executeUpdate();
     }
 }
