@@ -3,6 +3,7 @@ package clinic.content.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -84,7 +85,7 @@ public class EventService {
 
     @Transactional
     public Outcome apply(AppointmentEvent e) {
-        if (processedEvents.findByIdOptional(e.eventId()).isPresent()) {
+        if (processedEvents.contains(e.eventId())) {
             Log.infof("Event %s already applied; ignoring the redelivery", e.eventId());
             return null;
         }
@@ -101,7 +102,7 @@ public class EventService {
         record.sequence = e.sequence();
         record.outcome = outcome;
         record.processedAt = clock.instant();
-        processedEvents.persist(record);
+        processedEvents.record(record);
         // debug: the processed_event row keeps the same facts durably, and a line per event (one per
         // booking and more) was a thirtieth of the service's CPU under load (JFR)
         Log.debugf("Event %s %s (appointment %s, sequence %d, version %d): %s", e.eventId(), e.type(),
@@ -133,17 +134,28 @@ public class EventService {
         boolean wasCompleted = appointment.isCompleted();
         boolean couldGoAhead = appointment.canGoAheadAsBooked();
         EarlierMessages earlier = new EarlierMessages(messages, e.appointmentId(), known.isEmpty());
-        updateState(appointment, type.get(), e, known.isEmpty());
+        updateState(appointment, type.get(), e);
+        // a new appointment is written before its messages, which refer to it; a known one once the
+        // effects have decided what it still owes the patient (as is a new one they changed)
+        List<Object> inserted = known.isEmpty() ? insert(appointment) : null;
         if (wasCompleted) {
             // the aftercare of a treatment that happened stands, whatever booking corrects later
             Log.infof("Event %s: appointment %s already completed; nothing more to tell", e.eventId(), e.appointmentId());
         } else {
             effects(type.get(), e, procedure.get(), before, couldGoAhead, appointment, earlier);
         }
+        if (inserted == null || !inserted.equals(AppointmentRepository.columns(appointment))) {
+            appointments.update(appointment);
+        }
         return Outcome.APPLIED;
     }
 
-    private void updateState(Appointment a, EventType type, AppointmentEvent e, boolean isNew) {
+    private List<Object> insert(Appointment appointment) {
+        appointments.insert(appointment);
+        return AppointmentRepository.columns(appointment);
+    }
+
+    private void updateState(Appointment a, EventType type, AppointmentEvent e) {
         a.appointmentId = e.appointmentId();
         a.patientId = e.patientId();
         a.procedure = e.procedure();
@@ -174,10 +186,6 @@ public class EventService {
             a.confirmationOwed = false;
         }
         a.updatedAt = clock.instant();
-        if (isNew) {
-            appointments.persist(a);
-        }
-        appointments.flush();
     }
 
     /**
