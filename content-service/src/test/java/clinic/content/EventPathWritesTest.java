@@ -3,10 +3,12 @@ package clinic.content;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -73,6 +75,29 @@ class EventPathWritesTest {
         }
     }
 
+    /** The three flags are the only columns of one type: each must reach its own column, both ways. */
+    @Test
+    void eachFlagKeepsItsOwnColumn() {
+        Appointment a = everyFieldSet(UUID.randomUUID(), Instant.parse("2031-03-04T09:00:00Z"), "CONFIRMED", 1);
+        a.practitionerAway = false;
+        QuarkusTransaction.requiringNew().run(() -> appointments.insert(a));
+        assertEquals(List.of(true, false, true), flags(read(a.appointmentId)));
+        assertEquals(List.of(true, false, true),
+                flags(QuarkusTransaction.requiringNew().call(() -> appointments.findForUpdate(a.appointmentId)).orElseThrow()));
+
+        a.dayClosed = false;
+        a.practitionerAway = true;
+        a.confirmationOwed = false;
+        QuarkusTransaction.requiringNew().run(() -> appointments.update(a));
+        assertEquals(List.of(false, true, false), flags(read(a.appointmentId)));
+    }
+
+    @Test
+    void anUpdateOfAnAppointmentNeverRecordedFails() {
+        Appointment unknown = everyFieldSet(UUID.randomUUID(), Instant.parse("2031-03-04T09:00:00Z"), "CONFIRMED", 1);
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> appointments.update(unknown)));
+    }
+
     @Test
     void aConsumedEventKeepsEveryMappedFieldAndIsFoundByItsId() throws Exception {
         ProcessedEvent recorded = new ProcessedEvent();
@@ -89,6 +114,10 @@ class EventPathWritesTest {
         assertTrue(QuarkusTransaction.requiringNew().call(() -> processedEvents.contains(recorded.eventId)));
         ProcessedEvent read = QuarkusTransaction.requiringNew().call(() -> em.find(ProcessedEvent.class, recorded.eventId));
         assertEquals(6, MappedFields.assertSame(em, ProcessedEvent.class, recorded, read, NONE).size());
+    }
+
+    private static List<Boolean> flags(Appointment a) {
+        return List.of(a.dayClosed, a.practitionerAway, a.confirmationOwed);
     }
 
     private Appointment read(UUID appointmentId) {

@@ -34,7 +34,8 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
 
     /** Locks the row so two events of one appointment are never applied side by side. */
     public Optional<Appointment> findForUpdate(UUID appointmentId) {
-        return PlainSql.first(dataSource, "SELECT " + COLUMNS + " FROM appointment WHERE appointment_id = ? FOR UPDATE",
+        // the lock Hibernate's PESSIMISTIC_WRITE took: it lets the messages' foreign key checks through
+        return PlainSql.first(dataSource, "SELECT " + COLUMNS + " FROM appointment WHERE appointment_id = ? FOR NO KEY UPDATE",
                 row -> {
                     Appointment a = new Appointment();
                     a.appointmentId = row.getObject(1, UUID.class);
@@ -62,11 +63,14 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
     public void update(Appointment a) {
         List<Object> values = new ArrayList<>(columns(a).subList(1, 13));
         values.add(a.appointmentId);
-        PlainSql.update(dataSource, """
+        int updated = PlainSql.update(dataSource, """
                 UPDATE appointment SET patient_id = ?, procedure = ?, status = ?, last_sequence = ?, start_at = ?, end_at = ?,
                        completed_at = ?, arrived_at = ?, day_closed = ?, practitioner_away = ?, confirmation_owed = ?,
                        updated_at = ?
                  WHERE appointment_id = ?""", values.toArray());
+        if (updated != 1) {
+            throw new IllegalStateException("appointment " + a.appointmentId + " is not recorded; nothing to update");
+        }
     }
 
     /** What {@link #insert} and {@link #update} write, in the order of their columns; equal when nothing changed. */
