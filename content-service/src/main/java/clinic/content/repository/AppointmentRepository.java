@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -26,8 +28,16 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class AppointmentRepository implements PanacheRepositoryBase<Appointment, UUID> {
 
-    private static final String COLUMNS = "appointment_id, patient_id, procedure, status, last_sequence, start_at, end_at, "
-            + "completed_at, arrived_at, day_closed, practitioner_away, confirmation_owed, updated_at";
+    /** In the order of {@link #columns}; the key first. */
+    private static final List<String> COLUMN_NAMES = List.of("appointment_id", "patient_id", "procedure", "status",
+            "last_sequence", "start_at", "end_at", "completed_at", "arrived_at", "day_closed", "practitioner_away",
+            "confirmation_owed", "updated_at");
+    private static final String COLUMNS = String.join(", ", COLUMN_NAMES);
+    private static final String INSERT = "INSERT INTO appointment (" + COLUMNS + ") VALUES ("
+            + String.join(", ", Collections.nCopies(COLUMN_NAMES.size(), "?")) + ")";
+    private static final String UPDATE = "UPDATE appointment SET "
+            + COLUMN_NAMES.stream().skip(1).map(name -> name + " = ?").collect(Collectors.joining(", "))
+            + " WHERE appointment_id = ?";
 
     @Inject
     DataSource dataSource;
@@ -56,19 +66,14 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
     }
 
     public void insert(Appointment a) {
-        PlainSql.update(dataSource, "INSERT INTO appointment (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                columns(a).toArray());
+        PlainSql.update(dataSource, INSERT, columns(a).toArray());
     }
 
     public void update(Appointment a) {
-        List<Object> values = new ArrayList<>(columns(a).subList(1, 13));
-        values.add(a.appointmentId);
-        int updated = PlainSql.update(dataSource, """
-                UPDATE appointment SET patient_id = ?, procedure = ?, status = ?, last_sequence = ?, start_at = ?, end_at = ?,
-                       completed_at = ?, arrived_at = ?, day_closed = ?, practitioner_away = ?, confirmation_owed = ?,
-                       updated_at = ?
-                 WHERE appointment_id = ?""", values.toArray());
-        if (updated != 1) {
+        List<Object> values = columns(a);
+        List<Object> setThenKey = new ArrayList<>(values.subList(1, values.size()));
+        setThenKey.add(a.appointmentId);
+        if (PlainSql.update(dataSource, UPDATE, setThenKey.toArray()) != 1) {
             throw new IllegalStateException("appointment " + a.appointmentId + " is not recorded; nothing to update");
         }
     }

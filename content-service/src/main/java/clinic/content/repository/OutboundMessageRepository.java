@@ -24,7 +24,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class OutboundMessageRepository implements PanacheRepositoryBase<OutboundMessage, UUID> {
 
-    /** The claimable statuses in SQL, for the plain statements below. */
     @Inject
     DataSource dataSource;
 
