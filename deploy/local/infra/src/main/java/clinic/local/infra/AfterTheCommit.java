@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  *
  * <p>Linux's idle scheduling class ({@code chrt --idle 0}, util-linux) gives the request path the
  * CPU the moment one of its threads wakes; niceness 10 only weighted the queue, so a request could
- * still wait a time slice behind content-service (README, "Benchmark", 2026-12-03 evening). Where
+ * still wait a time slice behind content-service (docs/performance.md, "Benchmark", 2026-12-03, evening). Where
  * {@code chrt} is missing the work is niced as before. Either way, with nothing else to run the work
  * gets all of the CPU.
  */

@@ -24,7 +24,7 @@ public final class SmtpSinkMain {
     /**
      * Jakarta Mail 2.1 looks up its {@link StreamProvider} each time it parses or writes a MIME part
      * (jakarta.mail-api issue 861) through a ServiceLoader, which reads the service files of every jar
-     * on the class path: a third of the sink's CPU (README, "Benchmark"). Jakarta Mail reads a system
+     * on the class path: a third of the sink's CPU (docs/performance.md, "Benchmark"). Jakarta Mail reads a system
      * property named after the interface before it asks the ServiceLoader, so the provider found here
      * once, by the same ServiceLoader, is named there; a property already set is left alone. Only in
      * this JVM, which has one class loader: in a JVM of several, a name that a thread's context class

@@ -27,7 +27,7 @@ public final class SmtpSinkProcess implements AutoCloseable {
     public static SmtpSinkProcess start(Path home, int smtpPort, int imapPort) throws IOException {
         Files.createDirectories(home);
         // this JVM's own class path holds the sink (infra and GreenMail), as it does for the stack's launcher;
-        // with the server compiler (JDK default), which takes less CPU per message (README, "Benchmark")
+        // with the server compiler (JDK default), which takes less CPU per message (docs/performance.md, "Benchmark")
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 SmtpSinkMain.class.getName(), String.valueOf(smtpPort), String.valueOf(imapPort));
